@@ -1,0 +1,31 @@
+import type { Level, Requirement, SpecName } from './types.js';
+import { levelOfKeyword } from './types.js';
+import { compareVersions } from './versions.js';
+import { RUNTIME_REQUIREMENTS } from './runtime/index.js';
+
+/** Every requirement we know, all specs together. */
+export const CATALOGUE: readonly Requirement[] = [...RUNTIME_REQUIREMENTS];
+
+let byId: Map<string, Requirement> | undefined;
+
+export function requirement(id: string): Requirement | undefined {
+  byId ??= new Map(CATALOGUE.map((r) => [r.id, r]));
+  return byId.get(id);
+}
+
+/** The level a requirement has in a given spec version (following its recorded changes). */
+export function levelAt(r: Requirement, version: string): Exclude<Level, 'INFO'> {
+  let level = levelOfKeyword(r.keyword);
+  for (const c of r.changes ?? []) if (compareVersions(version, c.since) >= 0) level = c.level;
+  return level;
+}
+
+const REPO: Readonly<Record<SpecName, string>> = {
+  'runtime-spec': 'https://github.com/opencontainers/runtime-spec',
+  'image-spec': 'https://github.com/opencontainers/image-spec',
+};
+
+/** The spec text for a requirement, at the tag of the version the document declares. */
+export function specUrl(r: Pick<Requirement, 'spec' | 'doc' | 'anchor'>, version: string): string {
+  return `${REPO[r.spec]}/blob/v${version}/${r.doc}#${r.anchor}`;
+}

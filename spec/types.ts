@@ -1,0 +1,68 @@
+/**
+ * The requirement catalogue's shape. Every requirement of the OCI specs that we
+ * know of has one entry; rules, schema annotations and suite cases cite the id.
+ */
+
+/** The RFC 2119 keyword as it stands in the spec sentence. */
+export type Keyword =
+  | 'MUST'
+  | 'MUST NOT'
+  | 'REQUIRED'
+  | 'SHALL'
+  | 'SHALL NOT'
+  | 'SHOULD'
+  | 'SHOULD NOT'
+  | 'RECOMMENDED';
+
+/** Levels are ordered: a MUST outranks a SHOULD. INFO is never a spec violation. */
+export type Level = 'MUST' | 'SHOULD' | 'INFO';
+
+export const LEVEL_RANK: Readonly<Record<Level, number>> = { MUST: 2, SHOULD: 1, INFO: 0 };
+
+export function levelOfKeyword(k: Keyword): Exclude<Level, 'INFO'> {
+  return k.startsWith('SHOULD') || k === 'RECOMMENDED' ? 'SHOULD' : 'MUST';
+}
+
+export type SpecName = 'runtime-spec' | 'image-spec';
+
+/**
+ * How a requirement is checked.
+ * - static: by oci-validate (a schema annotation or a rule cites it);
+ * - behavioural: by an oci-conform case that drives a runtime;
+ * - both: static and behavioural;
+ * - untestable: by neither, with the reason.
+ */
+export type CheckedBy =
+  | { readonly by: 'static' }
+  | { readonly by: 'behavioural' }
+  | { readonly by: 'both' }
+  | { readonly by: 'untestable'; readonly why: string };
+
+/** A change of a requirement between spec versions, e.g. a SHOULD that became a MUST. */
+export interface LevelChange {
+  /** First version in which `level` applies. */
+  readonly since: string;
+  readonly level: Exclude<Level, 'INFO'>;
+}
+
+export interface Requirement {
+  /** Stable, never renumbered: e.g. 'CFG-PROCESS-CWD-ABSOLUTE'. */
+  readonly id: string;
+  readonly spec: SpecName;
+  readonly keyword: Keyword;
+  /** Spec document, e.g. 'config.md'. */
+  readonly doc: string;
+  /** Heading anchor inside the document, without '#'. */
+  readonly anchor: string;
+  /** First spec version with this requirement. */
+  readonly since: string;
+  /** Last version that still had it, when it was dropped. */
+  readonly until?: string;
+  /** Level changes after `since`; the keyword's level applies before the first one. */
+  readonly changes?: readonly LevelChange[];
+  /** One line, in our own words. */
+  readonly summary: string;
+  readonly check: CheckedBy;
+  /** Platforms the requirement is limited to (e.g. ['linux']); absent means all. */
+  readonly platforms?: readonly string[];
+}

@@ -1,0 +1,13 @@
+/** The requirement ids that oci-validate checks: cited by a rule or by a schema annotation. */
+import { RULES } from './rules/select.js';
+import { loaders } from './generated/schemas/index.js';
+
+export async function staticCitations(): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const r of RULES) for (const id of r.requirements) ids.add(id);
+  for (const load of Object.values(loaders)) {
+    const m = await load();
+    for (const id of Object.values(m.meta.requirements)) ids.add(id);
+  }
+  return ids;
+}

@@ -1,0 +1,122 @@
+/**
+ * oci-validate: the composition root. Parses argv into ValidateOptions,
+ * validates each path, prints one report, exits with the documented code.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, OciError } from '../core/errors.js';
+import type { DocumentResult } from './document.js';
+import type { ValidateOptions } from './inputs.js';
+import { validatePath } from './inputs.js';
+import { KINDS } from './kinds/index.js';
+import type { ValidateFormatter } from '../reporters/validate/format.js';
+import { text } from '../reporters/validate/text.js';
+import { json } from '../reporters/validate/json.js';
+import { sarif } from '../reporters/validate/sarif.js';
+
+const FORMATS: Readonly<Record<string, ValidateFormatter>> = { text, json, sarif };
+
+const HELP = `Usage: oci-validate [options] PATH...
+
+Validates OCI artifacts: a config.json, a bundle directory, a state document
+(as 'runtime state ID' prints), a features document; '-' reads stdin.
+
+Options:
+  --kind KIND            treat every PATH as this kind (${KINDS.map((k) => k.name).join(', ')})
+  --spec-version X.Y.Z   validate against this spec version, not the declared one
+  --level MUST|SHOULD    findings at or above this level are errors (default MUST)
+  --format text|json|sarif   report format (default text)
+  --max-bytes N          largest JSON document read (default 16 MiB)
+  --no-color             no colours (also when NO_COLOR is set or not a TTY)
+  -h, --help             this help
+
+Exit: 0 valid, 1 errors found, 2 usage or unreadable input.`;
+
+interface CliOptions extends ValidateOptions {
+  readonly format: string;
+  readonly color: boolean;
+  readonly paths: readonly string[];
+}
+
+function parse(argv: readonly string[]): CliOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      kind: { type: 'string' },
+      'spec-version': { type: 'string' },
+      level: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'max-bytes': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new OciError('OCI_USAGE', 'no PATH given (try --help)');
+  const format = values.format ?? 'text';
+  if (!(format in FORMATS)) throw new OciError('OCI_USAGE', `--format ${format}: expected one of ${Object.keys(FORMATS).join(', ')}`);
+  const level = values.level?.toUpperCase();
+  if (level !== undefined && level !== 'MUST' && level !== 'SHOULD') throw new OciError('OCI_USAGE', `--level ${values.level}: expected MUST or SHOULD`);
+  if (values.kind !== undefined && !KINDS.some((k) => k.name === values.kind))
+    throw new OciError('OCI_USAGE', `--kind ${values.kind}: expected one of ${KINDS.map((k) => k.name).join(', ')}`);
+  let maxBytes: number | undefined;
+  if (values['max-bytes'] !== undefined) {
+    maxBytes = Number(values['max-bytes']);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new OciError('OCI_USAGE', `--max-bytes ${values['max-bytes']}: expected a positive whole number`);
+  }
+  return {
+    paths: positionals,
+    format,
+    color: !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true,
+    ...(values.kind ? { kind: values.kind } : {}),
+    ...(values['spec-version'] ? { specVersion: values['spec-version'] } : {}),
+    ...(level ? { level } : {}),
+    ...(maxBytes ? { maxBytes } : {}),
+  };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let opts: CliOptions | 'help';
+  try {
+    opts = parse(argv);
+  } catch (e) {
+    process.stderr.write(`oci-validate: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.usage;
+  }
+  if (opts === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  const results: DocumentResult[] = [];
+  let inputError = false;
+  for (const p of opts.paths) {
+    try {
+      results.push(...(await validatePath(p, opts)));
+    } catch (e) {
+      if (!(e instanceof OciError)) throw e;
+      if (e.code === 'OCI_USAGE') {
+        process.stderr.write(`oci-validate: ${e.message}\n`);
+        return EXIT.usage;
+      }
+      process.stderr.write(`oci-validate: ${e.message}\n`);
+      inputError = true;
+    }
+  }
+  const formatter = FORMATS[opts.format]!;
+  if (results.length > 0 || opts.format !== 'text') process.stdout.write(formatter(results, { color: opts.color }));
+  if (inputError) return EXIT.usage;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug of ours: still one line, and the stack only on request.
+    process.stderr.write(`oci-validate: internal error: ${e instanceof Error ? e.message : String(e)} (set OCI_DEBUG=1 for details)\n`);
+    if (process.env.OCI_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

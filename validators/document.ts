@@ -1,0 +1,155 @@
+/**
+ * The validation of one JSON document: parse with positions, pick kind and
+ * version, run the schema, run the rules, and turn findings into diagnostics.
+ */
+import type { Level } from '../spec/types.js';
+import { LEVEL_RANK } from '../spec/types.js';
+import { levelAt, requirement, specUrl } from '../spec/catalogue.js';
+import type { Diagnostic, Finding, Severity } from './diagnostic.js';
+import { JsonDepthError, JsonSyntaxError, parseJson } from './json/parse.js';
+import type { ParsedJson } from './json/parse.js';
+import { LineIndex } from './json/position.js';
+import { resolvePointer } from './json/pointer.js';
+import { OciError } from '../core/errors.js';
+import type { DocumentKind } from './kinds/index.js';
+import { detectKind, kindByName } from './kinds/index.js';
+import { loadSchema } from './schemas/load.js';
+import { schemaFindings } from './schemas/errors.js';
+import { rulesFor } from './rules/select.js';
+import type { RuleContext } from './rules/rule.js';
+
+export interface DocumentOptions {
+  /** Force the kind instead of detecting it. */
+  readonly kind?: string;
+  /** Validate against this spec version instead of the declared one. */
+  readonly specVersion?: string;
+  /** Threshold: findings at or above it are errors, below it warnings. Default MUST. */
+  readonly level?: Exclude<Level, 'INFO'>;
+  /** For a bundle's config.json: the bundle directory (root.path is checked against it). */
+  readonly bundleDir?: string;
+}
+
+export interface DocumentResult {
+  readonly file: string;
+  readonly kind: string | undefined;
+  /** The spec version whose schema and rules were applied. */
+  readonly version: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function severityOf(level: Level, threshold: Exclude<Level, 'INFO'>): Severity {
+  if (level === 'INFO') return 'info';
+  return LEVEL_RANK[level] >= LEVEL_RANK[threshold] ? 'error' : 'warning';
+}
+
+export async function validateDocument(file: string, text: string, opts: DocumentOptions = {}): Promise<DocumentResult> {
+  const threshold = opts.level ?? 'MUST';
+  const lines = new LineIndex(text);
+  let parsed: ParsedJson;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    if (e instanceof JsonDepthError) throw new OciError('OCI_INPUT_TOO_DEEP', `${file}:${fmt(lines, e.offset)}: JSON ${e.message}; refusing to go further`);
+    if (e instanceof JsonSyntaxError) {
+      const { line, column } = lines.position(e.offset);
+      return {
+        file,
+        kind: opts.kind,
+        version: undefined,
+        diagnostics: [
+          { rule: 'json.syntax', level: 'MUST', severity: 'error', file, pointer: '', line, column, message: `invalid JSON: ${e.message}`, params: { offset: e.offset } },
+        ],
+      };
+    }
+    throw e;
+  }
+
+  const kind = pickKind(file, parsed, opts.kind);
+  const declared = kind.declaredVersion(parsed.value);
+  const forced = opts.specVersion ? kind.resolveVersion(opts.specVersion) : undefined;
+  if (opts.specVersion && !forced)
+    throw new OciError('OCI_USAGE', `--spec-version ${opts.specVersion}: not a ${kind.spec} version we know for a ${kind.title} (from ${kind.oldest} to ${kind.latest})`);
+  const version = forced ?? (declared !== undefined ? kind.resolveVersion(declared) : undefined) ?? kind.latest;
+
+  const schema = await loadSchema(kind.name, version);
+  const latest = await loadSchema(kind.name, kind.latest);
+  if (!schema || !latest) throw new Error(`no compiled schema for ${kind.name}@${version}`);
+
+  const findings: Finding[] = [];
+  for (const d of parsed.duplicates)
+    findings.push({
+      rule: 'json.duplicate-key',
+      level: 'MUST',
+      pointer: d.pointer,
+      at: 'key',
+      message: `duplicate key: '${d.pointer.slice(d.pointer.lastIndexOf('/') + 1)}' already appears at ${fmt(lines, d.first)}; parsers disagree on which one wins`,
+      params: { first: d.first },
+    });
+  const validate = schema.default;
+  if (!validate(parsed.value) && validate.errors)
+    findings.push(...schemaFindings(validate.errors, schema.meta, (p) => resolvePointer(parsed.value, p)));
+
+  const ctx: RuleContext = {
+    file,
+    kind: kind.name,
+    version,
+    declaredVersion: declared,
+    parsed,
+    bundleDir: opts.bundleDir,
+    meta: schema.meta,
+    latestMeta: latest.meta,
+  };
+  for (const rule of rulesFor(kind.name)) {
+    for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });
+  }
+  return { file, kind: kind.name, version, diagnostics: findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold)) };
+}
+
+function pickKind(file: string, parsed: ParsedJson, forced: string | undefined): DocumentKind {
+  if (forced) {
+    const k = kindByName(forced);
+    if (!k) throw new OciError('OCI_USAGE', `--kind ${forced}: unknown kind`);
+    return k;
+  }
+  const k = detectKind(parsed.value);
+  if (!k)
+    throw new OciError(
+      'OCI_INPUT_KIND',
+      `${file}: cannot tell what kind of document this is (not a config, state or features document we recognise); name it with --kind`,
+    );
+  return k;
+}
+
+function fmt(lines: LineIndex, offset: number): string {
+  const { line, column } = lines.position(offset);
+  return `${line}:${column}`;
+}
+
+function offsetOf(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
+  let p = pointer;
+  for (;;) {
+    const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);
+    if (o !== undefined) return o;
+    if (p === '') return 0;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+function toDiagnostic(f: Finding, file: string, parsed: ParsedJson, lines: LineIndex, version: string, threshold: Exclude<Level, 'INFO'>): Diagnostic {
+  const r = f.requirement ? requirement(f.requirement) : undefined;
+  const level: Level = f.level ?? (r ? levelAt(r, version) : 'MUST');
+  const { line, column } = lines.position(offsetOf(parsed, f.pointer, f.at ?? 'value'));
+  return {
+    rule: f.rule,
+    ...(f.requirement ? { requirement: f.requirement } : {}),
+    level,
+    severity: severityOf(level, threshold),
+    file,
+    pointer: f.pointer,
+    line,
+    column,
+    message: f.message,
+    params: f.params ?? {},
+    ...(r ? { reference: specUrl(r, version) } : {}),
+  };
+}

@@ -1,0 +1,2 @@
+import type { CompiledSchema } from '../../schemas/compiled.js';
+export declare const loaders: Readonly<Record<string, () => Promise<CompiledSchema>>>;

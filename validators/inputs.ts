@@ -1,0 +1,62 @@
+/**
+ * From what the user names (a file, a directory, '-') to documents. A
+ * directory is a bundle (config.json inside) or, once image support lands,
+ * an image layout; handlers for more input shapes register here.
+ */
+import { lstatSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { OciError, errnoCode } from '../core/errors.js';
+import type { DocumentOptions, DocumentResult } from './document.js';
+import { validateDocument } from './document.js';
+import { readTextInput, DEFAULT_MAX_BYTES } from './input/read.js';
+
+export interface ValidateOptions extends Omit<DocumentOptions, 'bundleDir'> {
+  readonly maxBytes?: number;
+}
+
+/** A handler for a directory or archive that is not a single JSON document. */
+export interface InputHandler {
+  readonly name: string;
+  /** Whether this handler takes the path (a directory, or a file with the right magic). */
+  readonly accepts: (path: string, isDir: boolean) => boolean;
+  readonly validate: (path: string, opts: ValidateOptions) => Promise<DocumentResult[]>;
+}
+
+const handlers: InputHandler[] = [];
+
+export function registerInputHandler(h: InputHandler): void {
+  handlers.push(h);
+}
+
+export async function validatePath(path: string, opts: ValidateOptions = {}): Promise<DocumentResult[]> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (path === '-') {
+    const input = readTextInput('-', maxBytes);
+    return [await validateDocument(input.name, input.text, opts)];
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    if (errnoCode(e) !== 'ENOENT') throw new OciError('OCI_INPUT_UNREADABLE', `${path}: cannot read (${errnoCode(e) ?? String(e)})`, undefined, { cause: e });
+    // readTextInput words the not-found case (also for a dangling symlink)
+  }
+  for (const h of handlers) if (h.accepts(path, isDir)) return h.validate(path, opts);
+  if (isDir) return validateBundle(path, opts, maxBytes);
+  const input = readTextInput(path, maxBytes);
+  return [await validateDocument(input.name, input.text, opts)];
+}
+
+async function validateBundle(dir: string, opts: ValidateOptions, maxBytes: number): Promise<DocumentResult[]> {
+  const config = join(dir, 'config.json');
+  try {
+    lstatSync(config);
+  } catch {
+    throw new OciError(
+      'OCI_INPUT_NO_CONFIG',
+      `${dir}: is a directory without config.json, so neither a runtime bundle${handlers.length > 0 ? ' nor anything else we validate' : ''}`,
+    );
+  }
+  const input = readTextInput(config, maxBytes);
+  return [await validateDocument(input.name, input.text, { ...opts, kind: opts.kind ?? 'config', bundleDir: dir })];
+}

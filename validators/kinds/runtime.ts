@@ -1,0 +1,57 @@
+import type { DocumentKind } from './kind.js';
+import { prop, asString, isObject } from '../json/values.js';
+import { LATEST_RUNTIME_SPEC, resolveRuntimeVersion, compareVersions } from '../../spec/versions.js';
+
+const STATUSES = new Set(['creating', 'created', 'running', 'stopped']);
+const CONFIG_KEYS = ['process', 'root', 'mounts', 'hooks', 'linux', 'windows', 'solaris', 'vm', 'zos', 'freebsd', 'hostname'];
+
+function resolveAtLeast(oldest: string) {
+  return (declared: string): string | undefined => {
+    const v = resolveRuntimeVersion(declared);
+    return v && compareVersions(v, oldest) >= 0 ? v : undefined;
+  };
+}
+
+export const CONFIG: DocumentKind = {
+  name: 'config',
+  spec: 'runtime-spec',
+  title: 'runtime config (config.json)',
+  detect: (d) => {
+    if (!isObject(d)) return 0;
+    const hits = CONFIG_KEYS.filter((k) => k in d).length;
+    return (typeof d.ociVersion === 'string' ? 0.4 : 0) + Math.min(hits, 3) * 0.2;
+  },
+  declaredVersion: (d) => asString(prop(d, 'ociVersion')),
+  resolveVersion: resolveAtLeast('1.0.0'),
+  latest: LATEST_RUNTIME_SPEC,
+  oldest: '1.0.0',
+};
+
+export const STATE: DocumentKind = {
+  name: 'state',
+  spec: 'runtime-spec',
+  title: 'runtime state',
+  detect: (d) => {
+    if (!isObject(d)) return 0;
+    const status = asString(d.status);
+    return (status !== undefined && STATUSES.has(status) ? 0.5 : 0) + ('id' in d ? 0.2 : 0) + ('bundle' in d ? 0.2 : 0) + ('pid' in d ? 0.05 : 0);
+  },
+  declaredVersion: (d) => asString(prop(d, 'ociVersion')),
+  resolveVersion: resolveAtLeast('1.0.0'),
+  latest: LATEST_RUNTIME_SPEC,
+  oldest: '1.0.0',
+};
+
+export const FEATURES: DocumentKind = {
+  name: 'features',
+  spec: 'runtime-spec',
+  title: 'runtime features',
+  detect: (d) => {
+    if (!isObject(d)) return 0;
+    return ('ociVersionMin' in d ? 0.45 : 0) + ('ociVersionMax' in d ? 0.45 : 0) + ('mountOptions' in d || 'hooks' in d ? 0.05 : 0);
+  },
+  declaredVersion: (d) => asString(prop(d, 'ociVersionMax')),
+  resolveVersion: resolveAtLeast('1.1.0'),
+  latest: LATEST_RUNTIME_SPEC,
+  oldest: '1.1.0',
+};

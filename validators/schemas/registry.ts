@@ -1,0 +1,26 @@
+/**
+ * Every (kind, version) schema that the build compiles to standalone ajv code.
+ * Image-spec kinds are added here beside the runtime-spec ones.
+ */
+import type { Schema } from './dsl.js';
+import { RUNTIME_SPEC_VERSIONS, compareVersions } from '../../spec/versions.js';
+import { configSchema } from './runtime/config.js';
+import { stateSchema } from './runtime/state.js';
+import { featuresSchema } from './runtime/features.js';
+
+export interface SchemaSource {
+  readonly kind: string;
+  readonly version: string;
+  readonly schema: () => Schema;
+}
+
+export function schemaSources(): SchemaSource[] {
+  const out: SchemaSource[] = [];
+  for (const v of RUNTIME_SPEC_VERSIONS) {
+    out.push({ kind: 'config', version: v, schema: () => configSchema(v) });
+    out.push({ kind: 'state', version: v, schema: () => stateSchema(v) });
+    // features.md first appeared in 1.1.0
+    if (compareVersions(v, '1.1.0') >= 0) out.push({ kind: 'features', version: v, schema: () => featuresSchema(v) });
+  }
+  return out;
+}
