@@ -2,9 +2,10 @@ import type { Level, Requirement, SpecName } from './types.js';
 import { levelOfKeyword } from './types.js';
 import { compareVersions } from './versions.js';
 import { RUNTIME_REQUIREMENTS } from './runtime/index.js';
+import { IMAGE_REQUIREMENTS } from './image/index.js';
 
 /** Every requirement we know, all specs together. */
-export const CATALOGUE: readonly Requirement[] = [...RUNTIME_REQUIREMENTS];
+export const CATALOGUE: readonly Requirement[] = [...RUNTIME_REQUIREMENTS, ...IMAGE_REQUIREMENTS];
 
 let byId: Map<string, Requirement> | undefined;
 

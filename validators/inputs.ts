@@ -6,27 +6,16 @@
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OciError, errnoCode } from '../core/errors.js';
-import type { DocumentOptions, DocumentResult } from './document.js';
+import type { DocumentResult } from './document.js';
 import { validateDocument } from './document.js';
 import { readTextInput, DEFAULT_MAX_BYTES } from './input/read.js';
+import type { InputHandler, ValidateOptions } from './input/handler.js';
+import { IMAGE_HANDLERS } from './image/handlers.js';
 
-export interface ValidateOptions extends Omit<DocumentOptions, 'bundleDir'> {
-  readonly maxBytes?: number;
-}
+export type { InputHandler, ValidateOptions };
 
-/** A handler for a directory or archive that is not a single JSON document. */
-export interface InputHandler {
-  readonly name: string;
-  /** Whether this handler takes the path (a directory, or a file with the right magic). */
-  readonly accepts: (path: string, isDir: boolean) => boolean;
-  readonly validate: (path: string, opts: ValidateOptions) => Promise<DocumentResult[]>;
-}
-
-const handlers: InputHandler[] = [];
-
-export function registerInputHandler(h: InputHandler): void {
-  handlers.push(h);
-}
+/** Every handler for inputs that are not a single JSON document; bundles are the fallback for directories. */
+const handlers: readonly InputHandler[] = IMAGE_HANDLERS;
 
 export async function validatePath(path: string, opts: ValidateOptions = {}): Promise<DocumentResult[]> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

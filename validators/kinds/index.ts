@@ -1,11 +1,12 @@
 import type { DocumentKind } from './kind.js';
 import type { JsonValue } from '../json/parse.js';
 import { CONFIG, FEATURES, STATE } from './runtime.js';
+import { IMAGE_KINDS } from './image.js';
 
 export type { DocumentKind };
 
 /** Every document kind; image-spec kinds join this list. */
-export const KINDS: readonly DocumentKind[] = [CONFIG, STATE, FEATURES];
+export const KINDS: readonly DocumentKind[] = [CONFIG, STATE, FEATURES, ...IMAGE_KINDS];
 
 export function kindByName(name: string): DocumentKind | undefined {
   return KINDS.find((k) => k.name === name);

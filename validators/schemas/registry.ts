@@ -7,6 +7,7 @@ import { RUNTIME_SPEC_VERSIONS, compareVersions } from '../../spec/versions.js';
 import { configSchema } from './runtime/config.js';
 import { stateSchema } from './runtime/state.js';
 import { featuresSchema } from './runtime/features.js';
+import { imageSchemaSources } from './image/index.js';
 
 export interface SchemaSource {
   readonly kind: string;
@@ -22,5 +23,6 @@ export function schemaSources(): SchemaSource[] {
     // features.md first appeared in 1.1.0
     if (compareVersions(v, '1.1.0') >= 0) out.push({ kind: 'features', version: v, schema: () => featuresSchema(v) });
   }
+  out.push(...imageSchemaSources());
   return out;
 }

@@ -1,0 +1,4 @@
+import type { Requirement } from '../types.js';
+
+/** Requirements of runtime-spec bundle.md. */
+export const BUNDLE: readonly Requirement[] = [];

@@ -1,0 +1,13 @@
+import type { DocumentOptions, DocumentResult } from '../document.js';
+
+export interface ValidateOptions extends Omit<DocumentOptions, 'bundleDir'> {
+  readonly maxBytes?: number;
+}
+
+/** A handler for a directory or archive that is not a single JSON document (an image layout, a tar). */
+export interface InputHandler {
+  readonly name: string;
+  /** Whether this handler takes the path (a directory, or a file with the right magic). */
+  readonly accepts: (path: string, isDir: boolean) => boolean;
+  readonly validate: (path: string, opts: ValidateOptions) => Promise<DocumentResult[]>;
+}
