@@ -1,0 +1,13 @@
+import type { JsonValue } from '../../../../validators/json/parse.js';
+import { parseJson } from '../../../../validators/json/parse.js';
+import type { Rule, RuleContext, RuleFinding } from '../../../../validators/rules/rule.js';
+import type { Schema } from '../../../../validators/schemas/dsl.js';
+import { extractMeta } from '../../../../validators/schemas/meta.js';
+
+/** Runs one rule over a text against a small schema of the test's own. */
+export function runRule(rule: Rule, text: string, schema: Schema, version = '1.0.0'): RuleFinding[] {
+  const parsed = parseJson(text);
+  const meta = extractMeta(schema);
+  const ctx: RuleContext = { file: 't.json', kind: 'config', version, declaredVersion: version, parsed, bundleDir: undefined, meta, latestMeta: meta };
+  return [...rule.check(parsed.value as JsonValue, ctx)];
+}

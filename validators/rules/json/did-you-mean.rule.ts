@@ -1,0 +1,86 @@
+/**
+ * Unknown properties are never an error (the spec tells consumers to ignore
+ * them), which is exactly why a misspelt key goes unnoticed. A near miss of a
+ * key the spec defines at that place gets an info-level hint.
+ */
+import { defineRule } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
+import type { JsonValue } from '../../json/parse.js';
+import type { MetaNode } from '../../schemas/trie.js';
+import { metaTrie } from '../../schemas/trie.js';
+import { escapePointerToken } from '../../json/pointer.js';
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
+export function editDistance(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > cap) return cap + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export function nearest(key: string, known: Iterable<string>): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    const limit = Math.min(2, Math.floor(Math.min(k.length, key.length) / 4));
+    if (limit === 0) continue;
+    const d = editDistance(lower, k.toLowerCase(), limit);
+    if (d <= limit && d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+export default defineRule({
+  id: 'json.did-you-mean',
+  requirements: [],
+  appliesTo: ['*'],
+  *check(doc, ctx) {
+    const out: RuleFinding[] = [];
+    const walk = (v: JsonValue, n: MetaNode, pointer: string): void => {
+      if (typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) {
+        if (n.wildcard) v.forEach((item, i) => walk(item, n.wildcard!, `${pointer}/${i}`));
+        return;
+      }
+      for (const k of Object.keys(v)) {
+        const p = `${pointer}/${escapePointerToken(k)}`;
+        const child = n.children.get(k) ?? n.wildcard;
+        if (child) {
+          walk(v[k]!, child, p);
+          continue;
+        }
+        if (!n.known) continue;
+        const guess = nearest(k, n.known);
+        if (guess !== undefined && !Object.prototype.hasOwnProperty.call(v, guess))
+          out.push({
+            level: 'INFO',
+            pointer: p,
+            at: 'key',
+            message: `unknown property '${k}' is ignored; did you mean '${guess}'?`,
+            params: { property: k, suggestion: guess },
+          });
+      }
+    };
+    walk(doc, metaTrie(ctx.latestMeta), '');
+    yield* out;
+  },
+});

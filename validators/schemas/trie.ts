@@ -1,0 +1,57 @@
+/**
+ * SchemaMeta's pointer patterns as a trie, so a document is matched against
+ * them in one walk instead of pattern by pattern.
+ */
+import type { SchemaMeta } from './meta.js';
+
+export interface MetaNode {
+  readonly children: Map<string, MetaNode>;
+  wildcard: MetaNode | undefined;
+  since: string | undefined;
+  int: string | undefined;
+  known: ReadonlySet<string> | undefined;
+}
+
+const cache = new WeakMap<SchemaMeta, MetaNode>();
+
+function node(): MetaNode {
+  return { children: new Map(), wildcard: undefined, since: undefined, int: undefined, known: undefined };
+}
+
+function insert(root: MetaNode, pattern: string): MetaNode {
+  let cur = root;
+  if (pattern === '') return cur;
+  for (const t of pattern.slice(1).split('/')) {
+    if (t === '*') cur = cur.wildcard ??= node();
+    else {
+      const tok = t.replace(/~1/g, '/').replace(/~0/g, '~');
+      let next = cur.children.get(tok);
+      if (!next) cur.children.set(tok, (next = node()));
+      cur = next;
+    }
+  }
+  return cur;
+}
+
+export function metaTrie(meta: SchemaMeta): MetaNode {
+  let root = cache.get(meta);
+  if (root) return root;
+  root = node();
+  for (const [p, v] of Object.entries(meta.since)) insert(root, p).since = v;
+  for (const [p, v] of Object.entries(meta.ints)) insert(root, p).int = v;
+  for (const [p, v] of Object.entries(meta.known)) insert(root, p).known = new Set(v);
+  cache.set(meta, root);
+  return root;
+}
+
+/** The node for a concrete pointer: an exact token wins over a wildcard. */
+export function lookup(root: MetaNode, pointer: string): MetaNode | undefined {
+  let cur: MetaNode | undefined = root;
+  if (pointer === '') return cur;
+  for (const t of pointer.slice(1).split('/')) {
+    if (!cur) return undefined;
+    const tok = t.replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = cur.children.get(tok) ?? cur.wildcard;
+  }
+  return cur;
+}
