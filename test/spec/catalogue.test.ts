@@ -19,7 +19,7 @@ describe('requirement catalogue', () => {
       (r) =>
         !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(r.id) ||
         !KEYWORDS.has(r.keyword) ||
-        !/\.md$/.test(r.doc) ||
+        !r.doc.endsWith('.md') ||
         !/^[a-z0-9-]+$/.test(r.anchor) ||
         !parseSemVer(r.since) ||
         r.summary.trim().length < 10 ||

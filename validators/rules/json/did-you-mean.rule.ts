@@ -13,7 +13,7 @@ import { escapePointerToken } from '../../json/pointer.js';
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const prev2: number[] = new Array(b.length + 1).fill(0);
+  const prev2: number[] = Array.from({ length: b.length + 1 }, () => 0);
   let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur: number[] = [i];
