@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { OciError, errnoCode } from '../core/errors.js';
 import type { DocumentResult } from './document.js';
 import { validateDocument } from './document.js';
-import { readTextInput, DEFAULT_MAX_BYTES } from './input/read.js';
+import { readTextInput, DEFAULT_MAX_BYTES, openError } from './input/read.js';
 import type { InputHandler, ValidateOptions } from './input/handler.js';
 import { IMAGE_HANDLERS } from './image/handlers.js';
 
@@ -27,7 +27,7 @@ export async function validatePath(path: string, opts: ValidateOptions = {}): Pr
   try {
     isDir = statSync(path).isDirectory();
   } catch (e) {
-    if (errnoCode(e) !== 'ENOENT') throw new OciError('OCI_INPUT_UNREADABLE', `${path}: cannot read (${errnoCode(e) ?? String(e)})`, undefined, { cause: e });
+    if (errnoCode(e) !== 'ENOENT') throw openError(path, e);
     // readTextInput words the not-found case (also for a dangling symlink)
   }
   for (const h of handlers) if (h.accepts(path, isDir)) return h.validate(path, opts);

@@ -34,7 +34,8 @@ function readPath(path: string, maxBytes: number): Buffer {
   }
 }
 
-function openError(path: string, e: unknown): OciError {
+/** One line for a failed open or stat of a path the user named. */
+export function openError(path: string, e: unknown): OciError {
   const code = errnoCode(e);
   if (code === 'ENOENT') {
     let dangling = false;

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a built CLI (npm run build first) as a user would. */
+export function runCli(bin: string, args: readonly string[], opts: { input?: string | Buffer; cwd?: string; prefix?: readonly string[] } = {}): CliRun {
+  const argv = [...(opts.prefix ?? []), process.execPath, join(REPO, 'bin', bin), ...args];
+  const r = spawnSync(argv[0]!, argv.slice(1), {
+    input: opts.input,
+    cwd: opts.cwd ?? REPO,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
