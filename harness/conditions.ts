@@ -1,0 +1,73 @@
+/**
+ * Host conditions: a closed, named set. A case lists the ones it `needs`; the
+ * runner probes each once per run (harness/probe.ts) and skips a case whose
+ * condition does not hold, quoting the probe's reason. The set is closed so a
+ * typo in a case is a type error and a lint failure, never a silent skip.
+ */
+export const CONDITIONS = [
+  /** We run as uid 0 (the runtimes need it for everything but rootless mode). */
+  'root',
+  /** Some cgroup v1 hierarchy with controllers is mounted (pure v1 or hybrid). */
+  'cgroup-v1',
+  /** The unified hierarchy is the only one (pure cgroup v2 host). */
+  'cgroup-v2',
+  /** v1 controllers plus a cgroup2 mount beside them (systemd "hybrid"). */
+  'cgroup-hybrid',
+  /** The memory controller is usable for our containers (v1 or v2). */
+  'cgroup-memory',
+  /** The cpu controller (cpu shares/quota or cpu.weight/cpu.max). */
+  'cgroup-cpu',
+  /** The cpuset controller. */
+  'cgroup-cpuset',
+  /** The pids controller. */
+  'cgroup-pids',
+  /** The blkio (v1) or io (v2) controller. */
+  'cgroup-blkio',
+  /** The devices controller (v1) or the unified hierarchy (v2 uses eBPF). */
+  'cgroup-devices',
+  /** The freezer controller (v1) or cgroup.freeze (v2). */
+  'cgroup-freezer',
+  /** The hugetlb controller and some huge page size. */
+  'hugetlb',
+  /** The v1 net_cls controller. */
+  'net-cls',
+  /** The v1 net_prio controller. */
+  'net-prio',
+  /** The rdma controller. */
+  'rdma',
+  /** Memory swap accounting (memory.memsw.* on v1, memory.swap.max on v2). */
+  'swap-accounting',
+  /** User namespaces can be created. */
+  'userns',
+  /** Time namespaces exist (/proc/self/ns/time). */
+  'timens',
+  /** cgroup namespaces exist. */
+  'cgroupns',
+  /** The kernel has seccomp filter mode. */
+  'seccomp',
+  /** AppArmor is enabled. */
+  'apparmor',
+  /** SELinux is enabled. */
+  'selinux',
+  /** Intel RDT (resctrl) is mounted. */
+  'intel-rdt',
+  /** We hold CAP_SYS_RESOURCE (raise hard rlimits, negative oom_score_adj). */
+  'cap-sys-resource',
+  /** Idmapped mounts (mount_setattr with MOUNT_ATTR_IDMAP). */
+  'idmapped-mounts',
+  /** The runtime under test answers `features` with a JSON document. */
+  'runtime-features',
+  /** The runtime profile supports a console socket (process.terminal). */
+  'console-socket',
+] as const;
+
+export type Condition = (typeof CONDITIONS)[number];
+
+/** The probe result of one condition: always a reason when it does not hold. */
+export type ConditionState = { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly reason: string };
+
+export type HostConditions = Readonly<Record<Condition, ConditionState>>;
+
+export function isCondition(s: string): s is Condition {
+  return (CONDITIONS as readonly string[]).includes(s);
+}

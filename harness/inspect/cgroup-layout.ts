@@ -1,0 +1,53 @@
+/**
+ * Which cgroup hierarchies the host has: pure v1, pure v2 (unified), or hybrid
+ * (v1 controllers plus a cgroup2 mount, usually /sys/fs/cgroup/unified). Read
+ * from our own mountinfo, so a host that mounts them elsewhere is handled.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseMountinfo, type MountEntry } from './mountinfo.js';
+
+export interface CgroupLayout {
+  readonly mode: 'v1' | 'v2' | 'hybrid' | 'none';
+  /** v1 controller (or 'name=systemd') -> mount point. */
+  readonly v1: Readonly<Record<string, string>>;
+  /** Mount point of the cgroup2 hierarchy, if any. */
+  readonly unified?: string;
+  /** Controllers enabled in the cgroup2 root (cgroup.controllers). */
+  readonly unifiedControllers: readonly string[];
+}
+
+const SUPER_NON_CONTROLLER = new Set(['rw', 'ro', 'xattr', 'noprefix', 'clone_children', 'cpuset_v2_mode', 'nsdelegate', 'memory_recursiveprot', 'memory_localevents', 'favordynmods', 'memory_hugetlb_accounting']);
+
+/** The layout seen from the given mount table (pure: for tests with recorded tables). */
+export function layoutFromMounts(mounts: readonly MountEntry[], unifiedControllers: readonly string[] = []): CgroupLayout {
+  const v1: Record<string, string> = {};
+  let unified: string | undefined;
+  for (const m of mounts) {
+    if (m.fstype === 'cgroup2') unified ??= m.mountPoint;
+    else if (m.fstype === 'cgroup') {
+      for (const o of [...m.superOptions, ...m.options]) {
+        if (SUPER_NON_CONTROLLER.has(o) || o.startsWith('release_agent=')) continue;
+        if (/^(name=[\w.-]+|[a-z_]+)$/.test(o) && !['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime', 'strictatime'].includes(o)) v1[o] ??= m.mountPoint;
+      }
+    }
+  }
+  const controllers = Object.keys(v1).filter((c) => !c.startsWith('name='));
+  const mode = controllers.length > 0 ? (unified ? 'hybrid' : 'v1') : unified ? 'v2' : 'none';
+  return { mode, v1, unified, unifiedControllers };
+}
+
+/** Probes this host. */
+export async function detectCgroupLayout(): Promise<CgroupLayout> {
+  const mounts = parseMountinfo(await readFile('/proc/self/mountinfo', 'utf8'), '/proc/self/mountinfo');
+  const partial = layoutFromMounts(mounts);
+  let ctrl: string[] = [];
+  if (partial.unified) {
+    try {
+      ctrl = (await readFile(join(partial.unified, 'cgroup.controllers'), 'utf8')).split(/\s+/).filter(Boolean);
+    } catch {
+      ctrl = [];
+    }
+  }
+  return { ...partial, unifiedControllers: ctrl };
+}
