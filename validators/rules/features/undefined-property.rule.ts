@@ -1,0 +1,55 @@
+/**
+ * Unlike config.json, a features document may not carry properties its spec
+ * version does not define (features.md). Objects the spec defines are checked
+ * key by key; maps (annotations) hold any key.
+ */
+import { defineRule } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
+import type { JsonValue } from '../../json/parse.js';
+import { escapePointerToken } from '../../json/parse.js';
+import type { SchemaMeta } from '../../schemas/meta.js';
+import { matchPattern } from '../../schemas/meta.js';
+
+function knownAt(meta: SchemaMeta, pointer: string): readonly string[] | undefined {
+  for (const [pattern, names] of Object.entries(meta.known)) if (matchPattern(pattern, pointer)) return names;
+  return undefined;
+}
+
+function sinceOf(meta: SchemaMeta, pointer: string): string | undefined {
+  for (const [pattern, v] of Object.entries(meta.since)) if (matchPattern(pattern, pointer)) return v;
+  return undefined;
+}
+
+export default defineRule({
+  id: 'features.undefined-property',
+  requirements: ['FEAT-NO-UNDEFINED-PROPERTIES'],
+  appliesTo: ['features'],
+  *check(doc, ctx) {
+    const out: RuleFinding[] = [];
+    const walk = (v: JsonValue, pointer: string): void => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+      const known = knownAt(ctx.meta, pointer);
+      if (!known) return; // a map, or a place the spec does not describe
+      for (const [k, child] of Object.entries(v)) {
+        const p = `${pointer}/${escapePointerToken(k)}`;
+        if (known.includes(k)) {
+          walk(child, p);
+          continue;
+        }
+        const later = knownAt(ctx.latestMeta, pointer)?.includes(k) ? sinceOf(ctx.latestMeta, p) : undefined;
+        out.push({
+          pointer: p,
+          at: 'key',
+          requirement: 'FEAT-NO-UNDEFINED-PROPERTIES',
+          message:
+            later !== undefined
+              ? `'${k}' is defined only since runtime-spec ${later}, but this features document reports ${ctx.version}; a features document carries only properties of its own version`
+              : `'${k}' is not a property runtime-spec ${ctx.version} defines here; a features document carries only defined properties`,
+          params: { property: k, version: ctx.version, ...(later !== undefined ? { since: later } : {}) },
+        });
+      }
+    };
+    walk(doc, '');
+    yield* out;
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * windows.resources.cpu: count, shares and maximum are mutually exclusive
+ * (config-windows.md since 1.1.0, without an RFC 2119 keyword: a warning).
+ */
+import { defineRule } from '../rule.js';
+import { isObject, at } from '../../json/values.js';
+import { compareVersions } from '../../../spec/versions.js';
+
+const EXCLUSIVE = ['count', 'shares', 'maximum'];
+
+export default defineRule({
+  id: 'platform.windows.cpu-exclusive',
+  requirements: [],
+  appliesTo: ['config'],
+  *check(doc, ctx) {
+    if (compareVersions(ctx.version, '1.1.0') < 0) return;
+    const cpu = at(doc, 'windows', 'resources', 'cpu');
+    if (!isObject(cpu)) return;
+    const set = EXCLUSIVE.filter((k) => k in cpu && cpu[k] !== null);
+    if (set.length < 2) return;
+    yield {
+      level: 'SHOULD',
+      pointer: `/windows/resources/cpu/${set[1]!}`,
+      at: 'key',
+      message: `windows.resources.cpu sets ${set.join(' and ')}, which are mutually exclusive; set only one of count, shares, maximum`,
+      params: { set },
+    };
+  },
+});

@@ -1,0 +1,26 @@
+/**
+ * windows.network.networkNamespace, when given, comes alone: the spec says no
+ * other network parameter is set with it (lower-case "must": a warning).
+ */
+import { defineRule } from '../rule.js';
+import { asString, at, isObject } from '../../json/values.js';
+import { escapePointerToken } from '../../json/parse.js';
+
+export default defineRule({
+  id: 'platform.windows.network-namespace-alone',
+  requirements: [],
+  appliesTo: ['config'],
+  *check(doc) {
+    const net = at(doc, 'windows', 'network');
+    if (!isObject(net) || asString(net.networkNamespace) === undefined) return;
+    const others = Object.keys(net).filter((k) => k !== 'networkNamespace' && net[k] !== null);
+    if (others.length === 0) return;
+    yield {
+      level: 'SHOULD',
+      pointer: `/windows/network/${escapePointerToken(others[0]!)}`,
+      at: 'key',
+      message: `windows.network sets networkNamespace together with ${others.join(', ')}; with a network namespace no other network parameter is set`,
+      params: { others },
+    };
+  },
+});

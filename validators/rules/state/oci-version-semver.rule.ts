@@ -1,0 +1,20 @@
+/** The ociVersion of a state document is a SemVer 2.0.0 version (the schema only knows it is a string). */
+import { defineRule } from '../rule.js';
+import { asString, prop } from '../../json/values.js';
+import { parseSemVer } from '../../../spec/versions.js';
+
+export default defineRule({
+  id: 'state.oci-version-semver',
+  requirements: ['RT-STATE-OCIVERSION-REQUIRED'],
+  appliesTo: ['state'],
+  *check(doc) {
+    const v = asString(prop(doc, 'ociVersion'));
+    if (v === undefined || parseSemVer(v)) return;
+    yield {
+      pointer: '/ociVersion',
+      requirement: 'RT-STATE-OCIVERSION-REQUIRED',
+      message: `ociVersion ${JSON.stringify(v)} is not a runtime-spec version in SemVer 2.0.0 form (e.g. "1.2.0")`,
+      params: { value: v },
+    };
+  },
+});
