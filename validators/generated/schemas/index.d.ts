@@ -1,2 +1,0 @@
-import type { CompiledSchema } from '../../schemas/compiled.js';
-export declare const loaders: Readonly<Record<string, () => Promise<CompiledSchema>>>;
