@@ -34,7 +34,9 @@ export const STATE: DocumentKind = {
   detect: (d) => {
     if (!isObject(d)) return 0;
     const status = asString(d.status);
-    return (status !== undefined && STATUSES.has(status) ? 0.5 : 0) + ('id' in d ? 0.2 : 0) + ('bundle' in d ? 0.2 : 0) + ('pid' in d ? 0.05 : 0);
+    // Runtimes may add states of their own (runc reports 'paused'): any status string counts, a standard one more.
+    const statusScore = status === undefined ? 0 : STATUSES.has(status) ? 0.5 : 0.3;
+    return statusScore + ('id' in d ? 0.2 : 0) + ('bundle' in d ? 0.2 : 0) + ('pid' in d ? 0.05 : 0);
   },
   declaredVersion: (d) => asString(prop(d, 'ociVersion')),
   resolveVersion: resolveAtLeast('1.0.0'),
