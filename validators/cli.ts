@@ -26,6 +26,8 @@ Options:
   --level MUST|SHOULD    findings at or above this level are errors (default MUST)
   --format text|json|sarif   report format (default text)
   --max-bytes N          largest JSON document read (default 16 MiB)
+  --complete             image layouts: a referenced blob missing from the layout is an error
+  --max-decompressed-bytes N   image layouts: decompressed layer bytes allowed in all (default 16 GiB)
   --no-color             no colours (also when NO_COLOR is set or not a TTY)
   -h, --help             this help
 
@@ -48,6 +50,8 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       level: { type: 'string' },
       format: { type: 'string', default: 'text' },
       'max-bytes': { type: 'string' },
+      complete: { type: 'boolean', default: false },
+      'max-decompressed-bytes': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -65,6 +69,12 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     maxBytes = Number(values['max-bytes']);
     if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new OciError('OCI_USAGE', `--max-bytes ${values['max-bytes']}: expected a positive whole number`);
   }
+  let maxDecompressedBytes: number | undefined;
+  if (values['max-decompressed-bytes'] !== undefined) {
+    maxDecompressedBytes = Number(values['max-decompressed-bytes']);
+    if (!Number.isSafeInteger(maxDecompressedBytes) || maxDecompressedBytes <= 0)
+      throw new OciError('OCI_USAGE', `--max-decompressed-bytes ${values['max-decompressed-bytes']}: expected a positive whole number`);
+  }
   return {
     paths: positionals,
     format,
@@ -73,6 +83,8 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     ...(values['spec-version'] ? { specVersion: values['spec-version'] } : {}),
     ...(level ? { level } : {}),
     ...(maxBytes ? { maxBytes } : {}),
+    ...(values.complete ? { complete: true } : {}),
+    ...(maxDecompressedBytes ? { maxDecompressedBytes } : {}),
   };
 }
 

@@ -2,6 +2,10 @@ import type { DocumentOptions, DocumentResult } from '../document.js';
 
 export interface ValidateOptions extends Omit<DocumentOptions, 'bundleDir'> {
   readonly maxBytes?: number;
+  /** Image layouts: a referenced blob missing from the layout is an error, not a warning. */
+  readonly complete?: boolean;
+  /** Image layouts: decompressed bytes allowed over all layers (default 16 GiB). */
+  readonly maxDecompressedBytes?: number;
 }
 
 /** A handler for a directory or archive that is not a single JSON document (an image layout, a tar). */

@@ -1,0 +1,118 @@
+/**
+ * Collects the walker's findings per file and turns them into the same
+ * Diagnostic shape and DocumentResult list as single documents get, with
+ * line:column taken from the JSON file a pointer points into.
+ */
+import type { Level } from '../../spec/types.js';
+import { levelAt, requirement, specUrl } from '../../spec/catalogue.js';
+import { compareVersions } from '../../spec/versions.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { DocumentResult } from '../document.js';
+import { severityOf } from '../document.js';
+import type { ParsedJson } from '../json/parse.js';
+import { LineIndex } from '../json/position.js';
+
+export interface WalkFinding {
+  readonly rule: string;
+  readonly requirement?: string;
+  readonly level?: Level;
+  /** Overrides the severity the level and threshold give (e.g. a missing blob under --complete). */
+  readonly severity?: Severity;
+  readonly pointer?: string;
+  readonly at?: 'key' | 'value';
+  readonly message: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+interface FileRecord {
+  readonly file: string;
+  kind: string | undefined;
+  version: string | undefined;
+  parsed: ParsedJson | undefined;
+  lines: LineIndex | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+export class Findings {
+  private readonly files = new Map<string, FileRecord>();
+
+  constructor(
+    /** The image-spec version whose levels and links apply. */
+    readonly version: string,
+    private readonly threshold: Exclude<Level, 'INFO'>,
+  ) {}
+
+  /** Registers a file (in walk order) so that it is reported even without findings. */
+  file(file: string, kind?: string, version?: string): void {
+    const r = this.record(file);
+    if (kind !== undefined) r.kind = kind;
+    if (version !== undefined) r.version = version;
+  }
+
+  /** The parse of a JSON file, for positions of later findings in it. */
+  setParsed(file: string, parsed: ParsedJson): void {
+    const r = this.record(file);
+    r.parsed = parsed;
+    r.lines = new LineIndex(parsed.text);
+  }
+
+  /** Diagnostics that validateDocument produced for this file. */
+  addDiagnostics(file: string, ds: readonly Diagnostic[]): void {
+    this.record(file).diagnostics.push(...ds);
+  }
+
+  /** Whether the requirement exists in the version we check against. */
+  applies(req: string): boolean {
+    const r = requirement(req);
+    return !r || compareVersions(this.version, r.since) >= 0;
+  }
+
+  add(file: string, f: WalkFinding): void {
+    if (f.requirement && !this.applies(f.requirement)) return;
+    const rec = this.record(file);
+    const req = f.requirement ? requirement(f.requirement) : undefined;
+    const level: Level = f.level ?? (req ? levelAt(req, this.version) : 'MUST');
+    const pointer = f.pointer ?? '';
+    let line = 0;
+    let column = 0;
+    if (rec.parsed && rec.lines) ({ line, column } = rec.lines.position(offsetOf(rec.parsed, pointer, f.at ?? 'value')));
+    // A finding the document validation already made (same requirement, same place) is not repeated.
+    if (f.requirement && rec.diagnostics.some((d) => d.requirement === f.requirement && d.pointer === pointer)) return;
+    rec.diagnostics.push({
+      rule: f.rule,
+      ...(f.requirement ? { requirement: f.requirement } : {}),
+      level,
+      severity: f.severity ?? severityOf(level, this.threshold),
+      file,
+      pointer,
+      line,
+      column,
+      message: f.message,
+      params: f.params ?? {},
+      ...(req ? { reference: specUrl(req, this.version) } : {}),
+    });
+  }
+
+  results(): DocumentResult[] {
+    return [...this.files.values()].map((r) => ({ file: r.file, kind: r.kind, version: r.version, diagnostics: r.diagnostics }));
+  }
+
+  private record(file: string): FileRecord {
+    let r = this.files.get(file);
+    if (!r) {
+      r = { file, kind: undefined, version: undefined, parsed: undefined, lines: undefined, diagnostics: [] };
+      this.files.set(file, r);
+    }
+    return r;
+  }
+}
+
+function offsetOf(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
+  let p = pointer;
+  for (;;) {
+    const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);
+    if (o !== undefined) return o;
+    if (p === '') return 0;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

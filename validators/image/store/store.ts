@@ -1,0 +1,68 @@
+/**
+ * A content store: the files of an image layout, wherever they are (a
+ * directory, a tar archive, a gzip-compressed tar archive). Paths are relative
+ * to the layout root ('oci-layout', 'index.json', 'blobs/sha256/…'). Stores
+ * only read; they never follow a symbolic link and never write anything.
+ */
+
+export type StoreStat =
+  | { readonly kind: 'file'; readonly size: number }
+  | { readonly kind: 'missing' }
+  /** A symbolic or hard link: refused, never followed. */
+  | { readonly kind: 'link'; readonly what: string }
+  | { readonly kind: 'not-file'; readonly what: string };
+
+/** Receives one blob's bytes in order; write() may apply backpressure by returning a promise. */
+export interface BlobSink {
+  write(chunk: Buffer): void | Promise<void>;
+  /** Called once after the last chunk (or at once for an empty blob). */
+  end(): void | Promise<void>;
+  /** Called instead of end() when reading failed. */
+  fail(reason: string): void;
+}
+
+export interface StreamJob {
+  readonly path: string;
+  readonly sink: BlobSink;
+}
+
+export interface StoreListing {
+  /** Every entry under blobs/, with what it is. */
+  readonly path: string;
+  readonly stat: StoreStat | { readonly kind: 'dir' };
+}
+
+export interface ContentStore {
+  /** How the user named the layout ('img/', 'image.tar'). */
+  readonly name: string;
+  /** A file name for diagnostics about one of its files: 'img/blobs/sha256/ab…' or 'image.tar:blobs/sha256/ab…'. */
+  label(path: string): string;
+  stat(path: string): StoreStat;
+  /** Whether a directory exists (explicitly, or implied by files under it). */
+  hasDir(path: string): boolean;
+  /** The whole content of a small file; the caller checks the size with stat() first. */
+  readSmall(path: string): Promise<Buffer>;
+  /** Every entry under blobs/ (two levels: blobs/<alg>/<encoded>, and anything else found there). */
+  listBlobs(): readonly StoreListing[];
+  /** Streams each job's file into its sink, at most `concurrency` at once where the store allows it. */
+  stream(jobs: readonly StreamJob[], concurrency: number): Promise<void>;
+  /** Other names at the root, for telling a docker-archive from a layout. */
+  hasRootFile(name: string): boolean;
+  /** Archive entry names that would leave the layout root (refused, reported). */
+  readonly escaping?: readonly string[];
+}
+
+/** Bytes read per chunk from a file: large enough that hashing, not syscalls, sets the pace. */
+export const CHUNK = 1024 * 1024;
+
+/** Runs tasks with at most `limit` in flight. */
+export async function bounded<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

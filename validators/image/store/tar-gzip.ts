@@ -1,0 +1,158 @@
+/**
+ * A content store over a gzip-compressed tar archive. gzip allows no random
+ * access, so the archive is read in passes: the first indexes it and keeps
+ * small files (JSON documents) in memory; each later pass decompresses it once
+ * more and hands the wanted entries to their sinks, one after another.
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { OciError } from '../../../core/errors.js';
+import { TarFormatError } from '../tar/header.js';
+import { TarParser } from '../tar/parser.js';
+import type { TarEntry } from '../tar/parser.js';
+import { ArchiveIndex, normaliseName } from './archive-index.js';
+import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
+
+/** Files up to this size are kept in memory by the first pass. */
+const SPOOL_ENTRY = 1024 * 1024;
+/** ... up to this much in all. */
+const SPOOL_TOTAL = 64 * 1024 * 1024;
+
+export class TarGzipStore implements ContentStore {
+  private readonly spool = new Map<string, Buffer>();
+
+  private constructor(
+    private readonly path: string,
+    readonly name: string,
+    private readonly index: ArchiveIndex,
+    private readonly maxDecompressed: number,
+  ) {}
+
+  static async open(path: string, name: string, maxDecompressed: number): Promise<TarGzipStore> {
+    const store = new TarGzipStore(path, name, new ArchiveIndex(), maxDecompressed);
+    let spooled = 0;
+    let current: { path: string; parts: Buffer[] } | undefined;
+    await store.pass((ev) => {
+      if (ev.kind === 'entry') {
+        store.index.add(ev.entry);
+        const n = normaliseName(ev.entry.name);
+        current = undefined;
+        if (n !== undefined && ev.entry.type === 'file' && ev.entry.size <= SPOOL_ENTRY && spooled + ev.entry.size <= SPOOL_TOTAL) {
+          spooled += ev.entry.size;
+          current = { path: n, parts: [] };
+          if (ev.entry.size === 0) store.spool.set(n, Buffer.alloc(0));
+        }
+      } else if (ev.kind === 'data') {
+        current?.parts.push(Buffer.from(ev.chunk));
+      } else if (current) {
+        store.spool.set(current.path, Buffer.concat(current.parts));
+        current = undefined;
+      }
+    });
+    return store;
+  }
+
+  get escaping(): readonly string[] {
+    return this.index.escaping;
+  }
+
+  label(path: string): string {
+    return `${this.name}:${path}`;
+  }
+
+  stat(path: string): StoreStat {
+    return this.index.stat(path);
+  }
+
+  hasDir(path: string): boolean {
+    return this.index.hasDir(path);
+  }
+
+  hasRootFile(name: string): boolean {
+    return this.index.stat(name).kind !== 'missing';
+  }
+
+  listBlobs(): readonly StoreListing[] {
+    return this.index.listBlobs();
+  }
+
+  async readSmall(path: string): Promise<Buffer> {
+    const s = this.spool.get(path);
+    if (s) return s;
+    const parts: Buffer[] = [];
+    await this.stream(
+      [
+        {
+          path,
+          sink: {
+            write: (c) => void parts.push(Buffer.from(c)),
+            end: () => undefined,
+            fail: () => undefined,
+          },
+        },
+      ],
+      1,
+    );
+    return Buffer.concat(parts);
+  }
+
+  /** One more pass over the archive; entries named by jobs go to their sinks, in archive order. */
+  async stream(jobs: readonly StreamJob[], _concurrency: number): Promise<void> {
+    if (jobs.length === 0) return;
+    const wanted = new Map<string, BlobSink[]>();
+    for (const j of jobs) wanted.set(j.path, [...(wanted.get(j.path) ?? []), j.sink]);
+    let sinks: BlobSink[] | undefined;
+    const done = new Set<BlobSink>();
+    await this.pass(async (ev) => {
+      if (ev.kind === 'entry') {
+        const n = normaliseName(ev.entry.name);
+        sinks = n !== undefined && isFile(ev.entry) ? wanted.get(n)?.filter((s) => !done.has(s)) : undefined;
+      } else if (ev.kind === 'data') {
+        if (sinks) for (const s of sinks) await s.write(ev.chunk);
+      } else if (sinks) {
+        for (const s of sinks) {
+          done.add(s);
+          await s.end();
+        }
+        sinks = undefined;
+      }
+    });
+    for (const j of jobs) if (!done.has(j.sink)) j.sink.fail('not found in the archive on a second reading');
+  }
+
+  private async pass(on: (ev: ReturnType<TarParser['push']>[number]) => void | Promise<void>): Promise<void> {
+    const parser = new TarParser();
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    const src = createReadStream(this.path, { highWaterMark: 1024 * 1024 });
+    src.on('error', (e) => gunzip.destroy(e));
+    src.pipe(gunzip);
+    let total = 0;
+    try {
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > this.maxDecompressed)
+          throw new OciError(
+            'OCI_INPUT_TOO_LARGE',
+            `${this.name}: decompresses to more than ${this.maxDecompressed} bytes, our limit (raise it with --max-decompressed-bytes)`,
+          );
+        if (parser.done) continue;
+        for (const ev of parser.push(chunk)) {
+          const r = on(ev);
+          if (r) await r;
+        }
+      }
+      parser.finish();
+    } catch (e) {
+      if (e instanceof TarFormatError) throw new OciError('OCI_INPUT_UNREADABLE', `${this.name}: not a readable tar archive inside the gzip stream: ${e.message} (at byte ${e.offset})`);
+      if (e instanceof OciError) throw e;
+      throw new OciError('OCI_INPUT_UNREADABLE', `${this.name}: cannot decompress (${e instanceof Error ? e.message : String(e)})`, undefined, { cause: e });
+    } finally {
+      src.destroy();
+      gunzip.destroy();
+    }
+  }
+}
+
+function isFile(e: TarEntry): boolean {
+  return e.type === 'file' || e.type === 'contiguous';
+}

@@ -1,0 +1,189 @@
+/**
+ * The sink every streamed blob goes through: it counts and hashes the bytes
+ * and, for a layer, undoes the compression the content really has (gzip with
+ * zlib, zstd with fzstd), hashes the tar stream for the diff_id and inspects
+ * it. Nothing is kept but hashes, counts and the layer's list of names.
+ */
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { createGunzip } from 'node:zlib';
+import type { Gunzip } from 'node:zlib';
+import { Decompress } from 'fzstd';
+import type { BlobSink } from './store/store.js';
+import { LayerInspector } from './layer/inspect.js';
+
+export type Compression = 'gzip' | 'zstd' | 'none';
+
+/** A budget of decompressed bytes shared by every layer of one run. */
+export class DecompressionBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+}
+
+export interface BlobOutcome {
+  size: number;
+  /** Hex digest in the blob's own algorithm, when we could compute it. */
+  digest: string | undefined;
+  readError: string | undefined;
+  layer: LayerOutcome | undefined;
+}
+
+export interface LayerOutcome {
+  compression: Compression;
+  /** Hex digests of the uncompressed stream by algorithm (when it was read to the end). */
+  diffIds: Map<string, string>;
+  uncompressedSize: number;
+  limitExceeded: boolean;
+  decompressError: string | undefined;
+  inspector: LayerInspector;
+}
+
+export function sniffCompression(head: Buffer): Compression {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd';
+  return 'none';
+}
+
+class Abort extends Error {}
+
+export class BlobVerifier implements BlobSink {
+  readonly outcome: BlobOutcome = { size: 0, digest: undefined, readError: undefined, layer: undefined };
+  private readonly hash: Hash | undefined;
+  private head: Buffer[] | undefined;
+  private headLen = 0;
+  private gunzip: Gunzip | undefined;
+  private gunzipDone: Promise<void> | undefined;
+  private zstd: Decompress | undefined;
+  private diffHashes: Map<string, Hash> | undefined;
+  private stopped = false;
+
+  constructor(
+    nodeHash: string | undefined,
+    private readonly layer: { readonly diffAlgorithms: ReadonlyMap<string, string>; readonly budget: DecompressionBudget } | undefined,
+  ) {
+    this.hash = nodeHash ? createHash(nodeHash) : undefined;
+    if (layer) this.head = [];
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    this.outcome.size += chunk.length;
+    this.hash?.update(chunk);
+    if (!this.layer) return;
+    if (this.head) {
+      this.head.push(chunk);
+      this.headLen += chunk.length;
+      if (this.headLen < 4) return;
+      const all = Buffer.concat(this.head);
+      this.head = undefined;
+      this.startLayer(sniffCompression(all));
+      await this.feedCompressed(all);
+      return;
+    }
+    await this.feedCompressed(chunk);
+  }
+
+  async end(): Promise<void> {
+    this.outcome.digest = this.hash?.digest('hex');
+    if (!this.layer) return;
+    if (this.head) {
+      const all = Buffer.concat(this.head);
+      this.head = undefined;
+      this.startLayer(sniffCompression(all));
+      await this.feedCompressed(all);
+    }
+    const l = this.outcome.layer!;
+    if (this.gunzip && !this.stopped) {
+      this.gunzip.end();
+      await this.gunzipDone;
+    } else if (this.zstd && !this.stopped) {
+      try {
+        this.zstd.push(new Uint8Array(0), true);
+      } catch (e) {
+        this.decompressFailed(e);
+      }
+    }
+    if (!this.stopped) {
+      l.inspector.finish();
+      for (const [alg, h] of this.diffHashes ?? []) l.diffIds.set(alg, h.digest('hex'));
+    }
+  }
+
+  fail(reason: string): void {
+    this.outcome.readError = reason;
+    this.stop();
+  }
+
+  private startLayer(compression: Compression): void {
+    const inspector = new LayerInspector();
+    this.outcome.layer = { compression, diffIds: new Map(), uncompressedSize: 0, limitExceeded: false, decompressError: undefined, inspector };
+    this.diffHashes = new Map([...this.layer!.diffAlgorithms].map(([alg, nodeHash]) => [alg, createHash(nodeHash)]));
+    if (compression === 'gzip') {
+      const gz = createGunzip({ chunkSize: 256 * 1024 });
+      gz.on('data', (c: Buffer) => this.uncompressed(c));
+      this.gunzipDone = new Promise((resolve) => {
+        gz.on('end', resolve);
+        gz.on('close', resolve);
+        gz.on('error', (e) => {
+          this.decompressFailed(e);
+          resolve();
+        });
+      });
+      this.gunzip = gz;
+    } else if (compression === 'zstd') {
+      this.zstd = new Decompress((c) => this.uncompressed(c as Buffer));
+    }
+  }
+
+  private async feedCompressed(chunk: Buffer): Promise<void> {
+    if (this.stopped) return;
+    if (this.gunzip) {
+      if (!this.gunzip.write(chunk)) await drainOrClose(this.gunzip);
+    } else if (this.zstd) {
+      try {
+        this.zstd.push(chunk);
+      } catch (e) {
+        if (!(e instanceof Abort)) this.decompressFailed(e);
+      }
+    } else this.uncompressed(chunk);
+  }
+
+  private uncompressed(c: Uint8Array): void {
+    if (this.stopped) return;
+    const l = this.outcome.layer!;
+    const budget = this.layer!.budget;
+    l.uncompressedSize += c.length;
+    budget.used += c.length;
+    if (budget.used > budget.limit) {
+      l.limitExceeded = true;
+      this.stop();
+      if (this.zstd) throw new Abort();
+      return;
+    }
+    const buf = Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.length);
+    for (const h of this.diffHashes!.values()) h.update(buf);
+    l.inspector.feed(buf);
+  }
+
+  private decompressFailed(e: unknown): void {
+    if (this.stopped) return;
+    this.outcome.layer!.decompressError = e instanceof Error ? e.message : String(e);
+    this.stop();
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    this.gunzip?.destroy();
+  }
+}
+
+function drainOrClose(s: Gunzip): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      s.off('drain', done);
+      s.off('close', done);
+      resolve();
+    };
+    s.on('drain', done);
+    s.on('close', done);
+  });
+}
