@@ -11,9 +11,8 @@ function problem(key: string): string | undefined {
   if (key === '') return 'it is empty';
   if (/[\s\0]/.test(key)) return 'it contains white space or a NUL byte';
   if (key.startsWith('/') || key.startsWith('.')) return 'it starts with a separator';
-  const parts = key.split(/[./]/);
-  if (parts.some((p) => p === '')) return 'it has an empty part';
   if (key.split('/').some((p) => p === '..' || p === '.')) return "it has a '.' or '..' part";
+  if (key.split(/[./]/).some((p) => p === '')) return 'it has an empty part';
   return undefined;
 }
 
