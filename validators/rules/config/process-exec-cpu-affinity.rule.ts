@@ -4,8 +4,9 @@ import { asString, at } from '../../json/values.js';
 
 const CPU_LIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
 
-/** Why a CPU list is malformed, or undefined when it is fine. */
-export function cpuListProblem(s: string): string | undefined {
+/** Why a CPU list is malformed, or undefined when it is fine. Blanks around the separators are tolerated. */
+export function cpuListProblem(text: string): string | undefined {
+  const s = text.trim().replace(/ *([,-]) */g, '$1');
   if (!CPU_LIST.test(s)) return 'not a comma-separated list of CPU numbers and ranges';
   for (const part of s.split(',')) {
     const [a, b] = part.split('-').map(Number);
