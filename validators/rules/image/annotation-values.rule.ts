@@ -1,0 +1,49 @@
+/**
+ * Values of the pre-defined annotation keys: created is an RFC 3339
+ * date-time, url/documentation/source are URLs, base.digest is a digest,
+ * ref.name keeps to its character set and grammar, base.name is a fully
+ * qualified image reference. Formats without an RFC 2119 keyword of their own
+ * are reported without a requirement.
+ */
+import { defineRule } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
+import { isObject } from '../../json/values.js';
+import { escapePointerToken } from '../../json/pointer.js';
+import { REF_NAME_CHARSET, isRefName, isRfc3339DateTime, isUri, parseReference } from './formats.js';
+import { digestFindings } from './digest.rule.js';
+import { annotationMapsOf } from './walk.js';
+
+const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.image.documentation', 'org.opencontainers.image.source']);
+
+function* checkValue(key: string, value: string, pointer: string): Generator<RuleFinding> {
+  if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
+    yield { pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
+  else if (URL_KEYS.has(key) && !isUri(value))
+    yield { pointer, message: `${key} ${JSON.stringify(value)} is not a URL`, params: { key, value } };
+  else if (key === 'org.opencontainers.image.base.digest') yield* digestFindings(value, pointer);
+  else if (key === 'org.opencontainers.image.ref.name') {
+    if (!REF_NAME_CHARSET.test(value))
+      yield { requirement: 'IMG-ANNOT-REF-NAME-CHARSET', pointer, message: `ref.name ${JSON.stringify(value)} has characters outside A-Za-z0-9 and - . _ : @ / +`, params: { value } };
+    else if (!isRefName(value))
+      yield { level: 'SHOULD', pointer, message: `ref.name ${JSON.stringify(value)} does not follow the reference grammar (components of alphanumerics joined by single separators, split by /)`, params: { value } };
+  } else if (key === 'org.opencontainers.image.base.name') {
+    const ref = parseReference(value);
+    if (!ref)
+      yield { requirement: 'IMG-ANNOT-BASE-NAME-FORMAT', pointer, message: `base.name ${JSON.stringify(value)} is not an image reference (registry/path:tag or @digest, lower-case path)`, params: { value } };
+    else if (ref.domain === undefined)
+      yield { requirement: 'IMG-ANNOT-BASE-NAME-QUALIFIED', pointer, message: `base.name ${JSON.stringify(value)} names no registry; give it in full, e.g. registry.example.com/${ref.path}`, params: { value } };
+  }
+}
+
+export default defineRule({
+  id: 'annotations.values',
+  requirements: ['IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
+  appliesTo: ['manifest', 'index', 'descriptor', 'image-config'],
+  *check(doc, ctx) {
+    for (const a of annotationMapsOf(doc, ctx.kind)) {
+      if (!isObject(a.value)) continue;
+      for (const [key, value] of Object.entries(a.value))
+        if (typeof value === 'string') yield* checkValue(key, value, `${a.pointer}/${escapePointerToken(key)}`);
+    }
+  },
+});

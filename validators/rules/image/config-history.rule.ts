@@ -1,0 +1,26 @@
+/**
+ * history and rootfs.diff_ids describe the same layers: every history entry
+ * that is not marked empty_layer stands for one DiffID, in order. When history
+ * is given, the counts agree (config.md defines empty_layer this way).
+ */
+import { defineRule } from '../rule.js';
+import { at, isObject, prop } from '../../json/values.js';
+
+export default defineRule({
+  id: 'config.history-layers',
+  requirements: [],
+  appliesTo: ['image-config'],
+  *check(doc) {
+    const history = prop(doc, 'history');
+    const diffIds = at(doc, 'rootfs', 'diff_ids');
+    if (!Array.isArray(history) || !Array.isArray(diffIds)) return;
+    const layers = history.filter((h) => !(isObject(h) && h.empty_layer === true)).length;
+    if (layers === diffIds.length) return;
+    yield {
+      level: 'MUST',
+      pointer: '/history',
+      message: `history has ${layers} entr${layers === 1 ? 'y' : 'ies'} that create a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
+      params: { historyLayers: layers, diffIds: diffIds.length },
+    };
+  },
+});

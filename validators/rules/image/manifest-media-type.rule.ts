@@ -1,0 +1,10 @@
+/** A manifest's own mediaType. */
+import { defineRule } from '../rule.js';
+import { MANIFEST_OWN, ownMediaType } from './own-media-type.js';
+
+export default defineRule({
+  id: 'manifest.media-type',
+  requirements: ['IMG-MANIFEST-MEDIATYPE-SHOULD', 'IMG-MANIFEST-MEDIATYPE-VALUE'],
+  appliesTo: ['manifest'],
+  check: (doc, ctx) => ownMediaType(doc, ctx.version, MANIFEST_OWN),
+});

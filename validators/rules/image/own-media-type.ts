@@ -1,0 +1,40 @@
+/**
+ * The mediaType a manifest or index gives itself: SHOULD be there and MUST be
+ * its own type (both from 1.0.2; before that the field was only reserved).
+ * Shared by the manifest and index rules.
+ */
+import type { RuleFinding } from '../rule.js';
+import type { JsonValue } from '../../json/parse.js';
+import { prop } from '../../json/values.js';
+import { compareVersions } from '../../../spec/versions.js';
+import { MT_INDEX, MT_MANIFEST, isDockerMediaType } from '../../image/media-types.js';
+
+export interface OwnMediaType {
+  readonly expected: string;
+  readonly should: string;
+  readonly must: string;
+  readonly what: string;
+}
+
+export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-MANIFEST-MEDIATYPE-SHOULD', must: 'IMG-MANIFEST-MEDIATYPE-VALUE', what: 'image manifest' };
+export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', what: 'image index' };
+
+export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType): Generator<RuleFinding> {
+  const described = compareVersions(version, '1.0.2') >= 0;
+  const mt = prop(doc, 'mediaType');
+  if (mt === undefined) {
+    if (described) yield { requirement: own.should, pointer: '', message: `${own.what} has no mediaType; ${own.expected} is expected`, params: { expected: own.expected } };
+    return;
+  }
+  // Docker media types have a rule of their own (image.docker-format)
+  if (typeof mt !== 'string' || mt === own.expected || isDockerMediaType(mt)) return;
+  const other = own.expected === MT_MANIFEST ? INDEX_OWN : MANIFEST_OWN;
+  const message =
+    mt === other.expected
+      ? `mediaType says ${other.what} (${mt}), but the document is shaped as an ${own.what}; ${own.expected} is expected`
+      : `mediaType of an ${own.what} must be ${own.expected}, not ${JSON.stringify(mt)}`;
+  // before 1.0.2 the field was reserved without a keyword: still wrong, but a warning
+  yield described
+    ? { requirement: own.must, pointer: '/mediaType', message, params: { expected: own.expected, actual: mt } }
+    : { level: 'SHOULD', pointer: '/mediaType', message, params: { expected: own.expected, actual: mt } };
+}
