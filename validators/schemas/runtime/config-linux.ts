@@ -128,7 +128,8 @@ function resources(v: string): Schema {
     hugepageLimits: arr(
       obj(
         {
-          pageSize: req('LNX-HUGEPAGE-PAGESIZE-REQUIRED', str({ pattern: '^[1-9][0-9]*[KMGTPE]B$' })),
+          // The <size><unit>B form is spelt out from 1.0.2 on; 1.0.0 and 1.0.1 only say "hugepage size".
+          pageSize: req('LNX-HUGEPAGE-PAGESIZE-REQUIRED', compareVersions(v, '1.0.2') >= 0 ? str({ pattern: '^[1-9][0-9]*[KMGTPE]B$' }) : str()),
           limit: req('LNX-HUGEPAGE-LIMIT-REQUIRED', int('uint64')),
         },
         { required: ['pageSize', 'limit'] },
