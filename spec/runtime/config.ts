@@ -274,6 +274,14 @@ const ANNOTATION_TABLE: Requirement[] = OCI_ANNOTATION_KEYS.flatMap(([key, prop]
 ]);
 
 const ANNOTATIONS: Requirement[] = [
+  r(
+    'CFG-ANNOTATION-IMAGE-STOPSIGNAL-SENT',
+    'SHOULD',
+    'annotations',
+    '1.2.0',
+    'runtimes stop the container with the signal named by org.opencontainers.image.stopSignal',
+    RUNS,
+  ),
   r('CFG-ANNOTATIONS-MAP', 'MUST', 'annotations', '1.0.0', 'annotations is an object (a key-value map)', STATIC),
   r('CFG-ANNOTATIONS-KEY-STRING', 'MUST', 'annotations', '1.0.0', 'annotation keys are strings', no('JSON object keys are strings by the grammar, so no parsed document can break it')),
   r('CFG-ANNOTATIONS-KEY-NONEMPTY', 'MUST NOT', 'annotations', '1.0.0', 'no annotation key is the empty string', STATIC),
