@@ -61,6 +61,11 @@ export class Findings {
     this.record(file).diagnostics.push(...ds);
   }
 
+  /** Whether the file already has an error (e.g. from its schema, so that a fallback check need not repeat it). */
+  hasError(file: string): boolean {
+    return this.files.get(file)?.diagnostics.some((d) => d.severity === 'error') ?? false;
+  }
+
   /** Whether the requirement exists in the version we check against. */
   applies(req: string): boolean {
     const r = requirement(req);

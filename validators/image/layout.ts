@@ -62,8 +62,9 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     const file = store.label('oci-layout');
     if (r.parsed) {
       const v = r.parsed.value;
-      if (!isObject(v)) F.add(file, { rule: 'layout.oci-layout.not-object', requirement: 'IMG-LAYOUT-OCI-LAYOUT-OBJECT', message: 'oci-layout holds JSON that is not an object' });
-      else if (!('imageLayoutVersion' in v))
+      if (!isObject(v)) {
+        if (!F.hasError(file)) F.add(file, { rule: 'layout.oci-layout.not-object', requirement: 'IMG-LAYOUT-OCI-LAYOUT-OBJECT', message: 'oci-layout holds JSON that is not an object' });
+      } else if (!('imageLayoutVersion' in v) && !F.hasError(file))
         F.add(file, { rule: 'layout.oci-layout.no-version', requirement: 'IMG-LAYOUT-OCI-LAYOUT-VERSION', message: 'oci-layout has no imageLayoutVersion member' });
     }
   }
@@ -92,9 +93,9 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     const r = await readJsonBlob(store, 'index.json', ix.size, F, { ...json, kind: 'index' });
     const file = store.label('index.json');
     if (r.parsed) {
-      if (!isObject(r.parsed.value))
-        F.add(file, { rule: 'layout.index.not-object', requirement: 'IMG-LAYOUT-INDEX-IS-INDEX', message: 'index.json holds JSON that is not an object, so not an image index' });
-      else await walker.walkIndexJson(r.parsed.value, file);
+      if (!isObject(r.parsed.value)) {
+        if (!F.hasError(file)) F.add(file, { rule: 'layout.index.not-object', requirement: 'IMG-LAYOUT-INDEX-IS-INDEX', message: 'index.json holds JSON that is not an object, so not an image index' });
+      } else await walker.walkIndexJson(r.parsed.value, file);
     }
   }
 
