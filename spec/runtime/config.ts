@@ -52,14 +52,10 @@ const ROOT: Requirement[] = [
 const MOUNTS: Requirement[] = [
   r('CFG-MOUNTS-ORDER', 'MUST', 'mounts', '1.0.0', 'the runtime performs the mounts in the order of the mounts array', RUNS),
   r('CFG-MOUNT-DESTINATION-REQUIRED', 'REQUIRED', 'mounts', '1.0.0', 'every mount has a destination string', STATIC),
-  r(
-    'CFG-MOUNT-DESTINATION-ABSOLUTE',
-    'MUST',
-    'mounts',
-    '1.0.0',
-    'a mount destination is an absolute path (every platform up to 1.1.0; every platform but Linux from 1.2.0)',
-    STATIC,
-  ),
+  r('CFG-MOUNT-DESTINATION-ABSOLUTE', 'MUST', 'mounts', '1.0.0', 'a mount destination is an absolute path, on every platform', STATIC, { until: '1.1.0' }),
+  r('CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS', 'MUST', 'mounts', '1.2.0', 'on Windows a mount destination is an absolute path', STATIC, WINDOWS),
+  r('CFG-MOUNT-DESTINATION-ABSOLUTE-SOLARIS', 'MUST', 'mounts', '1.2.0', 'on Solaris a mount destination is an absolute path', STATIC, { platforms: ['solaris'] }),
+  r('CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER', 'MUST', 'mounts', '1.2.0', 'on platforms other than Linux, Windows and Solaris a mount destination is an absolute path', STATIC),
   r('CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX', 'SHOULD', 'mounts', '1.2.0', 'on Linux a mount destination is absolute; relative ones are deprecated', STATIC, LINUX),
   r('CFG-MOUNT-DESTINATION-RELATIVE-TO-ROOT', 'MUST', 'mounts', '1.2.0', 'on Linux a relative mount destination is taken as relative to the container\'s /', RUNS, LINUX),
   r('CFG-MOUNT-DESTINATION-WINDOWS-NOT-NESTED', 'MUST NOT', 'mounts', '1.0.0', 'on Windows no mount destination lies inside another mount destination', STATIC, WINDOWS),

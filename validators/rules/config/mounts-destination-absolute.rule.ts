@@ -4,16 +4,33 @@
  * SHOULD, while every other platform keeps the MUST.
  */
 import { defineRule } from '../rule.js';
+import type { JsonValue } from '../../json/parse.js';
 import { asArray, asString, prop } from '../../json/values.js';
-import { inForce, isLinux, isPosixAbsolute, isWindows, isWindowsAbsolute } from './platform.js';
+import { inForce, isLinux, isPosixAbsolute, isSolaris, isWindows, isWindowsAbsolute } from './platform.js';
+
+/** The requirement a relative destination breaks, by version and platform; its level decides error or warning. */
+function requirementFor(doc: JsonValue, from120: boolean): string {
+  if (!from120) return 'CFG-MOUNT-DESTINATION-ABSOLUTE';
+  if (isWindows(doc)) return 'CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS';
+  if (isLinux(doc)) return 'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX';
+  if (isSolaris(doc)) return 'CFG-MOUNT-DESTINATION-ABSOLUTE-SOLARIS';
+  return 'CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER';
+}
 
 export default defineRule({
   id: 'config.mounts.destination-absolute',
-  requirements: ['CFG-MOUNT-DESTINATION-ABSOLUTE', 'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX'],
+  requirements: [
+    'CFG-MOUNT-DESTINATION-ABSOLUTE',
+    'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX',
+    'CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS',
+    'CFG-MOUNT-DESTINATION-ABSOLUTE-SOLARIS',
+    'CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER',
+  ],
   appliesTo: ['config'],
   *check(doc, ctx) {
     const windows = isWindows(doc);
-    const linuxSoft = !windows && isLinux(doc) && inForce(ctx, '1.2.0');
+    const requirement = requirementFor(doc, inForce(ctx, '1.2.0'));
+    const linuxSoft = requirement === 'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX';
     const mounts = asArray(prop(doc, 'mounts'));
     for (let i = 0; i < mounts.length; i++) {
       const dest = asString(prop(mounts[i], 'destination'));
@@ -28,7 +45,7 @@ export default defineRule({
           }
         : {
             pointer: `/mounts/${i}/destination`,
-            requirement: 'CFG-MOUNT-DESTINATION-ABSOLUTE',
+            requirement,
             message: `mount destination ${JSON.stringify(dest)} is not an absolute path${windows ? ' (e.g. C:\\dir)' : ''}`,
             params: { value: dest },
           };
