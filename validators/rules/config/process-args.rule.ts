@@ -29,7 +29,11 @@ export default defineRule({
         };
       return;
     }
-    if (Array.isArray(args) && args.length === 0 && !(newer && windows))
+    if (!Array.isArray(args) || args.length > 0) return;
+    if (!(newer && windows))
       yield { pointer: '/process/args', requirement: 'CFG-PROCESS-ARGS-NONEMPTY', message: 'process.args is empty; its first entry names the program to run' };
+    else if (typeof prop(process, 'commandLine') !== 'string')
+      // an empty args gives Windows nothing to run either
+      yield { pointer: '/process/commandLine', requirement: 'CFG-PROCESS-COMMANDLINE-OR-ARGS', message: 'a Windows process needs commandLine when its args is empty' };
   },
 });
