@@ -55,11 +55,11 @@ afterAll(() => {
 });
 
 describe.each([
-  ['runc', RUNC, []],
-  ['runc', RUNC, ['--rootless']],
-  ['crun', CRUN, []],
-  ['crun', CRUN, ['--rootless']],
-] as const)('%s spec %s', (name, bin, extra) => {
+  ['runc spec', 'runc', RUNC, []],
+  ['runc spec --rootless', 'runc', RUNC, ['--rootless']],
+  ['crun spec', 'crun', CRUN, []],
+  ['crun spec --rootless', 'crun', CRUN, ['--rootless']],
+] as const)('%s', (_title, name, bin, extra) => {
   it.skipIf(!bin)(`writes a config.json that validates with zero errors${bin ? '' : ` (skipped: ${name} is not installed)`}`, async () => {
     const dir = join(base, `${name}-spec${extra.join('')}`);
     mkdirSync(join(dir, 'rootfs'), { recursive: true });
