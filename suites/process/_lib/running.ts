@@ -1,0 +1,49 @@
+/**
+ * Helpers for cases that look at the container process from the host while it
+ * runs. The observed process is the shell the runtime started (never a program
+ * it execs later: an exec makes the kernel recompute capabilities and may
+ * change other attributes), so the script idles in a loop instead of `exec`.
+ */
+import type { CallRecord, ContainerHandle } from '../../case.js';
+import { succeeded } from '../../../harness/driver/record.js';
+
+/** Prints `ready`, then idles until the harness kills the container. */
+export const HOLD = 'echo ready; while :; do sleep 1; done';
+
+/** `script` first (its output goes to stdout), then the idle loop. */
+export function holdAfter(script: string): string {
+  return `${script}; ${HOLD}`;
+}
+
+/** create + start + wait for `ready`; the host pid of the container process. */
+export async function startHeld(c: ContainerHandle): Promise<number> {
+  await c.create();
+  await c.start();
+  await c.waitForOutput('ready');
+  return c.pid();
+}
+
+/** The outcome of trying a container whose config a runtime should refuse. */
+export interface Attempt {
+  /** The call that failed, or the last one made when none failed. */
+  readonly call: CallRecord;
+  /** Which step failed: 'create', 'start', or undefined when both succeeded. */
+  readonly failedAt?: 'create' | 'start';
+}
+
+/**
+ * Raw create, then raw start when create succeeded: for settings whose error
+ * a runtime may report at either step (process properties may be applied at
+ * start). Never fails the case by itself.
+ */
+export async function attempt(
+  runtime: { create(id: string, bundle: string, o?: { pidFile?: string }): Promise<CallRecord>; start(id: string): Promise<CallRecord> },
+  c: { id: string; bundle: string },
+  pidFile?: string,
+): Promise<Attempt> {
+  const created = await runtime.create(c.id, c.bundle, pidFile ? { pidFile } : {});
+  if (!succeeded(created)) return { call: created, failedAt: 'create' };
+  const started = await runtime.start(c.id);
+  if (!succeeded(started)) return { call: started, failedAt: 'start' };
+  return { call: started };
+}

@@ -1,0 +1,22 @@
+import { defineCase } from '../case.js';
+import { readCmdline } from '../../harness/inspect/process.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * process.args reaches the program exactly: every element, in order, with
+ * spaces, tabs and empty strings kept (a runtime that joins and re-splits
+ * the arguments, or drops empty ones, breaks this). Read from the host in
+ * /proc/<pid>/cmdline of the running shell.
+ */
+export default defineCase({
+  id: 'process.args.exact',
+  title: 'process.args arrives as the argv of the container process, element by element',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withArgs('/bin/sh', '-c', HOLD, 'arg zero', 'two words', '', '  padded  ', 'tab\there', '', 'last'),
+  run: async (ctx) => {
+    const pid = await startHeld(ctx);
+    const expected = (ctx.config.process as { args: string[] }).args;
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'argv of the container process (/proc/<pid>/cmdline)', expected, await readCmdline(pid));
+  },
+});

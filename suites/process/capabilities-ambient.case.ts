@@ -1,0 +1,26 @@
+import { defineCase } from '../case.js';
+import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { NONROOT_SETS, NONROOT_USER, sortedCaps } from './_lib/caps.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * process.capabilities.ambient of a non-root process is its ambient set; the
+ * kernel then gives it exactly those as permitted and effective after exec,
+ * so they show there too.
+ */
+export default defineCase({
+  id: 'process.capabilities.ambient',
+  title: 'a non-root process holds process.capabilities.ambient as ambient (and so effective) capabilities',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withUser(NONROOT_USER).withCapabilities(NONROOT_SETS).withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    const amb = sortedCaps(NONROOT_SETS.ambient, CAPABILITY_NAMES);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'CapAmb of /proc/<pid>/status', amb, s.capabilities.ambient);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'CapEff of /proc/<pid>/status (a non-root exec keeps only ambient ones)', amb, s.capabilities.effective);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'CapInh of /proc/<pid>/status', sortedCaps(NONROOT_SETS.inheritable, CAPABILITY_NAMES), s.capabilities.inheritable);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'CapBnd of /proc/<pid>/status', sortedCaps(NONROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
+  },
+});

@@ -1,0 +1,18 @@
+import { defineCase } from '../case.js';
+import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { ROOT_SETS, sortedCaps } from './_lib/caps.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/** process.capabilities.bounding of a root process is its bounding set, exactly: no more, no fewer (CapBnd in /proc/<pid>/status). */
+export default defineCase({
+  id: 'process.capabilities.bounding',
+  title: 'the bounding capability set of the process is process.capabilities.bounding',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'CapBnd of /proc/<pid>/status', sortedCaps(ROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
+  },
+});

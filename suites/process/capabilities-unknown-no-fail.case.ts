@@ -1,0 +1,28 @@
+import { defineCase } from '../case.js';
+import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { sortedCaps } from './_lib/caps.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * From 1.1.0: a capability the runtime cannot map is logged as a warning, and
+ * the runtime should not fail; the capabilities it does know are still set.
+ */
+export default defineCase({
+  id: 'process.capabilities.unknown-no-fail',
+  title: 'from 1.1.0, an unknown capability name does not stop the container; the known ones are applied',
+  requirements: ['CFG-CAPABILITIES-NO-FAIL', 'CFG-CAPABILITIES-UNMAPPABLE-WARN'],
+  needs: ['root'],
+  config: (c) =>
+    c
+      .withCapabilities({
+        bounding: ['CAP_KILL', 'CAP_H8_NO_SUCH_CAPABILITY'],
+        effective: ['CAP_KILL', 'CAP_H8_NO_SUCH_CAPABILITY'],
+        permitted: ['CAP_KILL', 'CAP_H8_NO_SUCH_CAPABILITY'],
+      })
+      .withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('CFG-CAPABILITIES-NO-FAIL', 'CapBnd of /proc/<pid>/status', sortedCaps(['CAP_KILL'], CAPABILITY_NAMES), s.capabilities.bounding);
+  },
+});

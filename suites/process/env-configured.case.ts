@@ -1,0 +1,23 @@
+import { defineCase } from '../case.js';
+import { readEnviron } from '../../harness/inspect/process.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * Every process.env entry is in the environment of the container process,
+ * byte for byte and in the configured order: values with spaces, with '='
+ * and empty values included. Read from the host in /proc/<pid>/environ.
+ */
+export default defineCase({
+  id: 'process.env.configured',
+  title: 'every process.env entry is in the environ of the container process, unchanged and in order',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withScript(HOLD).withEnv('H8_PLAIN=1', 'H8_SPACES=a b  c', 'H8_EQUALS=k=v=w', 'H8_EMPTY=', 'H8_QUOTE="q"'),
+  run: async (ctx) => {
+    const pid = await startHeld(ctx);
+    const expected = (ctx.config.process as { env: string[] }).env;
+    const environ = await readEnviron(pid);
+    const seen = environ.filter((e) => expected.includes(e));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'configured entries found in /proc/<pid>/environ, in order', expected, seen);
+  },
+});

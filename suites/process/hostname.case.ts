@@ -1,0 +1,17 @@
+import { hostname } from 'node:os';
+import { defineCase } from '../case.js';
+
+/** hostname is the host name the container sees, set in its own uts namespace (ours stays as it was). */
+export default defineCase({
+  id: 'process.hostname',
+  title: 'hostname is what the container sees as its host name, and the host keeps its own',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withHostname('h8-conform-host').withScript('hostname'),
+  run: async (ctx) => {
+    const before = hostname();
+    const { stdout } = await ctx.runToExit();
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', '`hostname` inside', 'h8-conform-host\n', stdout);
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the host name of the host after the run', before, hostname());
+  },
+});

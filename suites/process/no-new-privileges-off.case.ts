@@ -1,0 +1,21 @@
+import { defineCase } from '../case.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * process.noNewPrivileges false leaves no_new_privs unset (the bit is
+ * inherited and can't be cleared, so this only means something when the
+ * harness itself runs without it).
+ */
+export default defineCase({
+  id: 'process.no-new-privileges.off',
+  title: 'noNewPrivileges false leaves no_new_privs unset',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withNoNewPrivileges(false).withScript(HOLD),
+  run: async (ctx) => {
+    if ((await readStatus('self')).noNewPrivileges) ctx.skip('the harness itself runs with no_new_privs set, which every child inherits');
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'NoNewPrivs of /proc/<pid>/status', false, s.noNewPrivileges);
+  },
+});

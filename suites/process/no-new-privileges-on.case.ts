@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/** process.noNewPrivileges true sets the no_new_privs bit of the process (NoNewPrivs: 1). */
+export default defineCase({
+  id: 'process.no-new-privileges.on',
+  title: 'noNewPrivileges true sets no_new_privs on the process',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withNoNewPrivileges(true).withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'NoNewPrivs of /proc/<pid>/status', true, s.noNewPrivileges);
+  },
+});

@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { personalityDomain, readPersonality } from '../../harness/inspect/process.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/** linux.personality (1.0.2 on) with domain LINUX32 is the execution domain of the process (/proc/<pid>/personality). */
+export default defineCase({
+  id: 'process.personality.linux32',
+  title: 'linux.personality LINUX32 is the personality of the process',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'LNX-PERSONALITY-DOMAIN-REQUIRED'],
+  needs: ['root'],
+  config: (c) => c.withScript(HOLD).withLinux({ personality: { domain: 'LINUX32' } }),
+  run: async (ctx) => {
+    const word = await readPersonality(await startHeld(ctx));
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'execution domain of /proc/<pid>/personality', 'LINUX32', personalityDomain(word));
+  },
+});

@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/** process.user.additionalGids are the supplementary groups of the process (Groups in /proc/<pid>/status). */
+export default defineCase({
+  id: 'process.user.additional-gids',
+  title: 'additionalGids become the supplementary groups of the process',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withUser({ uid: 4242, gid: 4343, additionalGids: [5001, 5000, 6000] }).withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'Groups of /proc/<pid>/status (sorted)', [5000, 5001, 6000], [...s.groups].sort((a, b) => a - b));
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCase } from '../case.js';
+import { readStatus } from '../../harness/inspect/status.js';
+import { HOLD, startHeld } from './_lib/running.js';
+
+/**
+ * process.user.uid and gid become the real, effective, saved and filesystem
+ * ids of the process. The ids are in no /etc/passwd or /etc/group entry of
+ * the rootfs, so no name lookup can stand in for them.
+ */
+export default defineCase({
+  id: 'process.user.ids',
+  title: 'the process runs with process.user.uid and gid (all four id kinds)',
+  requirements: ['RT-START-RUN-PROGRAM'],
+  needs: ['root'],
+  config: (c) => c.withUser({ uid: 4242, gid: 4343 }).withScript(HOLD),
+  run: async (ctx) => {
+    const s = await readStatus(await startHeld(ctx));
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'Uid line of /proc/<pid>/status', { real: 4242, effective: 4242, saved: 4242, fs: 4242 }, s.uid);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'Gid line of /proc/<pid>/status', { real: 4343, effective: 4343, saved: 4343, fs: 4343 }, s.gid);
+  },
+});
