@@ -1,0 +1,35 @@
+import { defineCase } from '../../case.js';
+import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
+import { pidAlive } from './_lib/ops.js';
+
+/**
+ * A second container joins the first one's network namespace by path. Deleting
+ * the second must leave that namespace (which it did not create) alone: the
+ * first container keeps running in the same network namespace.
+ */
+export default defineCase({
+  id: 'lifecycle.ops.delete.foreign-namespace',
+  title: 'delete leaves a joined namespace, created by another container, in place',
+  requirements: ['RT-DELETE-FOREIGN-RESOURCES-KEPT'],
+  needs: ['root'],
+  config: (c) => c.withScript('echo up; exec sleep 600'),
+  run: async (ctx) => {
+    await ctx.create();
+    await ctx.start();
+    await ctx.waitForOutput('up');
+    const pid = await ctx.pid();
+    const netBefore = await namespaceId(pid, 'network');
+    const joiner = await ctx.another('join', (c) => c.withNamespace('network', `/proc/${pid}/ns/net`).withScript('echo joined'));
+    await joiner.runToExit();
+    await joiner.delete();
+    ctx.expect('RT-DELETE-FOREIGN-RESOURCES-KEPT', await pidAlive(pid), { message: `the first container's process ${pid} is gone after the joining container was deleted` });
+    const s = await ctx.state();
+    ctx.expectEqual('RT-DELETE-FOREIGN-RESOURCES-KEPT', 'state.status of the first container', 'running', s.status);
+    const netAfter = await namespaceId(pid, 'network').catch(() => undefined);
+    ctx.expect('RT-DELETE-FOREIGN-RESOURCES-KEPT', netAfter !== undefined && sameNamespace(netBefore, netAfter), {
+      message: 'the first container is no longer in its network namespace after the joining container was deleted',
+      expected: netBefore.link,
+      actual: netAfter?.link,
+    });
+  },
+});

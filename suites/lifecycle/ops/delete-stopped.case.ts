@@ -1,0 +1,29 @@
+import { defineCase } from '../../case.js';
+import { cgroupPlaces, dirExists, label } from '../../linux/cgroups/_lib/dirs.js';
+
+/**
+ * `delete` of a stopped container succeeds and removes what create made: the
+ * ID is gone (state of it fails) and so are the container's cgroup
+ * directories, read from /proc/<pid>/cgroup while it ran.
+ */
+export default defineCase({
+  id: 'lifecycle.ops.delete.stopped',
+  title: 'delete of a stopped container removes it: state of its ID fails and its cgroups are gone',
+  requirements: ['RT-DELETE-RESOURCES-REMOVED', 'RT-STATE-UNKNOWN-CONTAINER-ERROR'],
+  needs: ['root'],
+  config: (c) => c.withScript('echo up; exec sleep 600'),
+  run: async (ctx) => {
+    await ctx.create();
+    await ctx.start();
+    await ctx.waitForOutput('up');
+    const places = (await cgroupPlaces(await ctx.pid(), ctx.host.cgroups)).filter((p) => p.path !== '/');
+    await ctx.kill('SIGKILL');
+    await ctx.waitStopped();
+    await ctx.delete();
+    ctx.expectError('RT-STATE-UNKNOWN-CONTAINER-ERROR', await ctx.runtime.state(ctx.id), `state of the deleted container ${ctx.id}`);
+    for (const p of places) {
+      ctx.expect('RT-DELETE-RESOURCES-REMOVED', !(await dirExists(p.dir)), { message: `the container's ${label(p)} cgroup ${p.dir} still exists after delete` });
+    }
+    if (places.length === 0) ctx.note('the container sat in no non-root cgroup: only the state check applied');
+  },
+});
