@@ -15,8 +15,9 @@ export function isArtifactManifest(doc: JsonValue, version: string): boolean {
   return typeof cmt === 'string' && cmt !== MT_CONFIG && !isDockerMediaType(cmt);
 }
 
-/** A manifest that declares a Docker media type is reported once, by image.docker-format. */
+/** A Docker manifest or list (by media type, or schema 1 by its fsLayers) is reported once, by image.docker-format. */
 export function isDockerDocument(doc: JsonValue): boolean {
   const mt = prop(doc, 'mediaType');
-  return typeof mt === 'string' && isDockerMediaType(mt);
+  if (typeof mt === 'string') return isDockerMediaType(mt);
+  return prop(doc, 'schemaVersion') === 1 && prop(doc, 'fsLayers') !== undefined;
 }

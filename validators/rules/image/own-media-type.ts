@@ -7,7 +7,8 @@ import type { RuleFinding } from '../rule.js';
 import type { JsonValue } from '../../json/parse.js';
 import { prop } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
-import { MT_INDEX, MT_MANIFEST, isDockerMediaType } from '../../image/media-types.js';
+import { MT_INDEX, MT_MANIFEST } from '../../image/media-types.js';
+import { isDockerDocument } from './artifact.js';
 
 export interface OwnMediaType {
   readonly expected: string;
@@ -20,14 +21,14 @@ export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-
 export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', what: 'image index' };
 
 export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType): Generator<RuleFinding> {
+  if (isDockerDocument(doc)) return; // image.docker-format says it once
   const described = compareVersions(version, '1.0.2') >= 0;
   const mt = prop(doc, 'mediaType');
   if (mt === undefined) {
     if (described) yield { requirement: own.should, pointer: '', message: `${own.what} has no mediaType; ${own.expected} is expected`, params: { expected: own.expected } };
     return;
   }
-  // Docker media types have a rule of their own (image.docker-format)
-  if (typeof mt !== 'string' || mt === own.expected || isDockerMediaType(mt)) return;
+  if (typeof mt !== 'string' || mt === own.expected) return;
   const other = own.expected === MT_MANIFEST ? INDEX_OWN : MANIFEST_OWN;
   const message =
     mt === other.expected
