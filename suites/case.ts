@@ -24,6 +24,9 @@ export type { Difference } from '../harness/inspect/compare.js';
 export { ConfigBuilder } from '../fixtures/config.js';
 export type { OciConfig } from '../fixtures/config.js';
 
+/** A config delta: returns the changed builder (or a promise of it, e.g. after reading a host file). */
+export type ConfigFn = (c: ConfigBuilder) => ConfigBuilder | Promise<ConfigBuilder>;
+
 /** What a case declares. `R` is the union of its requirement ids, so `ctx.expect` only takes those. */
 export interface CaseDefinition<R extends string = string> {
   /** Stable, dotted, lower-case, mirroring the file path: 'lifecycle.state.after-create'. */
@@ -34,8 +37,8 @@ export interface CaseDefinition<R extends string = string> {
   readonly requirements: readonly [R, ...R[]];
   /** Host conditions the case needs; it is skipped, with the probe's reason, when one is missing. */
   readonly needs?: readonly Condition[];
-  /** The config delta from the minimal config (fixtures/config.ts). Default: unchanged (runs /bin/true). */
-  readonly config?: (c: ConfigBuilder) => ConfigBuilder;
+  /** The config delta from the minimal config (fixtures/config.ts). Default: unchanged (runs /bin/true). May be async. */
+  readonly config?: ConfigFn;
   /** Per-case timeout in ms (default: the run's --timeout). */
   readonly timeoutMs?: number;
   /** Drive the container and record observations. Throwing `ctx.skip` skips; any other throw is a harness error. */
@@ -108,7 +111,7 @@ export interface CaseContext<R extends string = string> extends ContainerHandle 
    * Another container with its own id, bundle and cgroup (e.g. a second one
    * joining the first one's namespaces). Cleaned up like the primary.
    */
-  another(name: string, config?: (c: ConfigBuilder) => ConfigBuilder): Promise<ContainerHandle>;
+  another(name: string, config?: ConfigFn): Promise<ContainerHandle>;
 
   /** Records an observation: `ok` false is a violation of `requirement`. Returns `ok`. */
   expect(requirement: R, ok: boolean, evidence: Evidence): boolean;

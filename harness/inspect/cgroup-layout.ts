@@ -15,6 +15,8 @@ export interface CgroupLayout {
   readonly unified?: string;
   /** Controllers enabled in the cgroup2 root (cgroup.controllers). */
   readonly unifiedControllers: readonly string[];
+  /** Mount point -> the cgroup path mounted there ('/' on a host; deeper inside a container). */
+  readonly mountRoots: Readonly<Record<string, string>>;
 }
 
 const SUPER_NON_CONTROLLER = new Set(['rw', 'ro', 'xattr', 'noprefix', 'clone_children', 'cpuset_v2_mode', 'nsdelegate', 'memory_recursiveprot', 'memory_localevents', 'favordynmods', 'memory_hugetlb_accounting']);
@@ -22,8 +24,10 @@ const SUPER_NON_CONTROLLER = new Set(['rw', 'ro', 'xattr', 'noprefix', 'clone_ch
 /** The layout seen from the given mount table (pure: for tests with recorded tables). */
 export function layoutFromMounts(mounts: readonly MountEntry[], unifiedControllers: readonly string[] = []): CgroupLayout {
   const v1: Record<string, string> = {};
+  const mountRoots: Record<string, string> = {};
   let unified: string | undefined;
   for (const m of mounts) {
+    if (m.fstype === 'cgroup' || m.fstype === 'cgroup2') mountRoots[m.mountPoint] = m.root;
     if (m.fstype === 'cgroup2') unified ??= m.mountPoint;
     else if (m.fstype === 'cgroup') {
       for (const o of [...m.superOptions, ...m.options]) {
@@ -34,7 +38,7 @@ export function layoutFromMounts(mounts: readonly MountEntry[], unifiedControlle
   }
   const controllers = Object.keys(v1).filter((c) => !c.startsWith('name='));
   const mode = controllers.length > 0 ? (unified ? 'hybrid' : 'v1') : unified ? 'v2' : 'none';
-  return { mode, v1, unified, unifiedControllers };
+  return { mode, v1, unified, unifiedControllers, mountRoots };
 }
 
 /** Probes this host. */
@@ -50,4 +54,33 @@ export async function detectCgroupLayout(): Promise<CgroupLayout> {
     }
   }
   return { ...partial, unifiedControllers: ctrl };
+}
+
+/**
+ * The directory of a process's cgroup for `controller` ('memory', 'pids', ...;
+ * '' for the unified hierarchy itself). v1 when the controller has a v1
+ * hierarchy, else the unified one when it offers the controller.
+ */
+export function cgroupDir(layout: CgroupLayout, procPaths: { v1: Readonly<Record<string, string>>; unified?: string }, controller: string): string | undefined {
+  const v1Mount = controller ? layout.v1[controller] : undefined;
+  if (v1Mount !== undefined) {
+    const p = procPaths.v1[controller];
+    return p === undefined ? undefined : join(v1Mount, relativeToRoot(p, layout.mountRoots[v1Mount]));
+  }
+  if (layout.unified && procPaths.unified !== undefined && (controller === '' || layout.unifiedControllers.includes(controller))) {
+    return join(layout.unified, relativeToRoot(procPaths.unified, layout.mountRoots[layout.unified]));
+  }
+  return undefined;
+}
+
+/** Which hierarchy serves a controller on this host. */
+export function controllerVersion(layout: CgroupLayout, controller: string): 'v1' | 'v2' | undefined {
+  if (layout.v1[controller] !== undefined) return 'v1';
+  if (layout.unified && layout.unifiedControllers.includes(controller)) return 'v2';
+  return undefined;
+}
+
+function relativeToRoot(p: string, root: string | undefined): string {
+  if (!root || root === '/') return p;
+  return p === root ? '/' : p.startsWith(`${root}/`) ? p.slice(root.length) : p;
 }

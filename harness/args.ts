@@ -1,0 +1,123 @@
+/**
+ * argv -> the options object runConformance takes (STYLE 14). Every option is
+ * one row of OPTIONS: its flag, its help line and how it sets the options, so
+ * an option can't exist without a flag and a help line.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { ConformError } from './errors.js';
+import { parseShard } from './plan.js';
+import type { ConformOptions } from './run.js';
+import type { ReporterSpec } from '../reporters/conform/index.js';
+import { parseReporterSpec } from '../reporters/conform/index.js';
+
+export type Command = 'run' | 'list' | 'cleanup' | 'help' | 'version';
+
+export interface CliOptions extends ConformOptions {
+  readonly command: Command;
+  readonly reporters: readonly ReporterSpec[];
+  /** Extra case modules (plain JS, default export a case) for out-of-tree cases. */
+  readonly caseFiles: readonly string[];
+  /** cleanup: sweep runs that look alive too. */
+  readonly force: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface OptionRow {
+  readonly flag: string;
+  readonly value?: string;
+  readonly multiple?: boolean;
+  readonly help: string;
+  readonly apply: (o: Mutable<CliOptions>, v: string | boolean) => void;
+}
+
+const usage = (m: string): ConformError => new ConformError('OCI_CONFORM_USAGE', m);
+
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw usage(`--${flag} ${v}: expected a positive integer`);
+  return n;
+}
+
+export const OPTIONS: readonly OptionRow[] = [
+  { flag: 'runtime', value: 'PATH', help: 'runtime binary (path or name on PATH); default: ours, else the first of runc, crun, youki', apply: (o, v) => (o.runtime = String(v)) },
+  { flag: 'profile', value: 'NAME', help: 'runtime profile (runc, crun, youki, runsc, oci-ts-runtime, generic); default: by binary name', apply: (o, v) => (o.profile = String(v)) },
+  { flag: 'spec-version', value: 'V', help: "target runtime-spec version; default: the runtime's features ociVersionMax, else 1.3.0", apply: (o, v) => (o.specVersion = String(v)) },
+  {
+    flag: 'level',
+    value: 'MUST|SHOULD',
+    help: 'lowest requirement level whose violation fails a case (below it: a warning); default MUST',
+    apply: (o, v) => {
+      if (v !== 'MUST' && v !== 'SHOULD') throw usage(`--level ${v}: expected MUST or SHOULD`);
+      o.level = v;
+    },
+  },
+  { flag: 'only', value: 'GLOB', multiple: true, help: "run only case ids matching (repeatable; '*' one segment, '**' any)", apply: (o, v) => (o.only = [...o.only, String(v)]) },
+  { flag: 'skip', value: 'GLOB', multiple: true, help: 'leave out case ids matching (repeatable)', apply: (o, v) => (o.skip = [...o.skip, String(v)]) },
+  { flag: 'jobs', value: 'N', help: 'cases run at once; default: number of CPUs', apply: (o, v) => (o.jobs = positiveInt('jobs', String(v))) },
+  { flag: 'timeout', value: 'MS', help: 'per-case timeout in milliseconds; default 30000', apply: (o, v) => (o.timeoutMs = positiveInt('timeout', String(v))) },
+  { flag: 'reporter', value: 'NAME[=FILE]', multiple: true, help: 'console, tap, junit=FILE, json[=FILE], or a module path (repeatable); default console', apply: (o, v) => (o.reporters = [...o.reporters, parseReporterSpec(String(v))]) },
+  { flag: 'expectations', value: 'FILE', help: 'baseline of known results (ci/expectations/<runtime>.json): exit 0 when the run matches it', apply: (o, v) => (o.expectations = String(v)) },
+  {
+    flag: 'shard',
+    value: 'K/N',
+    help: 'run the K-th of N slices of the selected cases',
+    apply: (o, v) => {
+      const s = parseShard(String(v));
+      if (!s) throw usage(`--shard ${v}: expected K/N with 1 <= K <= N`);
+      o.shard = s;
+    },
+  },
+  { flag: 'case-file', value: 'FILE', multiple: true, help: 'also load a case from this JS module (default export made like defineCase)', apply: (o, v) => (o.caseFiles = [...o.caseFiles, String(v)]) },
+  { flag: 'force', help: 'cleanup: also sweep runs whose process still seems alive', apply: (o) => (o.force = true) },
+  { flag: 'help', help: 'print this help', apply: (o) => (o.command = 'help') },
+  { flag: 'version', help: 'print the version', apply: (o) => (o.command = 'version') },
+];
+
+export function defaults(): Mutable<CliOptions> {
+  return { command: 'run', level: 'MUST', only: [], skip: [], jobs: availableParallelism(), timeoutMs: 30_000, reporters: [], caseFiles: [], force: false };
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(OPTIONS.map((r) => [r.flag, { type: r.value ? ('string' as const) : ('boolean' as const), multiple: !!r.multiple }])),
+    });
+  } catch (e) {
+    throw usage(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const o = defaults();
+  const [cmd, ...extra] = parsed.positionals;
+  if (cmd !== undefined) {
+    if (cmd !== 'run' && cmd !== 'list' && cmd !== 'cleanup') throw usage(`unknown command ${cmd}: expected run, list or cleanup (see --help)`);
+    o.command = cmd;
+  }
+  if (extra.length > 0) throw usage(`unexpected argument ${extra[0]} (see --help)`);
+  for (const row of OPTIONS) {
+    const v = parsed.values[row.flag];
+    if (v === undefined) continue;
+    for (const x of Array.isArray(v) ? v : [v]) row.apply(o, x as string | boolean);
+  }
+  if (o.reporters.length === 0) o.reporters = [{ name: 'console' }];
+  return o;
+}
+
+export function helpText(): string {
+  const lines = [
+    'Usage: oci-conform [run|list|cleanup] [options]',
+    '',
+    '  run       drive the runtime through every selected case (default)',
+    '  list      print the selected case ids with their requirements and conditions',
+    '  cleanup   remove what crashed runs left behind (containers, processes, cgroups, temp dirs)',
+    '',
+    'Options:',
+  ];
+  for (const r of OPTIONS) lines.push(`  --${r.flag}${r.value ? ` ${r.value}` : ''}`.padEnd(30) + r.help);
+  lines.push('', 'Exit codes: 0 conformant (or matches --expectations), 1 failures, 2 usage, 3 environment (not root, runtime missing, canary failed), 130 interrupted.');
+  return lines.join('\n');
+}

@@ -1,0 +1,24 @@
+/**
+ * The canary: one plain container must go through create, start, state,
+ * wait and delete before any case runs. If it can't, nothing else can, and
+ * the run stops with one environment error quoting the runtime.
+ */
+import { defineCase } from '../suites/case.js';
+import type { LoadedCase } from './execute.js';
+
+export const CANARY_MARK = 'oci-conform-canary';
+
+export const CANARY: LoadedCase = {
+  file: 'harness/canary.ts',
+  definition: defineCase({
+    id: 'canary',
+    title: 'a plain container runs',
+    requirements: ['RT-LIFECYCLE-CANARY'],
+    config: (c) => c.withScript(`echo ${CANARY_MARK}`),
+    run: async (ctx) => {
+      const { stdout } = await ctx.runToExit();
+      ctx.expectEqual('RT-LIFECYCLE-CANARY', 'canary stdout', `${CANARY_MARK}\n`, stdout);
+      await ctx.delete();
+    },
+  }),
+};

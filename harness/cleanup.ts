@@ -1,0 +1,137 @@
+/**
+ * Cleanup that only touches what a run created: processes we recorded (pid
+ * plus start time, so a reused pid is left alone) or found inside cgroups
+ * under the run's own prefix, those cgroups, and the run's directory, removed
+ * without crossing into another filesystem (a mount left under it is reported,
+ * never traversed).
+ */
+import { readFile, readdir, rmdir, writeFile, lstat, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CgroupLayout } from './inspect/cgroup-layout.js';
+import { readProcCgroups } from './inspect/proc-cgroup.js';
+import { parseStatFields } from './inspect/process.js';
+import { readMountinfo } from './inspect/mountinfo.js';
+
+/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); undefined if the pid is gone. */
+export async function processStartTime(pid: number): Promise<string | undefined> {
+  try {
+    return parseStatFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** SIGKILLs pid if it is still the process we recorded. Returns whether it was killed. */
+export async function killIfOurs(pid: number, startTime: string): Promise<boolean> {
+  if ((await processStartTime(pid)) !== startTime) return false;
+  try {
+    process.kill(pid, 'SIGKILL');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Directories named `prefix` under our own cgroup or the root, in every hierarchy. */
+export async function findRunCgroups(prefix: string, layout: CgroupLayout): Promise<string[]> {
+  if (!/^[\w.-]+$/.test(prefix)) throw new Error(`unsafe cgroup prefix ${prefix}`);
+  const own = await readProcCgroups('self');
+  const mounts = new Map<string, string | undefined>();
+  for (const [ctrl, mp] of Object.entries(layout.v1)) if (!mounts.has(mp)) mounts.set(mp, own.v1[ctrl]);
+  if (layout.unified) mounts.set(layout.unified, own.unified);
+  const out = new Set<string>();
+  for (const [mp, ownPath] of mounts) {
+    const root = layout.mountRoots[mp] ?? '/';
+    const rel = ownPath && ownPath.startsWith(root) ? ownPath.slice(root.length) : '';
+    for (const base of new Set([join(mp, rel), mp])) {
+      const d = join(base, prefix);
+      try {
+        if ((await lstat(d)).isDirectory()) out.add(d);
+      } catch {
+        /* not there */
+      }
+    }
+  }
+  return [...out];
+}
+
+async function procsOf(dir: string): Promise<number[]> {
+  try {
+    return (await readFile(join(dir, 'cgroup.procs'), 'utf8')).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes a cgroup directory tree we own: thaws it (a frozen process can't
+ * die), SIGKILLs every process in it (they are in our cgroup, so ours), waits
+ * for them to go, then rmdirs leaves first. Returns the directories it could
+ * not remove.
+ */
+export async function removeCgroupTree(dir: string): Promise<string[]> {
+  const left: string[] = [];
+  let children: string[] = [];
+  try {
+    children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+  } catch {
+    return [];
+  }
+  for (const c of children) left.push(...(await removeCgroupTree(c)));
+  await writeFile(join(dir, 'freezer.state'), 'THAWED').catch(() => undefined);
+  await writeFile(join(dir, 'cgroup.freeze'), '0').catch(() => undefined);
+  for (let attempt = 0; attempt < 250; attempt++) {
+    const pids = await procsOf(dir);
+    for (const p of pids) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    try {
+      await rmdir(dir);
+      return left;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT') return left;
+      if (code !== 'EBUSY' && code !== 'ENOTEMPTY') break;
+    }
+    await sleep(20);
+  }
+  left.push(dir);
+  return left;
+}
+
+/**
+ * rm -rf that stays on the directory's filesystem and never follows symlinks.
+ * Mount points found under `dir` are left alone and returned.
+ */
+export async function removeTree(dir: string): Promise<string[]> {
+  let mounts: string[] = [];
+  try {
+    mounts = (await readMountinfo('self')).map((m) => m.mountPoint).filter((p) => p === dir || p.startsWith(`${dir}/`));
+  } catch {
+    /* keep going: lstat's device check below still guards */
+  }
+  if (mounts.length === 0) {
+    await rm(dir, { recursive: true, force: true });
+    return [];
+  }
+  const rootDev = (await lstat(dir)).dev;
+  const walk = async (p: string): Promise<boolean> => {
+    const st = await lstat(p);
+    if (mounts.includes(p) || st.dev !== rootDev) return false;
+    if (st.isDirectory()) {
+      let all = true;
+      for (const n of await readdir(p)) all = (await walk(join(p, n))) && all;
+      if (all) await rmdir(p);
+      return all;
+    }
+    await rm(p, { force: true });
+    return true;
+  };
+  await walk(dir);
+  return mounts;
+}

@@ -1,0 +1,177 @@
+/**
+ * The runtime driver: the OCI runtime command line (create, start, state,
+ * kill, delete, features) over a profile, each call recorded as a CallRecord.
+ *
+ * `create` gets the container's stdout/stderr FILES as its own stdio: the
+ * runtime hands them to the container init, which keeps them open long after
+ * `create` returns, so a pipe there would never reach EOF. Its record's
+ * stdout/stderr are what it wrote into those files before it exited. Other
+ * calls use pipes, and we stop waiting for them at process exit (plus a short
+ * drain), so a runtime that leaks a pipe into a container can't hang us.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { RawRuntime } from '../../suites/case.js';
+import type { RuntimeProfile } from '../profiles/profile.js';
+import type { CallRecord } from './record.js';
+
+export interface DriverOptions {
+  readonly binary: string;
+  readonly profile: RuntimeProfile;
+  /** Private state directory for this run (passed with the profile's rootFlag). */
+  readonly stateRoot?: string;
+  /** Per-call timeout. */
+  readonly timeoutMs: number;
+  /** Every record, as it completes (the ledger of calls of a case). */
+  readonly onCall?: (r: CallRecord) => void;
+}
+
+export interface CreateOptions {
+  readonly pidFile?: string;
+  readonly consoleSocket?: string;
+  /** Files the container's stdout/stderr go to (default /dev/null). */
+  readonly stdoutPath?: string;
+  readonly stderrPath?: string;
+}
+
+const DRAIN_MS = 100;
+
+export class RuntimeDriver implements RawRuntime {
+  constructor(readonly opts: DriverOptions) {}
+
+  private globalArgs(): string[] {
+    const g = [...this.opts.profile.globalArgs];
+    if (this.opts.profile.rootFlag && this.opts.stateRoot) g.push(this.opts.profile.rootFlag, this.opts.stateRoot);
+    return g;
+  }
+
+  /** Any subcommand with the global args in front. */
+  call(args: readonly string[]): Promise<CallRecord> {
+    return this.exec([...this.globalArgs(), ...args]);
+  }
+
+  async create(id: string, bundle: string, o: CreateOptions = {}): Promise<CallRecord> {
+    const args = ['create', '--bundle', bundle];
+    if (o.pidFile && this.opts.profile.pidFile) args.push('--pid-file', o.pidFile);
+    if (o.consoleSocket) args.push('--console-socket', o.consoleSocket);
+    args.push(id);
+    const out = o.stdoutPath ?? '/dev/null';
+    const err = o.stderrPath ?? '/dev/null';
+    const [outBefore, errBefore] = await Promise.all([sizeOf(out), sizeOf(err)]);
+    const rec = await this.exec([...this.globalArgs(), ...args], { stdoutPath: out, stderrPath: err, record: false });
+    const [stdout, stderr] = await Promise.all([tailFrom(out, outBefore), tailFrom(err, errBefore)]);
+    const full: CallRecord = { ...rec, stdout, stderr };
+    this.opts.onCall?.(full);
+    return full;
+  }
+
+  start(id: string): Promise<CallRecord> {
+    return this.call(['start', id]);
+  }
+
+  state(id: string): Promise<CallRecord> {
+    return this.call(['state', id]);
+  }
+
+  kill(id: string, signal = 'SIGTERM'): Promise<CallRecord> {
+    const sig = this.opts.profile.signalWithoutPrefix ? signal.replace(/^SIG/, '') : signal;
+    return this.call(['kill', id, sig]);
+  }
+
+  delete(id: string, o: { force?: boolean } = {}): Promise<CallRecord> {
+    return this.call(o.force && this.opts.profile.deleteForce ? ['delete', '--force', id] : ['delete', id]);
+  }
+
+  features(): Promise<CallRecord> {
+    return this.call(['features']);
+  }
+
+  private exec(args: readonly string[], files?: { stdoutPath: string; stderrPath: string; record: boolean }): Promise<CallRecord> {
+    const argv = [this.opts.binary, ...args];
+    const started = performance.now();
+    return new Promise((resolve) => {
+      let outFd: number | undefined;
+      let errFd: number | undefined;
+      const closeFds = (): void => {
+        for (const fd of [outFd, errFd]) if (fd !== undefined) closeSync(fd);
+        outFd = errFd = undefined;
+      };
+      try {
+        if (files) {
+          outFd = openSync(files.stdoutPath, 'a');
+          errFd = openSync(files.stderrPath, 'a');
+        }
+      } catch (e) {
+        closeFds();
+        const rec = failedToStart(argv, e, started);
+        this.opts.onCall?.(rec);
+        return resolve(rec);
+      }
+      const child = spawn(this.opts.binary, args, {
+        stdio: ['ignore', outFd ?? 'pipe', errFd ?? 'pipe'],
+        env: process.env,
+      });
+      closeFds();
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      let timedOut = false;
+      let done = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, this.opts.timeoutMs);
+      const finish = (rec: CallRecord): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        if (!files || files.record) this.opts.onCall?.(rec);
+        resolve(rec);
+      };
+      child.on('error', (e) => finish(failedToStart(argv, e, started)));
+      child.on('exit', (code, signal) => {
+        const end = (): void => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish({ argv, exitCode: code, signal, stdout, stderr, durationMs: performance.now() - started, timedOut });
+        };
+        if (!child.stdout && !child.stderr) return end();
+        // Give the pipes a moment to deliver what the process wrote before it exited.
+        let open = (child.stdout ? 1 : 0) + (child.stderr ? 1 : 0);
+        const drain = setTimeout(end, DRAIN_MS);
+        const closed = (): void => {
+          if (--open === 0) {
+            clearTimeout(drain);
+            end();
+          }
+        };
+        child.stdout?.once('close', closed);
+        child.stderr?.once('close', closed);
+      });
+    });
+  }
+}
+
+function failedToStart(argv: readonly string[], e: unknown, started: number): CallRecord {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+  return { argv, exitCode: null, signal: null, stdout: '', stderr: '', durationMs: performance.now() - started, timedOut: false, spawnError: code };
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function tailFrom(path: string, offset: number): Promise<string> {
+  if (path === '/dev/null') return '';
+  try {
+    return (await readFile(path)).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Runs one case: conditions and version gate, bundle, context, the case's
+ * `run` under a timeout, the verdict, and cleanup that always runs (delete
+ * --force, kill what is left of our processes, remove our cgroups and the
+ * case's directory), whether the case passed, failed, threw or timed out.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CaseAbort, CaseSkip, type CaseDefinition, type CaseResult, type Outcome } from '../suites/case.js';
+import type { HostConditions } from './conditions.js';
+import { createContext, CaseAborted, type Container } from './context.js';
+import { RuntimeDriver, type DriverOptions } from './driver/driver.js';
+import type { CallRecord } from './driver/record.js';
+import type { CgroupLayout } from './inspect/cgroup-layout.js';
+import { findRunCgroups, killIfOurs, removeCgroupTree, removeTree } from './cleanup.js';
+import type { Ledger } from './ledger.js';
+import { outcomeOf, versionGate, type Threshold } from './verdict.js';
+
+export interface LoadedCase {
+  readonly definition: CaseDefinition;
+  /** Source path, relative to the project (suites/lifecycle/kill-signal.case.ts). */
+  readonly file: string;
+}
+
+export interface ExecEnv {
+  readonly driver: Omit<DriverOptions, 'onCall'>;
+  readonly runDir: string;
+  readonly rootfsTemplate: string;
+  readonly specVersion: string;
+  readonly configVersion: string;
+  readonly host: { readonly conditions: HostConditions; readonly cgroups: CgroupLayout };
+  readonly cgroupPrefix: string;
+  readonly ledger: Ledger;
+  readonly threshold: Threshold;
+  readonly timeoutMs: number;
+  /** Aborted on SIGINT/SIGTERM: running cases stop and clean up. */
+  readonly runSignal: AbortSignal;
+}
+
+/** Gate checks that need no container: a skip outcome, or undefined when the case should run. */
+export function gate(def: CaseDefinition, env: Pick<ExecEnv, 'host' | 'specVersion'>): Outcome | undefined {
+  for (const c of def.needs ?? []) {
+    const st = env.host.conditions[c];
+    if (!st) return { status: 'skip', reason: `needs unknown condition ${c}` };
+    if (!st.ok) return { status: 'skip', reason: `needs ${c}: ${st.reason}`, condition: c };
+  }
+  const v = versionGate(def.requirements, env.specVersion);
+  return v ? { status: 'skip', reason: v } : undefined;
+}
+
+export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): Promise<CaseResult> {
+  const def = c.definition;
+  const started = performance.now();
+  const calls: CallRecord[] = [];
+  const base = { id: def.id, title: def.title, file: c.file, requirements: def.requirements };
+  const skipped = gate(def, env);
+  if (skipped) return { ...base, outcome: skipped, durationMs: 0, calls, notes: [], configs: [] };
+
+  const caseDir = join(env.runDir, 'cases', idStem);
+  await mkdir(caseDir, { recursive: true });
+  const driver = new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) });
+  const ac = new AbortController();
+  const timeoutMs = def.timeoutMs ?? env.timeoutMs;
+  const timer = setTimeout(() => ac.abort(new Error('timeout')), timeoutMs);
+  const onRunAbort = (): void => ac.abort(new Error('interrupted'));
+  env.runSignal.addEventListener('abort', onRunAbort);
+  if (env.runSignal.aborted) onRunAbort();
+
+  const { ctx, containers, recorder, primary } = createContext({
+    caseId: def.id,
+    idStem,
+    caseDir,
+    rootfsTemplate: env.rootfsTemplate,
+    specVersion: env.specVersion,
+    configVersion: env.configVersion,
+    host: env.host,
+    cgroupPrefix: env.cgroupPrefix,
+    driver,
+    ledger: env.ledger,
+    signal: ac.signal,
+    requirements: def.requirements,
+    config: def.config,
+  });
+
+  let outcome: Outcome;
+  let containerStderr: string | undefined;
+  try {
+    const aborted = new Promise<never>((_, reject) => {
+      const f = (): void => reject(new CaseAborted());
+      if (ac.signal.aborted) f();
+      ac.signal.addEventListener('abort', f, { once: true });
+    });
+    aborted.catch(() => undefined);
+    await Promise.race([primary, aborted]);
+    await Promise.race([def.run(ctx), aborted]);
+    outcome = outcomeOf(recorder.violations, env.threshold);
+  } catch (e) {
+    if (e instanceof CaseSkip) outcome = { status: 'skip', reason: e.reason };
+    else if (e instanceof CaseAbort) outcome = outcomeOf([...recorder.violations, e.violation], env.threshold);
+    else if (e instanceof CaseAborted || ac.signal.aborted) {
+      const why = (ac.signal.reason as Error | undefined)?.message;
+      outcome =
+        why === 'interrupted'
+          ? { status: 'error', message: 'interrupted before the case finished', timedOut: false }
+          : { status: 'error', message: `the case did not finish within ${timeoutMs} ms`, timedOut: true };
+    } else outcome = { status: 'error', message: `case code threw: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`, timedOut: false };
+  } finally {
+    clearTimeout(timer);
+    env.runSignal.removeEventListener('abort', onRunAbort);
+  }
+  const keep = outcome.status === 'fail' || outcome.status === 'warn' || outcome.status === 'error';
+  if (keep && containers[0]) containerStderr = (await readFile(containers[0].stderrPath, 'utf8').catch(() => '')).slice(-2000) || undefined;
+  const configs = keep ? containers.map((k) => ({ id: k.id, path: k.configPath, config: k.config })) : [];
+  const leftovers = await cleanupCase(containers, caseDir, new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) }), env);
+  const notes = [...recorder.notes, ...leftovers.map((l) => `cleanup: could not remove ${l}`)];
+  return { ...base, outcome, durationMs: performance.now() - started, calls, notes, configs, containerStderr };
+}
+
+/** Cleanup of one case. Returns what could not be removed (reported as notes, and swept again at run end). */
+export async function cleanupCase(containers: readonly Container[], caseDir: string, driver: RuntimeDriver, env: Pick<ExecEnv, 'cgroupPrefix' | 'host'>): Promise<string[]> {
+  const left: string[] = [];
+  for (const k of containers) {
+    if (!k.created) continue;
+    await driver.delete(k.id, { force: true });
+    if (k.recordedPid) await killIfOurs(k.recordedPid.pid, k.recordedPid.startTime);
+  }
+  const prefixDirs = await findRunCgroups(env.cgroupPrefix, env.host.cgroups).catch(() => []);
+  for (const k of containers) for (const d of prefixDirs) left.push(...(await removeCgroupTree(join(d, k.id))));
+  left.push(...(await removeTree(caseDir).catch((e: Error) => [`${caseDir} (${e.message})`])));
+  return left;
+}

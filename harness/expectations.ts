@@ -1,0 +1,83 @@
+/**
+ * Expectations: a runtime's known gaps, outside the cases, keyed by case id
+ * (ci/expectations/<runtime>.json), each with a reason and the requirement it
+ * breaks. A run matches its baseline when there is no unexpected result and
+ * no stale expectation (WPT's rule).
+ *
+ * {
+ *   "runtime": "runc",
+ *   "expectations": {
+ *     "linux.cgroups.memory.swap": { "status": "fail", "reason": "...", "requirement": "LNX-..." }
+ *   }
+ * }
+ */
+import { readFileSync } from 'node:fs';
+import type { CaseResult, Status } from '../suites/case.js';
+import type { ExpectationReport } from '../reporters/conform/reporter.js';
+import { ConformError } from './errors.js';
+
+export interface Expectation {
+  readonly status: Exclude<Status, 'pass'>;
+  readonly reason: string;
+  readonly requirement?: string;
+}
+
+export interface ExpectationFile {
+  readonly runtime?: string;
+  readonly expectations: Readonly<Record<string, Expectation>>;
+}
+
+const STATUSES = new Set(['fail', 'warn', 'skip', 'error']);
+
+/** Better results rank lower: a result better than its expectation makes the expectation stale. */
+const RANK: Readonly<Record<Status, number>> = { pass: 0, warn: 1, skip: 1, fail: 2, error: 2 };
+
+export function loadExpectations(file: string): ExpectationFile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: ${(e as Error).message}`, { cause: e });
+  }
+  const exp = (doc as { expectations?: unknown })?.expectations;
+  if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) {
+    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: no "expectations" object`);
+  }
+  for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
+    const x = e as Partial<Expectation> | null;
+    if (typeof x !== 'object' || x === null) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
+    if (!STATUSES.has(String(x.status))) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
+    if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
+  }
+  return doc as ExpectationFile;
+}
+
+/**
+ * `known` are all case ids that exist; `selected` the ones this run (or shard)
+ * ran. Expectations of known cases outside the selection are not judged.
+ */
+export function compareWithExpectations(
+  file: string,
+  exp: ExpectationFile,
+  results: readonly CaseResult[],
+  known: ReadonlySet<string>,
+): ExpectationReport {
+  const unexpected: { id: string; expected: Status; actual: Status }[] = [];
+  const stale: { id: string; expected: Status; actual: Status | 'missing' }[] = [];
+  const byId = new Map(results.map((r) => [r.id, r]));
+  for (const r of results) {
+    const e = exp.expectations[r.id];
+    const actual = r.outcome.status;
+    if (!e) {
+      if (actual === 'fail' || actual === 'error') unexpected.push({ id: r.id, expected: 'pass', actual });
+      continue;
+    }
+    if (actual === e.status || actual === 'skip' || e.status === 'skip') continue; // a skip can't confirm or refute a gap
+    if (RANK[actual] < RANK[e.status]) stale.push({ id: r.id, expected: e.status, actual });
+    else unexpected.push({ id: r.id, expected: e.status, actual });
+  }
+  for (const [id, e] of Object.entries(exp.expectations)) {
+    if (!known.has(id) && !byId.has(id)) stale.push({ id, expected: e.status, actual: 'missing' });
+  }
+  return { file, unexpected, stale };
+}

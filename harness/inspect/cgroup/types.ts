@@ -1,0 +1,84 @@
+/**
+ * linux.resources read back from cgroupfs, in the spec's own shape (numbers
+ * in the config's units; unlimited is -1). Fields the host's cgroup version
+ * can't show are absent. A few fields exist only as the host shows them
+ * (`cpu.weight`, `blockIO` from io.max on v2): see docs/WRITING-CASES.md.
+ */
+export interface ObservedMemory {
+  limit?: number;
+  reservation?: number;
+  /** memory+swap, as the spec means it (v2: memory.swap.max + memory.max). */
+  swap?: number;
+  kernel?: number;
+  kernelTCP?: number;
+  swappiness?: number;
+  disableOOMKiller?: boolean;
+  useHierarchy?: boolean;
+}
+
+export interface ObservedCpu {
+  /** v1 only. */
+  shares?: number;
+  /** v2 only: cpu.weight (what shares were converted to). */
+  weight?: number;
+  quota?: number;
+  period?: number;
+  burst?: number;
+  realtimeRuntime?: number;
+  realtimePeriod?: number;
+  cpus?: string;
+  mems?: string;
+  idle?: number;
+}
+
+export interface DeviceWeight {
+  major: number;
+  minor: number;
+  weight?: number;
+  leafWeight?: number;
+}
+
+export interface DeviceRate {
+  major: number;
+  minor: number;
+  rate: number;
+}
+
+export interface ObservedBlockIO {
+  weight?: number;
+  leafWeight?: number;
+  weightDevice?: DeviceWeight[];
+  throttleReadBpsDevice?: DeviceRate[];
+  throttleWriteBpsDevice?: DeviceRate[];
+  throttleReadIOPSDevice?: DeviceRate[];
+  throttleWriteIOPSDevice?: DeviceRate[];
+}
+
+export interface ObservedHugepageLimit {
+  pageSize: string;
+  limit: number;
+}
+
+export interface ObservedNetwork {
+  classID?: number;
+  priorities?: { name: string; priority: number }[];
+}
+
+export interface ObservedDeviceRule {
+  type: string;
+  major: number | '*';
+  minor: number | '*';
+  access: string;
+}
+
+export interface ObservedResources {
+  memory?: ObservedMemory;
+  cpu?: ObservedCpu;
+  pids?: { limit?: number };
+  blockIO?: ObservedBlockIO;
+  hugepageLimits?: ObservedHugepageLimit[];
+  network?: ObservedNetwork;
+  rdma?: Record<string, { hcaHandles?: number; hcaObjects?: number }>;
+  /** v1 devices.list (v2 device rules are eBPF programs: not readable as data). */
+  devices?: ObservedDeviceRule[];
+}

@@ -1,0 +1,100 @@
+/**
+ * The ledger: what a run created, appended as JSON lines while the run goes,
+ * in a well-known directory, so `oci-conform cleanup` can sweep after a crash
+ * (kill -9, power loss). A run that ends normally removes its own ledger.
+ *
+ * Directory: $OCI_CONFORM_LEDGER_DIR, else /run/oci-conform/ledger when
+ * writable, else <tmpdir>/oci-conform-ledger.
+ */
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunEntry {
+  readonly kind: 'run';
+  readonly runId: string;
+  /** Process id of the oci-conform run. */
+  readonly pid: number;
+  readonly startedAt: string;
+  readonly binary: string;
+  readonly profile: string;
+  readonly globalArgs: readonly string[];
+  readonly stateRoot: string;
+  readonly runDir: string;
+  /** The first segment of every cgroupsPath of the run. */
+  readonly cgroupPrefix: string;
+}
+
+export type LedgerEntry =
+  | RunEntry
+  | { readonly kind: 'container'; readonly id: string }
+  | { readonly kind: 'pid'; readonly pid: number; readonly startTime: string };
+
+export interface LedgerContents {
+  readonly file: string;
+  readonly run: RunEntry;
+  readonly containers: readonly string[];
+  readonly pids: readonly { pid: number; startTime: string }[];
+}
+
+export function ledgerDir(): string {
+  if (process.env.OCI_CONFORM_LEDGER_DIR) return process.env.OCI_CONFORM_LEDGER_DIR;
+  for (const d of ['/run/oci-conform/ledger', join(tmpdir(), 'oci-conform-ledger')]) {
+    try {
+      mkdirSync(d, { recursive: true, mode: 0o700 });
+      return d;
+    } catch {
+      /* try the next */
+    }
+  }
+  return join(tmpdir(), 'oci-conform-ledger');
+}
+
+export class Ledger {
+  readonly file: string;
+
+  constructor(run: RunEntry, dir = ledgerDir()) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.file = join(dir, `${run.runId}.jsonl`);
+    this.append(run);
+  }
+
+  /** Synchronous on purpose: an entry must be on disk before the thing it names exists. */
+  append(e: LedgerEntry): void {
+    appendFileSync(this.file, `${JSON.stringify(e)}\n`);
+  }
+
+  remove(): void {
+    rmSync(this.file, { force: true });
+  }
+}
+
+/** Parses one ledger file; undefined when it has no run entry (a torn write of the first line). */
+export function readLedger(file: string): LedgerContents | undefined {
+  let run: RunEntry | undefined;
+  const containers: string[] = [];
+  const pids: { pid: number; startTime: string }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let e: LedgerEntry;
+    try {
+      e = JSON.parse(line) as LedgerEntry;
+    } catch {
+      continue; // a torn last line after a crash
+    }
+    if (e.kind === 'run') run = e;
+    else if (e.kind === 'container') containers.push(e.id);
+    else if (e.kind === 'pid') pids.push({ pid: e.pid, startTime: e.startTime });
+  }
+  return run ? { file, run, containers, pids } : undefined;
+}
+
+export function listLedgers(dir = ledgerDir()): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}

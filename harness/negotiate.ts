@@ -1,0 +1,86 @@
+/**
+ * Which runtime-spec version a run targets, and the canary that proves the
+ * runtime runs a plain container at all. A runtime that refuses the target
+ * ociVersion but runs an older one is told apart from one that can't run
+ * anything here: two different environment errors, each quoting the runtime.
+ */
+import { LATEST_RUNTIME_SPEC, parseSemVer, resolveRuntimeVersion, compareVersions } from '../spec/versions.js';
+import type { ConditionState } from './conditions.js';
+import type { RuntimeDriver } from './driver/driver.js';
+import { describeCall, succeeded } from './driver/record.js';
+import type { RuntimeProfile } from './profiles/profile.js';
+import { executeCase, type ExecEnv } from './execute.js';
+import { CANARY } from './canary.js';
+import { ConformError } from './errors.js';
+import type { CaseResult } from '../suites/case.js';
+
+export interface FeaturesDoc {
+  readonly ociVersionMin?: string;
+  readonly ociVersionMax?: string;
+  readonly [k: string]: unknown;
+}
+
+export async function readFeatures(driver: RuntimeDriver, profile: RuntimeProfile): Promise<{ doc?: FeaturesDoc; state: ConditionState }> {
+  if (!profile.features) return { state: { ok: false, reason: `the ${profile.name} profile has no features subcommand` } };
+  const r = await driver.features();
+  if (!succeeded(r)) return { state: { ok: false, reason: `the runtime has no working features subcommand (${describeCall(r)})` } };
+  try {
+    const doc = JSON.parse(r.stdout) as unknown;
+    if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) return { doc: doc as FeaturesDoc, state: { ok: true } };
+  } catch {
+    /* fall through */
+  }
+  return { state: { ok: false, reason: '`features` printed no JSON object' } };
+}
+
+export interface ChosenVersion {
+  /** Released version whose levels decide verdicts. */
+  readonly specVersion: string;
+  /** ociVersion written into configs. */
+  readonly configVersion: string;
+  readonly source: 'option' | 'features' | 'default';
+}
+
+export function chooseVersion(option: string | undefined, features: FeaturesDoc | undefined): ChosenVersion {
+  if (option !== undefined) {
+    const v = resolveRuntimeVersion(option);
+    if (!v || !parseSemVer(option)) throw new ConformError('OCI_CONFORM_USAGE', `--spec-version ${option}: not a runtime-spec 1.x version`);
+    return { specVersion: v, configVersion: option, source: 'option' };
+  }
+  const max = features?.ociVersionMax;
+  const fromFeatures = typeof max === 'string' ? resolveRuntimeVersion(max) : undefined;
+  if (fromFeatures && typeof max === 'string') {
+    // Never target more than we know.
+    if (compareVersions(max, LATEST_RUNTIME_SPEC) > 0) return { specVersion: LATEST_RUNTIME_SPEC, configVersion: LATEST_RUNTIME_SPEC, source: 'features' };
+    return { specVersion: fromFeatures, configVersion: max, source: 'features' };
+  }
+  return { specVersion: LATEST_RUNTIME_SPEC, configVersion: LATEST_RUNTIME_SPEC, source: 'default' };
+}
+
+function firstFailure(r: CaseResult): string {
+  const failed = r.calls.find((c) => !succeeded(c));
+  if (failed) return describeCall(failed);
+  if (r.outcome.status === 'fail') return r.outcome.violations.map((v) => v.message).join('; ');
+  if (r.outcome.status === 'error') return r.outcome.message;
+  return r.outcome.status;
+}
+
+/** Throws an environment error unless a plain container runs with the chosen version. */
+export async function runCanary(env: ExecEnv, runId: string, version: ChosenVersion, features: FeaturesDoc | undefined): Promise<void> {
+  const first = await executeCase(CANARY, `${runId}-canary`, env);
+  if (first.outcome.status === 'pass') return;
+  if (env.runSignal.aborted) return;
+  const why = firstFailure(first);
+  const fallback = features?.ociVersionMin && features.ociVersionMin !== version.configVersion ? features.ociVersionMin : version.configVersion !== '1.0.0' ? '1.0.0' : undefined;
+  if (fallback) {
+    const second = await executeCase(CANARY, `${runId}-canary2`, { ...env, configVersion: fallback });
+    if (second.outcome.status === 'pass') {
+      throw new ConformError(
+        'OCI_CONFORM_VERSION_REJECTED',
+        `the runtime rejects configs with ociVersion ${version.configVersion} (${why}) but runs ${fallback}: pass --spec-version ${fallback} (or the newest version it accepts)`,
+      );
+    }
+    throw new ConformError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion} (${why}) and with ${fallback} (${firstFailure(second)}): this runtime can't run a plain container on this host`);
+  }
+  throw new ConformError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion}: ${why}`);
+}

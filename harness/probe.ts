@@ -1,0 +1,143 @@
+/**
+ * Probes every host condition once per run. Each answer is {ok:true} or
+ * {ok:false, reason}, and the reason says what is missing in words a skip
+ * can quote ("no net_cls hierarchy (cgroup v1) on this host").
+ */
+import { execFile } from 'node:child_process';
+import { access, readFile } from 'node:fs/promises';
+import { release } from 'node:os';
+import { join } from 'node:path';
+import { CONDITIONS, type Condition, type ConditionState, type HostConditions } from './conditions.js';
+import { controllerVersion, type CgroupLayout } from './inspect/cgroup-layout.js';
+import { readProcCgroups } from './inspect/proc-cgroup.js';
+import { readStatus } from './inspect/status.js';
+import { readMountinfo } from './inspect/mountinfo.js';
+
+export interface ProbeInputs {
+  readonly layout: CgroupLayout;
+  /** The runtime answered `features` with a JSON object. */
+  readonly features: ConditionState;
+  readonly consoleSocket: boolean;
+}
+
+const yes: ConditionState = { ok: true };
+const no = (reason: string): ConditionState => ({ ok: false, reason });
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(cmd: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => execFile(cmd, args, { timeout: 10_000 }, (err) => resolve(!err)));
+}
+
+/**
+ * A controller is usable for our containers when a v1 hierarchy has it, or on
+ * a pure v2 host the unified hierarchy offers it. On a hybrid host, runtimes
+ * apply resources through v1 only, so a controller found only on the cgroup2
+ * mount does not count.
+ */
+function controller(layout: CgroupLayout, names: readonly string[], label: string): ConditionState {
+  for (const n of names) {
+    const v = controllerVersion(layout, n);
+    if (v === 'v1' || (v === 'v2' && layout.mode === 'v2')) return { ok: true, detail: `${n} (${v})` };
+  }
+  const onUnified = names.find((n) => layout.unifiedControllers.includes(n));
+  if (onUnified && layout.mode === 'hybrid') {
+    return no(`${label}: the ${onUnified} controller is only on the cgroup2 mount of this hybrid host (${layout.unified}), where runtimes do not apply resources`);
+  }
+  return no(`${label}: no ${names.join(' or ')} controller in any cgroup hierarchy of this host (layout ${layout.mode})`);
+}
+
+async function swapAccounting(layout: CgroupLayout): Promise<ConditionState> {
+  const own = await readProcCgroups('self');
+  if (layout.v1.memory) {
+    const dir = join(layout.v1.memory, own.v1.memory ?? '/');
+    return (await exists(join(dir, 'memory.memsw.limit_in_bytes'))) || (await exists(join(layout.v1.memory, 'memory.memsw.limit_in_bytes')))
+      ? yes
+      : no('swap accounting is off (no memory.memsw.limit_in_bytes; boot with swapaccount=1)');
+  }
+  if (layout.mode === 'v2' && layout.unified && layout.unifiedControllers.includes('memory')) {
+    const dir = join(layout.unified, own.unified ?? '/');
+    return (await exists(join(dir, 'memory.swap.max'))) ? yes : no('no memory.swap.max in our cgroup (swap accounting off)');
+  }
+  return no('no usable memory controller, so no swap accounting');
+}
+
+async function hugetlb(layout: CgroupLayout): Promise<ConditionState> {
+  const c = controller(layout, ['hugetlb'], 'hugetlb');
+  if (!c.ok) return c;
+  try {
+    const sizes = (await readFile('/proc/meminfo', 'utf8')).match(/^Hugepagesize:\s+\d+/m);
+    return sizes ? c : no('the kernel reports no huge page size');
+  } catch {
+    return no('cannot read /proc/meminfo');
+  }
+}
+
+function kernelAtLeast(major: number, minor: number): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(release());
+  return !!m && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
+}
+
+export async function probeConditions(inp: ProbeInputs): Promise<HostConditions> {
+  const { layout } = inp;
+  const status = await readStatus('self');
+  const mounts = await readMountinfo('self').catch(() => []);
+  const apparmorOn = (await readFile('/sys/module/apparmor/parameters/enabled', 'utf8').catch(() => 'N')).trim() === 'Y';
+  const probes: Record<Condition, () => Promise<ConditionState> | ConditionState> = {
+    root: () => (process.getuid?.() === 0 ? yes : no(`not running as root (uid ${process.getuid?.()})`)),
+    'cgroup-v1': () => (layout.mode === 'v1' || layout.mode === 'hybrid' ? yes : no(`no cgroup v1 controllers (layout ${layout.mode})`)),
+    'cgroup-v2': () => (layout.mode === 'v2' ? yes : no(`not a pure cgroup v2 host (layout ${layout.mode})`)),
+    'cgroup-hybrid': () => (layout.mode === 'hybrid' ? yes : no(`not a hybrid cgroup host (layout ${layout.mode})`)),
+    'cgroup-memory': () => controller(layout, ['memory'], 'memory'),
+    'cgroup-cpu': () => controller(layout, ['cpu'], 'cpu'),
+    'cgroup-cpuset': () => controller(layout, ['cpuset'], 'cpuset'),
+    'cgroup-pids': () => controller(layout, ['pids'], 'pids'),
+    'cgroup-blkio': () => controller(layout, ['blkio', 'io'], 'block io'),
+    'cgroup-devices': () =>
+      layout.v1.devices ? yes : layout.mode === 'v2' ? { ok: true, detail: 'eBPF device filter (v2)' } : no('no devices controller and no pure cgroup v2'),
+    'cgroup-freezer': () => (layout.v1.freezer ? yes : layout.mode === 'v2' ? { ok: true, detail: 'cgroup.freeze (v2)' } : no('no freezer controller')),
+    hugetlb: () => hugetlb(layout),
+    'net-cls': () => (layout.v1.net_cls ? yes : no('no net_cls hierarchy (cgroup v1 only) on this host')),
+    'net-prio': () => (layout.v1.net_prio ? yes : no('no net_prio hierarchy (cgroup v1 only) on this host')),
+    rdma: () => controller(layout, ['rdma'], 'rdma'),
+    'swap-accounting': () => swapAccounting(layout),
+    userns: async () =>
+      Number((await readFile('/proc/sys/user/max_user_namespaces', 'utf8').catch(() => '0')).trim()) === 0
+        ? no('user.max_user_namespaces is 0')
+        : (await run('unshare', ['--user', '--map-root-user', 'true']))
+          ? yes
+          : no('`unshare --user --map-root-user true` failed: user namespaces cannot be created'),
+    timens: async () => ((await exists('/proc/self/ns/time')) ? yes : no('the kernel has no time namespaces (/proc/self/ns/time missing)')),
+    cgroupns: async () => ((await exists('/proc/self/ns/cgroup')) ? yes : no('the kernel has no cgroup namespaces')),
+    seccomp: async () =>
+      status.fields.Seccomp !== undefined && (await exists('/proc/sys/kernel/seccomp/actions_avail'))
+        ? yes
+        : no('the kernel has no seccomp filter support (/proc/sys/kernel/seccomp/actions_avail missing)'),
+    apparmor: () => (apparmorOn ? yes : no('AppArmor is not enabled (/sys/module/apparmor/parameters/enabled is not Y)')),
+    selinux: async () => ((await exists('/sys/fs/selinux/enforce')) ? yes : no('SELinux is not enabled (/sys/fs/selinux missing)')),
+    'intel-rdt': () => (mounts.some((m) => m.fstype === 'resctrl') ? yes : no('no resctrl filesystem mounted (Intel RDT)')),
+    'cap-sys-resource': () =>
+      status.capabilities.effective.includes('CAP_SYS_RESOURCE') ? yes : no('CAP_SYS_RESOURCE is not in our effective set (raising hard rlimits or negative oom_score_adj would fail)'),
+    'idmapped-mounts': () => (kernelAtLeast(5, 12) ? yes : no(`kernel ${release()} is older than 5.12 (no idmapped mounts)`)),
+    'runtime-features': () => inp.features,
+    'console-socket': () => (inp.consoleSocket ? yes : no('the runtime profile has no --console-socket')),
+  };
+  const out = {} as Record<Condition, ConditionState>;
+  await Promise.all(
+    CONDITIONS.map(async (c) => {
+      try {
+        out[c] = await probes[c]();
+      } catch (e) {
+        out[c] = no(`probe failed: ${(e as Error).message}`);
+      }
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * runConformance: the whole run, as a library call (the CLI is a thin view
+ * of it). Order: runtime and profile, root check, run dir + ledger, rootfs,
+ * features and version, host probe, canary, cases (a pool of --jobs),
+ * expectations, final sweep. Cleanup runs on every path out, including
+ * environment errors and an aborted signal (SIGINT/SIGTERM in the CLI).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { release, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT } from '../core/errors.js';
+import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
+import type { CaseResult, Status } from '../suites/case.js';
+import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
+import { REPORT_VERSION } from '../reporters/conform/reporter.js';
+import { ConformError } from './errors.js';
+import { resolveRuntime } from './discover.js';
+import { profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
+import { RuntimeDriver } from './driver/driver.js';
+import { detectCgroupLayout } from './inspect/cgroup-layout.js';
+import { probeConditions } from './probe.js';
+import { Ledger } from './ledger.js';
+import { executeCase, type ExecEnv, type LoadedCase } from './execute.js';
+import { selectCases, type Shard } from './plan.js';
+import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
+import { compareWithExpectations, loadExpectations } from './expectations.js';
+import { sweepRun } from './sweep.js';
+import type { Threshold } from './verdict.js';
+
+export interface ConformOptions {
+  /** Path or PATH name of the runtime; default: ours, else runc, crun, youki. */
+  readonly runtime?: string;
+  /** Profile name; default: by the binary's name. */
+  readonly profile?: string;
+  /** Target runtime-spec version; default: the runtime's features ociVersionMax, else the latest. */
+  readonly specVersion?: string;
+  readonly level: Threshold;
+  readonly only: readonly string[];
+  readonly skip: readonly string[];
+  readonly jobs: number;
+  /** Per-case timeout. */
+  readonly timeoutMs: number;
+  readonly expectations?: string;
+  readonly shard?: Shard;
+}
+
+export interface RunHooks {
+  readonly reporters: readonly ConformReporter[];
+  /** Aborting it stops the run: running cases end as errors, nothing new starts, cleanup runs. */
+  readonly signal?: AbortSignal;
+  /** The cases to choose from (default: the generated index). */
+  readonly cases: readonly LoadedCase[];
+  /** Tool version for the report. */
+  readonly toolVersion: string;
+}
+
+const ZERO: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+
+async function emit(reporters: readonly ConformReporter[], f: (r: ConformReporter) => void | Promise<void>): Promise<void> {
+  for (const r of reporters) await f(r);
+}
+
+export async function runConformance(opts: ConformOptions, hooks: RunHooks): Promise<RunSummary> {
+  const started = performance.now();
+  const signal = hooks.signal ?? new AbortController().signal;
+  const rt = resolveRuntime(opts.runtime);
+  const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
+  if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
+  if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
+  const expectations = opts.expectations ? loadExpectations(opts.expectations) : undefined;
+  const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
+
+  const runId = `oc${randomBytes(3).toString('hex')}`;
+  const runDir = await mkdtemp(join(tmpdir(), 'oci-conform-'));
+  const stateRoot = join(runDir, 'state');
+  const cgroupPrefix = `oci-conform-${runId}`;
+  const driverOpts = { binary: rt.binary, profile, stateRoot: profile.rootFlag ? stateRoot : undefined, timeoutMs: Math.min(opts.timeoutMs, 60_000) };
+  const ledger = new Ledger({
+    kind: 'run',
+    runId,
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    binary: rt.binary,
+    profile: profile.name,
+    globalArgs: profile.globalArgs,
+    stateRoot,
+    runDir,
+    cgroupPrefix,
+  });
+  const layout = await detectCgroupLayout();
+  let finished = false;
+  let leftovers: string[] = [];
+  const results: CaseResult[] = [];
+  try {
+    await mkdir(stateRoot, { recursive: true });
+    let rootfs: RootfsInfo;
+    try {
+      rootfs = await buildRootfs(join(runDir, 'rootfs'));
+    } catch (e) {
+      throw new ConformError('OCI_CONFORM_ROOTFS', `cannot build the fixture rootfs in ${runDir}: ${(e as Error).message}`, { cause: e });
+    }
+    const driver = new RuntimeDriver(driverOpts);
+    const versionCall = await driver.call(['--version']);
+    const features = await readFeatures(driver, profile);
+    const version = chooseVersion(opts.specVersion, features.doc);
+    const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
+    const host = { conditions, cgroups: layout };
+    const env: ExecEnv = {
+      driver: driverOpts,
+      runDir,
+      rootfsTemplate: rootfs.dir,
+      specVersion: version.specVersion,
+      configVersion: version.configVersion,
+      host,
+      cgroupPrefix,
+      ledger,
+      threshold: opts.level,
+      timeoutMs: opts.timeoutMs,
+      runSignal: signal,
+    };
+    await runCanary(env, runId, version, features.doc);
+
+    const info: RunInfo = {
+      reportVersion: REPORT_VERSION,
+      tool: { name: 'oci-conform', version: hooks.toolVersion },
+      runId,
+      startedAt: new Date().toISOString(),
+      runtime: {
+        binary: rt.binary,
+        profile: profile.name,
+        version: (versionCall.stdout || versionCall.stderr).trim().split('\n')[0] ?? '',
+        chosenBy: rt.how,
+        features: features.doc,
+      },
+      specVersion: version.specVersion,
+      configVersion: version.configVersion,
+      versionSource: version.source,
+      level: opts.level,
+      host: { kernel: release(), cgroups: layout, conditions, rootfs: rootfs.source },
+      selection: { total: hooks.cases.length, selected: selected.length, shard: opts.shard },
+      jobs: opts.jobs,
+      timeoutMs: opts.timeoutMs,
+    };
+    await emit(hooks.reporters, (r) => r.onRunStart?.(info));
+
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!signal.aborted && next < selected.length) {
+        const i = next++;
+        const c = selected[i]!;
+        await emit(hooks.reporters, (r) => r.onCaseStart?.({ id: c.definition.id, title: c.definition.title }));
+        const res = await executeCase(c, `${runId}-${i}`, env);
+        results.push(res);
+        await emit(hooks.reporters, (r) => r.onCaseResult?.(res));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, selected.length)) }, worker));
+    finished = true;
+  } finally {
+    // Runs on success, on an environment error and after an interrupt alike.
+    leftovers = await sweepRun({ ledger, layout, driver: new RuntimeDriver(driverOpts) });
+  }
+  const order = new Map(selected.map((c, i) => [c.definition.id, i]));
+  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const counts = { ...ZERO };
+  for (const r of results) counts[r.outcome.status]++;
+  const interrupted = signal.aborted || !finished;
+  const exp = expectations
+    ? compareWithExpectations(opts.expectations!, expectations, results, new Set(hooks.cases.map((c) => c.definition.id)))
+    : undefined;
+  const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
+  const exitCode = interrupted ? 130 : bad ? EXIT.findings : EXIT.ok;
+  const summary: RunSummary = { counts, durationMs: performance.now() - started, results, expectations: exp, interrupted, leftovers, exitCode };
+  await emit(hooks.reporters, (r) => r.onRunEnd?.(summary));
+  return summary;
+}

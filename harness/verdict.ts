@@ -1,0 +1,40 @@
+/**
+ * Verdicts: observations -> outcome. The level of each violated requirement
+ * at the run's spec version (spec/catalogue.ts levelAt) against the run's
+ * threshold (--level) decides between fail and warn. Cases never decide.
+ */
+import { levelAt, requirement } from '../spec/catalogue.js';
+import { LEVEL_RANK, type Level } from '../spec/types.js';
+import { inVersionRange } from '../spec/versions.js';
+import type { Outcome, Violation } from '../suites/case.js';
+
+export type Threshold = Exclude<Level, 'INFO'>;
+
+/** The level a requirement has at `version`; an id missing from the catalogue counts as MUST (the lint flags it). */
+export function levelOf(id: string, version: string): Exclude<Level, 'INFO'> {
+  const r = requirement(id);
+  return r ? levelAt(r, version) : 'MUST';
+}
+
+export function outcomeOf(violations: readonly Violation[], threshold: Threshold): Outcome {
+  if (violations.length === 0) return { status: 'pass' };
+  const failing = violations.some((v) => LEVEL_RANK[v.level] >= LEVEL_RANK[threshold]);
+  return failing ? { status: 'fail', violations } : { status: 'warn', violations };
+}
+
+/**
+ * Why a case does not apply to `version`, if it doesn't: a cited requirement
+ * that appeared later, or was dropped earlier. Undefined when it applies.
+ */
+export function versionGate(requirements: readonly string[], version: string): string | undefined {
+  for (const id of requirements) {
+    const r = requirement(id);
+    if (!r) continue;
+    if (!inVersionRange(version, r.since, r.until)) {
+      return r.until && inVersionRange(version, r.since)
+        ? `${id} was dropped after runtime-spec ${r.until}; this run targets ${version}`
+        : `${id} appeared in runtime-spec ${r.since}; this run targets ${version} (use --spec-version to choose another)`;
+    }
+  }
+  return undefined;
+}

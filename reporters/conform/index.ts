@@ -1,0 +1,57 @@
+/**
+ * Reporters by name (`--reporter console`, `--reporter junit=out/junit.xml`),
+ * or a module path exporting `default` or `createReporter(file?)` for a custom one.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConformError } from '../../harness/errors.js';
+import { consoleReporter } from './console.js';
+import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import { sinkFor } from './output.js';
+import type { ConformReporter } from './reporter.js';
+import { tapReporter } from './tap.js';
+
+export type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
+
+export const BUILT_IN_REPORTERS = ['console', 'tap', 'junit', 'json'] as const;
+
+export interface ReporterSpec {
+  readonly name: string;
+  readonly file?: string;
+}
+
+/** 'junit=out/j.xml' -> {name:'junit', file:'out/j.xml'} */
+export function parseReporterSpec(s: string): ReporterSpec {
+  const i = s.indexOf('=');
+  return i < 0 ? { name: s } : { name: s.slice(0, i), file: s.slice(i + 1) };
+}
+
+export async function createReporter(spec: ReporterSpec): Promise<ConformReporter> {
+  switch (spec.name) {
+    case 'console':
+      return consoleReporter(sinkFor(spec.file));
+    case 'tap':
+      return tapReporter(sinkFor(spec.file));
+    case 'json':
+      return jsonReporter(sinkFor(spec.file));
+    case 'junit':
+      if (!spec.file) throw new ConformError('OCI_CONFORM_REPORTER', '--reporter junit needs a file: --reporter junit=PATH');
+      return junitReporter(spec.file);
+    default: {
+      if (!spec.name.includes('/') && !spec.name.includes('.')) {
+        throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: not one of ${BUILT_IN_REPORTERS.join(', ')} and not a module path`);
+      }
+      let mod: { default?: unknown; createReporter?: (file?: string) => ConformReporter };
+      try {
+        mod = (await import(pathToFileURL(resolve(spec.name)).href)) as typeof mod;
+      } catch (e) {
+        throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: cannot load the module (${(e as Error).message})`, { cause: e });
+      }
+      if (typeof mod.createReporter === 'function') return mod.createReporter(spec.file);
+      if (typeof mod.default === 'function') return (mod.default as (file?: string) => ConformReporter)(spec.file);
+      if (typeof mod.default === 'object' && mod.default !== null) return mod.default as ConformReporter;
+      throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: the module exports neither createReporter nor a default reporter`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/** JUnit XML through junit-report-builder: one suite per spec area, one test case per case. */
+import type { Builder } from 'junit-report-builder';
+import type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
+import { areaOf, reasonLine } from './evidence.js';
+
+export function junitReporter(file: string): ConformReporter {
+  let info: RunInfo | undefined;
+  return {
+    onRunStart(i) {
+      info = i;
+    },
+    async onRunEnd(s: RunSummary) {
+      // The package's module.exports is the builder itself; its typings call it the default export.
+      const junit = (await import('junit-report-builder')).default as unknown as Builder;
+      const builder = junit.newBuilder();
+      builder.name(`oci-conform ${info?.runtime.binary ?? ''}`);
+      const suites = new Map<string, ReturnType<typeof builder.testSuite>>();
+      for (const r of s.results) {
+        const area = areaOf(r.id);
+        let suite = suites.get(area);
+        if (!suite) {
+          suite = builder.testSuite().name(area);
+          if (info) suite.property('runtime', info.runtime.binary).property('specVersion', info.specVersion).property('level', info.level);
+          suites.set(area, suite);
+        }
+        const tc = suite.testCase().className(area).name(r.id).file(r.file).time(r.durationMs / 1000);
+        const o = r.outcome;
+        if (o.status === 'skip') tc.skipped().standardOutput(o.reason);
+        else if (o.status === 'fail') tc.failure(reasonLine(r), 'violation').standardError(JSON.stringify({ configs: r.configs, calls: r.calls }, null, 2));
+        else if (o.status === 'error') tc.error(o.message, o.timedOut ? 'timeout' : 'harness');
+        else if (o.status === 'warn') tc.standardOutput(`warning: ${reasonLine(r)}`);
+      }
+      builder.writeTo(file);
+    },
+  };
+}
