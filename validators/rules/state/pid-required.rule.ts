@@ -1,7 +1,8 @@
 /**
  * On Linux, a created or running container has a process, and the state says
- * which (pid). A state document does not say its platform; like config rules,
- * we take Linux, the platform these tools run on, and say so in the message.
+ * which (pid). A state document does not say its platform; we take Linux, the
+ * platform these tools run on, unless the bundle is a Windows path (drive
+ * letter or UNC), where pid is optional.
  */
 import { defineRule } from '../rule.js';
 import { asString, isObject, prop } from '../../json/values.js';
@@ -14,6 +15,8 @@ export default defineRule({
     if (!isObject(doc)) return;
     const status = asString(doc.status);
     if (status !== 'created' && status !== 'running') return;
+    const bundle = asString(doc.bundle);
+    if (bundle !== undefined && (/^[A-Za-z]:[\\/]/.test(bundle) || bundle.startsWith('\\\\'))) return;
     const pid = prop(doc, 'pid');
     if (pid === undefined) {
       yield {
