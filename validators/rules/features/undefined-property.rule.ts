@@ -9,6 +9,7 @@ import type { JsonValue } from '../../json/parse.js';
 import { escapePointerToken } from '../../json/parse.js';
 import type { SchemaMeta } from '../../schemas/meta.js';
 import { matchPattern } from '../../schemas/meta.js';
+import { LATEST_RUNTIME_SPEC, compareVersions, parseSemVer } from '../../../spec/versions.js';
 
 function knownAt(meta: SchemaMeta, pointer: string): readonly string[] | undefined {
   for (const [pattern, names] of Object.entries(meta.known)) if (matchPattern(pattern, pointer)) return names;
@@ -25,6 +26,8 @@ export default defineRule({
   requirements: ['FEAT-NO-UNDEFINED-PROPERTIES'],
   appliesTo: ['features'],
   *check(doc, ctx) {
+    const declared = ctx.declaredVersion;
+    const future = declared !== undefined && parseSemVer(declared) !== undefined && compareVersions(declared, LATEST_RUNTIME_SPEC) > 0;
     const out: RuleFinding[] = [];
     const walk = (v: JsonValue, pointer: string): void => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
@@ -38,13 +41,16 @@ export default defineRule({
         }
         const later = knownAt(ctx.latestMeta, pointer)?.includes(k) ? sinceOf(ctx.latestMeta, p) : undefined;
         out.push({
+          ...(future ? { level: 'INFO' as const } : {}),
           pointer: p,
           at: 'key',
           requirement: 'FEAT-NO-UNDEFINED-PROPERTIES',
           message:
             later !== undefined
               ? `'${k}' is defined only since runtime-spec ${later}, but this features document reports ${ctx.version}; a features document carries only properties of its own version`
-              : `'${k}' is not a property runtime-spec ${ctx.version} defines here; a features document carries only defined properties`,
+              : future
+                ? `'${k}' is not defined here by runtime-spec ${ctx.version}, the newest we know; it may be defined in ${declared}, which this document reports`
+                : `'${k}' is not a property runtime-spec ${ctx.version} defines here; a features document carries only defined properties`,
           params: { property: k, version: ctx.version, ...(later !== undefined ? { since: later } : {}) },
         });
       }
