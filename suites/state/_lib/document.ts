@@ -1,0 +1,24 @@
+/**
+ * The checks every state document gets, whatever the status: our validator
+ * finds no error, the id is the one we created, the bundle is the absolute
+ * bundle directory we passed, and (created/running on Linux) pid is the
+ * container process the pid file names.
+ */
+import type { CaseContext, ContainerState } from '../../case.js';
+import { stateErrors } from './validate-state.js';
+
+export type DocumentReq = 'RT-STATE-RETURNS-STATE' | 'RT-STATE-PID-REQUIRED-LINUX' | 'RT-STATE-BUNDLE-ABSOLUTE' | 'RT-STATE-STATUS-VALUES';
+
+export async function checkDocument(ctx: CaseContext<DocumentReq>, expectedStatus: string): Promise<ContainerState> {
+  const call = await ctx.runtime.state(ctx.id);
+  const s = await ctx.state();
+  const errors = await stateErrors(call.stdout, `state of ${ctx.id}`);
+  ctx.expect('RT-STATE-RETURNS-STATE', errors.length === 0, { message: `the state document fails validation: ${errors.join('; ')}`, expected: 'no errors', actual: errors });
+  ctx.expectEqual('RT-STATE-RETURNS-STATE', 'state.id', ctx.id, s.id);
+  ctx.expectEqual('RT-STATE-STATUS-VALUES', 'state.status', expectedStatus, s.status);
+  ctx.expectEqual('RT-STATE-BUNDLE-ABSOLUTE', 'state.bundle', ctx.bundle, s.bundle);
+  if (expectedStatus === 'created' || expectedStatus === 'running') {
+    ctx.expectEqual('RT-STATE-PID-REQUIRED-LINUX', 'state.pid (against the --pid-file)', await ctx.pid(), s.pid);
+  }
+  return s;
+}

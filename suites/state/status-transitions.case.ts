@@ -1,0 +1,23 @@
+import { defineCase } from '../case.js';
+
+/**
+ * One container through its life: created after create, running after start,
+ * stopped after its process is killed; and never 'creating' once create returned.
+ */
+export default defineCase({
+  id: 'state.status.transitions',
+  title: 'status goes created -> running -> stopped as the container is created, started and killed',
+  requirements: ['RT-STATE-STATUS-VALUES', 'RT-STATE-RETURNS-STATE'],
+  needs: ['root'],
+  config: (c) => c.withScript('echo up; exec sleep 600'),
+  run: async (ctx) => {
+    await ctx.create();
+    const seen: string[] = [String((await ctx.state()).status)];
+    await ctx.start();
+    await ctx.waitForOutput('up');
+    seen.push(String((await ctx.state()).status));
+    await ctx.kill('SIGKILL');
+    seen.push(String((await ctx.waitStopped()).status));
+    ctx.expectEqual('RT-STATE-STATUS-VALUES', 'status after create, start and kill', ['created', 'running', 'stopped'], seen);
+  },
+});
