@@ -151,6 +151,20 @@ describe.skipIf(!RUNC || !IS_ROOT || !existsSync(BUSYBOX))('runc state and featu
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['state.pid-required']);
   });
 
+  it('gets a running state after start that validates with zero errors', async () => {
+    // start only releases the init process created above; it leaves no process of its own holding our pipes.
+    runOk([RUNC!, '--root', root, 'start', id]);
+    const text = runOk([RUNC!, '--root', root, 'state', id]);
+    const state = JSON.parse(text) as { status: string; pid: number };
+    expect(state.status).toBe('running');
+    expect(state.pid).toBeGreaterThan(0);
+    const file = join(base, 'state-running.json');
+    writeFileSync(file, text);
+    const [r] = await validatePath(file);
+    expect(r!.kind).toBe('state');
+    expect(errorsOf(r!.diagnostics)).toEqual([]);
+  });
+
   it('validates the bundle, the state and the features through the built CLI with exit code 0', () => {
     const cli = join(REPO, 'bin', 'oci-validate.js');
     expect(existsSync(join(REPO, 'dist', 'oci-validate.mjs')), 'run npm run build first').toBe(true);
