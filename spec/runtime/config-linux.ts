@@ -169,5 +169,5 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   // Paths and personality
   r('LNX-MASKED-PATHS-ABSOLUTE', 'MUST', 'masked-paths', '1.0.0', 'Every maskedPaths entry is an absolute path in the container.', S),
   r('LNX-READONLY-PATHS-ABSOLUTE', 'MUST', 'readonly-paths', '1.0.0', 'Every readonlyPaths entry is an absolute path in the container.', S),
-  r('LNX-PERSONALITY-DOMAIN-REQUIRED', 'REQUIRED', 'personality', '1.0.2', "A personality gives domain, 'LINUX' or 'LINUX32'.", S),
+  r('LNX-PERSONALITY-DOMAIN-REQUIRED', 'REQUIRED', 'personality', '1.0.2', "A personality gives domain, 'LINUX' or 'LINUX32' (with LINUX32, uname shows a 32-bit machine).", BOTH),
 ];
