@@ -32,7 +32,7 @@ export function parseSemVer(s: string): SemVer | undefined {
   };
 }
 
-/** Compares release triples only (prerelease of x.y.z sorts before x.y.z). */
+/** SemVer precedence (build metadata ignored). */
 export function compareVersions(a: string, b: string): number {
   const x = parseSemVer(a);
   const y = parseSemVer(b);
@@ -41,7 +41,22 @@ export function compareVersions(a: string, b: string): number {
   if (d !== 0) return d;
   if (x.prerelease.length === 0) return y.prerelease.length === 0 ? 0 : 1;
   if (y.prerelease.length === 0) return -1;
-  return x.prerelease.join('.') < y.prerelease.join('.') ? -1 : x.prerelease.join('.') > y.prerelease.join('.') ? 1 : 0;
+  return comparePrerelease(x.prerelease, y.prerelease);
+}
+
+/** SemVer 2.0 §11: identifiers left to right; numeric ones by value and below alphanumeric ones; a prefix sorts first. */
+function comparePrerelease(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    if (p === q) continue;
+    const pn = /^\d+$/.test(p);
+    const qn = /^\d+$/.test(q);
+    if (pn && qn) return Number(p) - Number(q);
+    if (pn !== qn) return pn ? -1 : 1;
+    return p < q ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /**
