@@ -56,9 +56,11 @@ export class BlobVerifier implements BlobSink {
   private zstd: Decompress | undefined;
   private diffHashes: Map<string, Hash> | undefined;
   private stopped = false;
+  /** Diff algorithms whose hash is the blob's own (an uncompressed layer hashed once, not twice). */
+  private readonly reused = new Set<string>();
 
   constructor(
-    nodeHash: string | undefined,
+    private readonly nodeHash: string | undefined,
     private readonly layer: { readonly diffAlgorithms: ReadonlyMap<string, string>; readonly budget: DecompressionBudget } | undefined,
   ) {
     this.hash = nodeHash ? createHash(nodeHash) : undefined;
@@ -105,6 +107,7 @@ export class BlobVerifier implements BlobSink {
     if (!this.stopped) {
       l.inspector.finish();
       for (const [alg, h] of this.diffHashes ?? []) l.diffIds.set(alg, h.digest('hex'));
+      for (const alg of this.reused) if (this.outcome.digest !== undefined) l.diffIds.set(alg, this.outcome.digest);
     }
   }
 
@@ -116,7 +119,9 @@ export class BlobVerifier implements BlobSink {
   private startLayer(compression: Compression): void {
     const inspector = new LayerInspector();
     this.outcome.layer = { compression, diffIds: new Map(), uncompressedSize: 0, limitExceeded: false, decompressError: undefined, inspector };
-    this.diffHashes = new Map([...this.layer!.diffAlgorithms].map(([alg, nodeHash]) => [alg, createHash(nodeHash)]));
+    const algs = [...this.layer!.diffAlgorithms];
+    if (compression === 'none') for (const [alg, nodeHash] of algs) if (nodeHash === this.nodeHash) this.reused.add(alg);
+    this.diffHashes = new Map(algs.filter(([alg]) => !this.reused.has(alg)).map(([alg, nodeHash]) => [alg, createHash(nodeHash)]));
     if (compression === 'gzip') {
       const gz = createGunzip({ chunkSize: 256 * 1024 });
       gz.on('data', (c: Buffer) => this.uncompressed(c));

@@ -1,0 +1,124 @@
+/**
+ * bench/image: how fast oci-validate verifies the blobs of an image layout,
+ * next to `openssl dgst -sha256` and `sha256sum` over the very same blobs, in
+ * the same run, and how much memory it needs. Builds a layout of SIZE_MB
+ * (default 1024) of incompressible layer data in a temp dir, with proper
+ * digests and diff_ids, and removes it afterwards.
+ *
+ * Run: npx tsx bench/image/run.ts   (SIZE_MB=2048 LAYERS=16 ROUNDS=3 to change)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SIZE_MB = Number(process.env.SIZE_MB ?? 1024);
+const LAYERS = Number(process.env.LAYERS ?? 8);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const HERE = import.meta.dirname;
+
+/** One uncompressed layer: a tar with one file of random bytes, written in chunks; returns its digest and size. */
+function writeLayer(dir: string, bytes: number, n: number): { digest: string; size: number } {
+  const tmp = join(dir, `layer-${n}.tmp`);
+  const fd = openSync(tmp, 'w');
+  const h = createHash('sha256');
+  const put = (b: Buffer): void => {
+    h.update(b);
+    writeSync(fd, b);
+  };
+  const hdr = Buffer.alloc(512);
+  hdr.write(`data-${n}.bin`, 0);
+  hdr.write('0000644\0', 100);
+  hdr.write('0000000\0', 108);
+  hdr.write('0000000\0', 116);
+  hdr.write(`${bytes.toString(8).padStart(11, '0')}\0`, 124);
+  hdr.write(`${(1_700_000_000).toString(8).padStart(11, '0')}\0`, 136);
+  hdr.write('        ', 148);
+  hdr.write('0', 156);
+  hdr.write('ustar\0' + '00', 257);
+  let sum = 0;
+  for (const b of hdr) sum += b;
+  hdr.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  put(hdr);
+  const CH = 8 * 1024 * 1024;
+  for (let left = bytes; left > 0; left -= CH) put(randomBytes(Math.min(CH, left)));
+  const pad = (512 - (bytes % 512)) % 512;
+  put(Buffer.alloc(pad + 1024));
+  closeSync(fd);
+  const enc = h.digest('hex');
+  renameSync(tmp, join(dir, enc));
+  return { digest: `sha256:${enc}`, size: statSync(join(dir, enc)).size };
+}
+
+function putJson(dir: string, doc: unknown): { digest: string; size: number } {
+  const b = Buffer.from(JSON.stringify(doc));
+  const enc = createHash('sha256').update(b).digest('hex');
+  writeFileSync(join(dir, enc), b);
+  return { digest: `sha256:${enc}`, size: b.length };
+}
+
+function timed(cmd: string, args: readonly string[]): { ms: number; stdout: string } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+const best = (xs: number[]): number => Math.min(...xs);
+
+const root = mkdtempSync(join(tmpdir(), 'bench-image-'));
+try {
+  const layout = join(root, 'layout');
+  const blobs = join(layout, 'blobs', 'sha256');
+  mkdirSync(blobs, { recursive: true });
+  const per = Math.floor((SIZE_MB * 1024 * 1024) / LAYERS);
+  process.stdout.write(`building a layout of ${LAYERS} layers x ${(per / 1024 / 1024).toFixed(0)} MiB of random bytes in ${root} ...\n`);
+  const layers = Array.from({ length: LAYERS }, (_, i) => writeLayer(blobs, per, i));
+  const config = putJson(blobs, { architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) } });
+  const manifest = putJson(blobs, {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+    layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...l })),
+  });
+  writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform: { architecture: 'amd64', os: 'linux' } }],
+    }),
+  );
+  const files = readdirSync(blobs).map((f) => join(blobs, f));
+  const total = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mb = total / 1e6;
+
+  const ours: number[] = [];
+  const openssl: number[] = [];
+  const coreutils: number[] = [];
+  let rss = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const o = timed(process.execPath, ['--import', 'tsx', join(HERE, 'verify-child.ts'), layout]);
+    const res = JSON.parse(o.stdout) as { ms: number; maxRssKiB: number; errors: number };
+    if (res.errors !== 0) throw new Error(`our verification found ${res.errors} errors in a layout built to be valid`);
+    ours.push(res.ms);
+    rss = Math.max(rss, res.maxRssKiB);
+    openssl.push(timed('openssl', ['dgst', '-sha256', ...files]).ms);
+    coreutils.push(timed('sha256sum', files).ms);
+  }
+  const rate = (ms: number): number => mb / (ms / 1000);
+  const rows: Array<[string, number]> = [
+    ['oci-validate (library: digests, diff_ids, tar inspection)', best(ours)],
+    ['openssl dgst -sha256', best(openssl)],
+    ['sha256sum', best(coreutils)],
+  ];
+  process.stdout.write(`\n${files.length} blobs, ${mb.toFixed(0)} MB, best of ${ROUNDS} rounds (page cache warm)\n`);
+  for (const [label, ms] of rows) process.stdout.write(`  ${label.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${rate(ms).toFixed(0).padStart(6)} MB/s\n`);
+  process.stdout.write(`  ours / openssl: ${(best(openssl) / best(ours)).toFixed(2)}x   (target >= 0.85x)\n`);
+  process.stdout.write(`  our peak RSS: ${(rss / 1024).toFixed(0)} MiB   (target < 200 MiB)\n`);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
