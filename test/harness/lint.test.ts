@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CASES } from '../../harness/generated/cases.js';
+import { lintCases } from '../../harness/lint.js';
+import { defineCase } from '../../suites/case.js';
+import type { LoadedCase } from '../../harness/execute.js';
+
+const known = (id: string): { check: { by: string } } | undefined =>
+  ({ 'RT-KNOWN': { check: { by: 'behavioural' } }, 'RT-STATIC': { check: { by: 'static' } } })[id];
+
+function fake(id: string, file: string, extra: Partial<{ requirements: string[]; needs: string[]; title: string }> = {}): LoadedCase {
+  const d = defineCase({ id, title: extra.title ?? 't', requirements: ['RT-KNOWN'], run: async () => undefined });
+  return { definition: { ...d, ...(extra.requirements ? { requirements: extra.requirements as [string] } : {}), ...(extra.needs ? { needs: extra.needs as never } : {}) }, file };
+}
+
+describe('case lint', () => {
+  it('finds unknown requirement ids, unknown conditions, duplicate ids, bad ids and ids off their path', () => {
+    const problems = lintCases(
+      [
+        fake('lifecycle.a', 'suites/lifecycle/a.case.ts'),
+        fake('lifecycle.a', 'suites/lifecycle/b.case.ts'),
+        fake('lifecycle.c', 'suites/lifecycle/c.case.ts', { requirements: ['RT-NOPE'] }),
+        fake('lifecycle.d', 'suites/lifecycle/d.case.ts', { needs: ['root', 'cgroup-v3'] }),
+        fake('Lifecycle E', 'suites/lifecycle/e.case.ts'),
+        fake('linux.f', 'suites/lifecycle/f.case.ts'),
+        fake('lifecycle.g', 'suites/lifecycle/g.case.ts', { requirements: ['RT-STATIC'] }),
+      ],
+      known,
+    );
+    const codes = problems.map((p) => `${p.code}:${p.caseId}`).sort();
+    expect(codes).toEqual(
+      [
+        'duplicate-id:lifecycle.a',
+        'unknown-requirement:lifecycle.c',
+        'unknown-condition:lifecycle.d',
+        'bad-id:Lifecycle E',
+        'id-off-path:Lifecycle E',
+        'id-off-path:linux.f',
+        'not-behavioural:lifecycle.g',
+      ].sort(),
+    );
+  });
+
+  it('passes on a clean set', () => {
+    expect(lintCases([fake('lifecycle.ok', 'suites/lifecycle/ok.case.ts')], known)).toEqual([]);
+  });
+
+  it('every case in suites/ cites known requirements and conditions, with unique ids', () => {
+    expect(CASES.length).toBeGreaterThan(3);
+    const problems = lintCases(CASES).map((p) => `${p.file}: ${p.code}: ${p.detail}`);
+    expect(problems).toEqual([]);
+  });
+});
