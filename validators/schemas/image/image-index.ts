@@ -9,7 +9,7 @@ export function indexSchema(version: string): Schema {
       schemaVersion: presentWith('IMG-INDEX-SCHEMAVERSION-REQUIRED', req('IMG-INDEX-SCHEMAVERSION-2', { const: 2 })),
       mediaType: req('IMG-INDEX-MEDIATYPE-VALUE', str()),
       artifactType: since('1.1.0', version, req('IMG-INDEX-ARTIFACTTYPE-RFC6838', str())),
-      manifests: req('IMG-INDEX-MANIFESTS-REQUIRED', arr(descriptor(version, { platform: true }))),
+      manifests: presentWith('IMG-INDEX-MANIFESTS-PRESENT', req('IMG-INDEX-MANIFESTS-REQUIRED', arr(descriptor(version, { platform: true })))),
       subject: since('1.1.0', version, descriptor(version)),
       annotations: annotationMap('IMG-INDEX-ANNOTATIONS-RULES'),
     },
