@@ -57,7 +57,7 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-DEVICES-PATH-CONFLICT', 'MUST', 'devices', '1.0.0', 'The runtime fails when a file already at a device path is not the requested device (two different devices at one path cannot both be made).', BOTH),
   r('LNX-DEVICES-MAJOR-MINOR-REQUIRED', 'REQUIRED', 'devices', '1.0.0', "A device of type 'c', 'b' or 'u' gives both major and minor numbers (int64); a fifo ('p') needs none.", S),
   r('LNX-DEVICES-NO-DUPLICATE-NUMBERS', 'SHOULD NOT', 'devices', '1.0.0', 'No two device entries share the same type, major and minor.', S),
-  r('LNX-DEFAULT-DEVICES', 'MUST', 'default-devices', '1.0.0', 'Besides the listed devices, the container has /dev/null, zero, full, random, urandom, tty, ptmx (and console with a terminal).', B),
+  r('LNX-DEFAULT-DEVICES', 'MUST', 'default-devices', '1.0.0', 'Besides the listed devices, the container has /dev/null, zero, full, random, urandom, tty, ptmx (and console with a terminal); a devices entry cannot replace one with another device.', BOTH),
 
   // Network devices (1.3.0)
   r('LNX-NETDEV-AVAILABLE', 'MUST', NETDEV, '1.3.0', 'Every network device named in netDevices is moved into the container network namespace.', B),
