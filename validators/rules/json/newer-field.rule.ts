@@ -13,7 +13,9 @@ import type { RuleFinding } from '../rule.js';
 export default defineRule({
   id: 'json.newer-field',
   requirements: [],
-  appliesTo: ['*'],
+  // Not 'features': there a property its version doesn't define is an error of its own
+  // (features.undefined-property), and one finding per place is enough.
+  appliesTo: ['config', 'state', 'manifest', 'index', 'image-config', 'descriptor', 'oci-layout'],
   *check(doc, ctx) {
     const version = ctx.version;
     const out: RuleFinding[] = [];
