@@ -1,0 +1,22 @@
+import { defineCase } from '../../case.js';
+import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
+import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { NS_INFO, withOwn } from './_lib/types.js';
+
+/** A mount entry without a path gives the container a new mount namespace: /proc/<pid>/ns differs from ours. */
+export default defineCase({
+  id: 'linux.namespaces.create.mount',
+  title: 'a mount namespace entry without path creates a new mount namespace',
+  requirements: ['LNX-NS-CREATE'],
+  needs: NS_INFO.mount.needs,
+  config: (c) => withOwn(c, 'mount').withScript(HOLD),
+  run: async (ctx) => {
+    const pid = await startHeld(ctx);
+    const [host, mine] = await Promise.all([namespaceId('self', 'mount'), namespaceId(pid, 'mount')]);
+    ctx.expect('LNX-NS-CREATE', !sameNamespace(host, mine), {
+      message: 'the container is still in the mount namespace of the runtime, not a new one',
+      expected: `not ${host.link}`,
+      actual: mine.link,
+    });
+  },
+});

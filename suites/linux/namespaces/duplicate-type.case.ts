@@ -1,0 +1,19 @@
+import { defineCase } from '../../case.js';
+import { attempt, HOLD } from '../../process/_lib/running.js';
+
+/** Two namespaces entries of the same type are an error. */
+export default defineCase({
+  id: 'linux.namespaces.duplicate-type',
+  title: 'two namespace entries of one type are an error',
+  requirements: ['LNX-NS-DUPLICATE-TYPE'],
+  needs: ['root'],
+  config: (c) =>
+    c.withScript(HOLD).edit((d) => {
+      const l = d.linux as { namespaces: unknown[] };
+      l.namespaces = [...l.namespaces, { type: 'uts' }];
+    }),
+  run: async (ctx) => {
+    const a = await attempt(ctx.runtime, ctx);
+    ctx.expectError('LNX-NS-DUPLICATE-TYPE', a.call, 'create/start with the uts namespace listed twice');
+  },
+});

@@ -1,0 +1,31 @@
+import { defineCase } from '../../case.js';
+import { NS_FILE, namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
+import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { NS_INFO, withJoined, withOwn } from './_lib/types.js';
+import { needSpec } from '../../process/_lib/version.js';
+
+/**
+ * A time entry with a path joins that namespace. The namespace belongs to this
+ * case: the first container creates it, the second names
+ * /proc/<first pid>/ns/time and must end up in it.
+ */
+export default defineCase({
+  id: 'linux.namespaces.join.time',
+  title: 'a time namespace entry with a path joins the namespace at that path',
+  requirements: ['LNX-NS-PATH-JOIN'],
+  needs: NS_INFO.time.needs,
+  config: (c) => withOwn(c, 'time').withScript(HOLD),
+  run: async (ctx) => {
+    needSpec(ctx, NS_INFO.time.since, 'the time namespace');
+    const holder = await startHeld(ctx);
+    const path = `/proc/${holder}/ns/${NS_FILE.time}`;
+    const joiner = await ctx.another('joiner', (c) => withJoined(c, 'time', path).withScript(HOLD));
+    const pid = await startHeld(joiner);
+    const [want, got] = await Promise.all([namespaceId(holder, 'time'), namespaceId(pid, 'time')]);
+    ctx.expect('LNX-NS-PATH-JOIN', sameNamespace(want, got), {
+      message: `the container is not in the time namespace of ${path}`,
+      expected: want.link,
+      actual: got.link,
+    });
+  },
+});

@@ -1,0 +1,29 @@
+import { defineCase } from '../../case.js';
+import { NS_FILE, namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
+import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { NS_INFO, withJoined, withOwn } from './_lib/types.js';
+
+/**
+ * A uts entry with a path joins that namespace. The namespace belongs to this
+ * case: the first container creates it, the second names
+ * /proc/<first pid>/ns/uts and must end up in it.
+ */
+export default defineCase({
+  id: 'linux.namespaces.join.uts',
+  title: 'a uts namespace entry with a path joins the namespace at that path',
+  requirements: ['LNX-NS-PATH-JOIN'],
+  needs: NS_INFO.uts.needs,
+  config: (c) => withOwn(c, 'uts').withScript(HOLD),
+  run: async (ctx) => {
+    const holder = await startHeld(ctx);
+    const path = `/proc/${holder}/ns/${NS_FILE.uts}`;
+    const joiner = await ctx.another('joiner', (c) => withJoined(c, 'uts', path).withScript(HOLD));
+    const pid = await startHeld(joiner);
+    const [want, got] = await Promise.all([namespaceId(holder, 'uts'), namespaceId(pid, 'uts')]);
+    ctx.expect('LNX-NS-PATH-JOIN', sameNamespace(want, got), {
+      message: `the container is not in the uts namespace of ${path}`,
+      expected: want.link,
+      actual: got.link,
+    });
+  },
+});

@@ -1,0 +1,29 @@
+import { defineCase } from '../../case.js';
+import { readStatus } from '../../../harness/inspect/status.js';
+import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from './_lib/types.js';
+
+/**
+ * process.user ids are ids in the container's user namespace: uid 1000 inside
+ * is host uid 101000 under the mapping 1 -> 100001, and `id` inside says 1000.
+ */
+export default defineCase({
+  id: 'linux.namespaces.user.process-ids-mapped',
+  title: 'process.user ids are taken inside the user namespace and mapped to host ids',
+  requirements: ['RT-START-RUN-PROGRAM', 'RT-CREATE-APPLY-CONFIG'],
+  needs: ['root', 'userns'],
+  config: (c) =>
+    c
+      .withNamespace('user')
+      .withUidMappings(...USERNS_UID_MAPS)
+      .withGidMappings(...USERNS_GID_MAPS)
+      .withUser({ uid: 1000, gid: 1000 })
+      .withScript(`id -u; id -g; ${HOLD}`),
+  run: async (ctx) => {
+    const pid = await startHeld(ctx);
+    const s = await readStatus(pid);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'host uid of the process', mappedHostId(1000), s.uid.effective);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', 'host gid of the process', mappedHostId(1000), s.gid.effective);
+    ctx.expectEqual('RT-START-RUN-PROGRAM', '`id -u; id -g` inside', '1000\n1000\nready\n', await ctx.readStdout());
+  },
+});
