@@ -2,7 +2,7 @@ import type { DocumentKind } from './kind.js';
 import type { JsonValue } from '../json/parse.js';
 import { isObject } from '../json/values.js';
 import { LATEST_IMAGE_SPEC, resolveImageVersion } from '../../spec/versions.js';
-import { DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V1, DOCKER_MANIFEST_V1_SIGNED, DOCKER_MANIFEST_V2, MT_INDEX, MT_MANIFEST } from '../image/media-types.js';
+import { DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V1, DOCKER_MANIFEST_V1_SIGNED, DOCKER_MANIFEST_V2, MT_CONFIG, MT_INDEX, MT_MANIFEST } from '../image/media-types.js';
 
 /*
  * Image documents don't declare a spec version (schemaVersion is 2 in every
@@ -79,8 +79,8 @@ export const IMAGE_CONFIG: DocumentKind = {
   title: 'image configuration',
   detect: (d) => {
     if (!isObject(d)) return 0;
-    // a runtime config's members never appear in an image config
-    if (has(d, 'ociVersion') || has(d, 'process') || has(d, 'mediaType')) return 0;
+    // a runtime config's members never appear in an image config; nor does a mediaType other than its own
+    if (has(d, 'ociVersion') || has(d, 'process') || (has(d, 'mediaType') && d.mediaType !== MT_CONFIG)) return 0;
     return (has(d, 'architecture') ? 0.3 : 0) + (has(d, 'os') ? 0.3 : 0) + (has(d, 'rootfs') ? 0.35 : 0);
   },
 };

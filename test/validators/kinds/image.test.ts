@@ -33,6 +33,7 @@ describe('image kind detection', () => {
     ['a Docker manifest list', { ...INDEX, mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json' }, 'index'],
     ['an image config', IMAGE_CONFIG, 'image-config'],
     ['an image config with config and history', { ...IMAGE_CONFIG, config: { Env: [] }, history: [] }, 'image-config'],
+    ['an image config that names its own media type', { ...IMAGE_CONFIG, mediaType: 'application/vnd.oci.image.config.v1+json' }, 'image-config'],
     ['an image config without rootfs', { architecture: 'amd64', os: 'linux', config: {} }, 'image-config'],
     ['a descriptor', { mediaType: MANIFEST.mediaType, digest: D, size: 10 }, 'descriptor'],
     ['a descriptor of an index, with platform', { mediaType: INDEX.mediaType, digest: D, size: 10, platform: { os: 'linux', architecture: 'amd64' } }, 'descriptor'],
