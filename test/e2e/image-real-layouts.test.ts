@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,7 +27,7 @@ function run(cmd: string, args: readonly string[]): void {
 
 interface Report {
   readonly summary: { readonly errors: number; readonly warnings: number };
-  readonly documents: ReadonlyArray<{ readonly file: string; readonly diagnostics: ReadonlyArray<{ rule: string; severity: string; pointer: string; line: number }> }>;
+  readonly documents: ReadonlyArray<{ readonly file: string; readonly kind: string | null; readonly diagnostics: ReadonlyArray<{ rule: string; severity: string; pointer: string; line: number }> }>;
 }
 
 function validate(args: readonly string[]): { code: number | null; report: Report; stderr: string } {
@@ -94,13 +94,35 @@ beforeAll(() => {
   run('skopeo', ['copy', '-q', `oci:${L}:latest`, `oci-archive:${join(work, 'x.tar')}:latest`]);
   writeFileSync(join(work, 'x.tar.gz'), gzipSync(readFileSync(join(work, 'x.tar'))));
   run('skopeo', ['copy', '-q', `oci:${L}:latest`, `docker-archive:${join(work, 'd.tar')}:img:latest`]);
+  // three layers: busybox; then a file removed (whiteout), a hard link and a directory added; then that directory removed
+  const M = join(work, 'M');
+  const rootless = process.getuid?.() === 0 ? [] : ['--rootless'];
+  cpSync(L, M, { recursive: true });
+  const step = (name: string, change: (rootfs: string) => void): void => {
+    const b = join(work, name);
+    run('umoci', ['unpack', ...rootless, '--image', `${M}:latest`, b]);
+    change(join(b, 'rootfs'));
+    run('umoci', ['repack', ...rootless, '--image', `${M}:latest`, b]);
+    rmSync(b, { recursive: true, force: true });
+  };
+  step('M1', (r) => {
+    rmSync(join(r, 'busybox'));
+    mkdirSync(join(r, 'etc', 'sub'), { recursive: true });
+    writeFileSync(join(r, 'etc', 'sub', 'f'), 'hi\n');
+    linkSync(join(r, 'etc', 'sub', 'f'), join(r, 'etc', 'hl'));
+  });
+  step('M2', (r) => {
+    rmSync(join(r, 'etc', 'sub'), { recursive: true });
+    mkdirSync(join(r, 'etc', 'sub2'));
+  });
+  run('skopeo', ['copy', '-q', `oci:${M}:latest`, `oci-archive:${join(work, 'm.tar')}:latest`]);
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe.skipIf(missing.length > 0)(`real layouts (needs ${['umoci', 'skopeo', BUSYBOX].join(', ')})`, () => {
-  it.each(['L', 'L2', 'x.tar', 'x.tar.gz'])('%s made by umoci/skopeo validates with zero errors', (name) => {
+  it.each(['L', 'L2', 'x.tar', 'x.tar.gz', 'M', 'm.tar'])('%s made by umoci/skopeo validates with zero errors', (name) => {
     const { code, report } = validate([join(work, name)]);
     expect(report.summary).toMatchObject({ errors: 0 });
     expect(code).toBe(0);
@@ -108,6 +130,12 @@ describe.skipIf(missing.length > 0)(`real layouts (needs ${['umoci', 'skopeo', B
     expect(findings(report, 'warning').filter((w) => w.startsWith('layout.'))).toEqual([]);
     // the layer, the manifest, the config, index.json, oci-layout and the layout itself were all looked at
     expect(report.documents.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('M has three layers with whiteouts and a hard link, all inspected', () => {
+    const { report } = validate([join(work, 'M')]);
+    const layers = report.documents.filter((d) => d.file.includes('/blobs/') && d.kind === 'layer');
+    expect(layers).toHaveLength(3);
   });
 
   it('verified the busybox layer: its diff_id is checked against the decompressed tar', () => {
