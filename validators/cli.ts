@@ -18,7 +18,8 @@ const FORMATS: Readonly<Record<string, ValidateFormatter>> = { text, json, sarif
 const HELP = `Usage: oci-validate [options] PATH...
 
 Validates OCI artifacts: a config.json, a bundle directory, a state document
-(as 'runtime state ID' prints), a features document; '-' reads stdin.
+(as 'runtime state ID' prints), a features document, an image document, an
+image layout directory or its tar / tar.gz archive; '-' reads stdin.
 
 Options:
   --kind KIND            treat every PATH as this kind (${KINDS.map((k) => k.name).join(', ')})
