@@ -32,7 +32,7 @@ export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType
   const other = own.expected === MT_MANIFEST ? INDEX_OWN : MANIFEST_OWN;
   const message =
     mt === other.expected
-      ? `mediaType says ${other.what} (${mt}), but the document is shaped as an ${own.what}; ${own.expected} is expected`
+      ? `mediaType names the ${other.what} type (${mt}), but the document is read as an ${own.what} (by its members or --kind); ${own.expected} is expected`
       : `mediaType of an ${own.what} must be ${own.expected}, not ${JSON.stringify(mt)}`;
   // before 1.0.2 the field was reserved without a keyword: still wrong, but a warning
   yield described
