@@ -1,0 +1,69 @@
+/**
+ * One case per hook kind: the state a hook reads on stdin is a valid state
+ * document (our validator, zero errors) of THIS container (id, bundle), with
+ * the status that fits the moment the hook runs, and a pid as the spec says.
+ */
+import type { CaseDefinition } from '../../case.js';
+import { defineCase } from '../../case.js';
+import type { HookKind } from '../../../fixtures/config.js';
+import { parseState } from '../../../harness/driver/state.js';
+import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
+import { stateErrors } from '../../state/_lib/validate-state.js';
+import { runScenario } from './scenario.js';
+
+/** Statuses a hook of each kind may see: create-phase hooks run while create is under way (or just finishing). */
+const STATUS: Readonly<Record<HookKind, readonly string[]>> = {
+  prestart: ['creating', 'created'],
+  createRuntime: ['creating', 'created'],
+  createContainer: ['creating', 'created'],
+  startContainer: ['created'],
+  poststart: ['running'],
+  poststop: ['stopped'],
+};
+
+const IN_CONTAINER: ReadonlySet<HookKind> = new Set(['createContainer', 'startContainer']);
+
+/** The requirement that version-gates each kind (createRuntime & co. appeared in 1.0.2). */
+const INVOKED = {
+  prestart: 'RT-HOOK-PRESTART-INVOKED',
+  createRuntime: 'RT-HOOK-CREATERUNTIME-INVOKED',
+  createContainer: 'RT-HOOK-CREATECONTAINER-INVOKED',
+  startContainer: 'RT-HOOK-STARTCONTAINER-INVOKED',
+  poststart: 'RT-HOOK-POSTSTART-INVOKED',
+  poststop: 'RT-HOOK-POSTSTOP-INVOKED',
+} as const;
+
+export function stdinCase(kind: HookKind, slug: string): CaseDefinition {
+  return defineCase({
+    id: `hooks.state-stdin.${slug}`,
+    title: `a ${kind} hook reads this container's state on stdin, valid and with status ${STATUS[kind].join(' or ')}`,
+    requirements: ['CFG-HOOKS-STATE-STDIN', INVOKED[kind]],
+    needs: ['root'],
+    run: async (ctx) => {
+      let hostPid: number | undefined;
+      const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, { inContainer: kind === 'startContainer' })), {
+        afterCreate: async (h) => void (hostPid = await h.pid()),
+      });
+      const text = await r.rig.stdin(kind);
+      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (lifecycle stopped at ${r.failedAt ?? 'no failure'})` })) return;
+      const errors = await stateErrors(text!, `stdin of the ${kind} hook`);
+      ctx.expect('CFG-HOOKS-STATE-STDIN', errors.length === 0, { message: `the state on the ${kind} hook's stdin is not a valid state document: ${errors.join('; ')}`, actual: text });
+      const s = parseState(text!);
+      ctx.expectEqual('CFG-HOOKS-STATE-STDIN', 'state.id on stdin', r.container.id, s?.id);
+      ctx.expectEqual('CFG-HOOKS-STATE-STDIN', 'state.bundle on stdin', r.container.bundle, s?.bundle);
+      ctx.expect('CFG-HOOKS-STATE-STDIN', STATUS[kind].includes(String(s?.status)), {
+        message: `state.status on the ${kind} hook's stdin is ${JSON.stringify(s?.status)}`,
+        expected: STATUS[kind],
+        actual: s?.status,
+      });
+      if (kind === 'poststop') return;
+      // Since 1.1.0 the pid is as seen from where the hook runs: the container's own pid namespace (where it is 1) for in-container hooks.
+      const want = IN_CONTAINER.has(kind) && specAtLeast(ctx.specVersion, '1.1.0') ? 1 : hostPid;
+      if (IN_CONTAINER.has(kind) && !specAtLeast(ctx.specVersion, '1.1.0')) {
+        ctx.expect('CFG-HOOKS-STATE-STDIN', s?.pid === 1 || s?.pid === hostPid, { message: `state.pid on stdin is ${s?.pid}, neither the host pid ${hostPid} nor 1`, actual: s?.pid });
+      } else {
+        ctx.expectEqual('CFG-HOOKS-STATE-STDIN', `state.pid on the ${kind} hook's stdin`, want, s?.pid);
+      }
+    },
+  });
+}

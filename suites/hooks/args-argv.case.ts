@@ -1,0 +1,24 @@
+import { defineCase } from '../case.js';
+import { indexOf } from './_lib/rig.js';
+import { runScenario } from './_lib/scenario.js';
+
+/**
+ * `args` is the hook's whole argv, argv[0] included (execv semantics): the
+ * hook is busybox with args[0] 'sh', so it runs at all only when args[0]
+ * reaches it as argv[0] or the path is put in front; its /proc/self/cmdline
+ * must start with 'sh', and the later args arrive as $1.. in order.
+ */
+export default defineCase({
+  id: 'hooks.args.argv',
+  title: "a hook's args are its argv, args[0] included",
+  requirements: ['RT-HOOK-POSTSTOP-INVOKED'],
+  needs: ['root'],
+  run: async (ctx) => {
+    const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop')));
+    const e = r.log[indexOf(r.log, 'poststop')];
+    if (!ctx.expect('RT-HOOK-POSTSTOP-INVOKED', e?.type === 'hook', { message: `the poststop hook did not run (lifecycle stopped at ${r.failedAt ?? 'no failure'})` })) return;
+    if (e?.type !== 'hook') return;
+    ctx.expectEqual('RT-HOOK-POSTSTOP-INVOKED', 'argv[0] of the hook', 'sh', e.argv0);
+    ctx.expectEqual('RT-HOOK-POSTSTOP-INVOKED', 'arguments after the script ($1..$4)', `${r.rig.dir} poststop 0 0`, e.args);
+  },
+});

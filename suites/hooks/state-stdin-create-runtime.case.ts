@@ -1,0 +1,4 @@
+import { stdinCase } from './_lib/stdin-case.js';
+
+/** The state a createRuntime hook reads on stdin: see _lib/stdin-case.ts. */
+export default stdinCase('createRuntime', 'create-runtime');
