@@ -58,7 +58,13 @@ export const OPTIONS: readonly OptionRow[] = [
   { flag: 'jobs', value: 'N', help: 'cases run at once; default: number of CPUs', apply: (o, v) => (o.jobs = positiveInt('jobs', String(v))) },
   { flag: 'timeout', value: 'MS', help: 'per-case timeout in milliseconds; default 30000', apply: (o, v) => (o.timeoutMs = positiveInt('timeout', String(v))) },
   { flag: 'reporter', value: 'NAME[=FILE]', multiple: true, help: 'console, tap, junit=FILE, json[=FILE], or a module path (repeatable); default console', apply: (o, v) => (o.reporters = [...o.reporters, parseReporterSpec(String(v))]) },
-  { flag: 'expectations', value: 'FILE', help: 'baseline of known results (ci/expectations/<runtime>.json): exit 0 when the run matches it', apply: (o, v) => (o.expectations = String(v)) },
+  {
+    flag: 'expectations',
+    value: 'FILE',
+    multiple: true,
+    help: 'baseline of known results (ci/expectations/<runtime>*.json; repeatable, merged): exit 0 when the run matches it',
+    apply: (o, v) => (o.expectations = [...(o.expectations ?? []), String(v)]),
+  },
   {
     flag: 'shard',
     value: 'K/N',

@@ -81,3 +81,18 @@ export function compareWithExpectations(
   }
   return { file, unexpected, stale };
 }
+
+/** Several files into one; a case id expected in two files is an error naming both. */
+export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[]): ExpectationFile {
+  const out: Record<string, Expectation> = {};
+  const from = new Map<string, string>();
+  for (const { file, doc } of files) {
+    for (const [id, e] of Object.entries(doc.expectations)) {
+      const prev = from.get(id);
+      if (prev) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
+      from.set(id, file);
+      out[id] = e;
+    }
+  }
+  return { runtime: files[0]?.doc.runtime, expectations: out };
+}

@@ -14,6 +14,10 @@ export interface RunInfo {
   readonly reportVersion: typeof REPORT_VERSION;
   readonly tool: { readonly name: 'oci-conform'; readonly version: string };
   readonly runId: string;
+  /** The run's temp directory (bundles, state root); removed at the end of the run. */
+  readonly workDir: string;
+  /** First segment of every cgroupsPath of the run. */
+  readonly cgroupPrefix: string;
   readonly startedAt: string;
   readonly runtime: {
     readonly binary: string;

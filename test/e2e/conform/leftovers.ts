@@ -1,0 +1,88 @@
+/**
+ * What a run left behind, looked up from the outside: its temp dir, its
+ * ledger, cgroup directories with its prefix in any hierarchy, live processes
+ * inside such cgroups, mounts under its temp dir, containers in its state root.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+
+export function cgroupDirsWith(prefix: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > 6) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const p = join(d, e.name);
+      if (e.name.startsWith(prefix)) out.push(p);
+      else walk(p, depth + 1);
+    }
+  };
+  walk('/sys/fs/cgroup', 0);
+  return out;
+}
+
+/** Live (non-zombie) processes whose cgroup path mentions the prefix. */
+export function processesIn(prefix: string): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cg = readFileSync(`/proc/${pid}/cgroup`, 'utf8');
+      if (!cg.includes(prefix)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (state !== 'Z') out.push(`${pid} (${state})`);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+export function leftovers(run: { runId: string; workDir: string; ledgerDir: string }): string[] {
+  const prefix = `oci-conform-${run.runId}`;
+  const out: string[] = [];
+  if (existsSync(run.workDir)) out.push(`work dir ${run.workDir}`);
+  if (existsSync(join(run.ledgerDir, `${run.runId}.jsonl`))) out.push(`ledger ${run.runId}`);
+  out.push(...cgroupDirsWith(prefix).map((d) => `cgroup ${d}`));
+  out.push(...processesIn(prefix).map((p) => `process ${p}`));
+  const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(run.workDir));
+  out.push(...mounts.map((m) => `mount ${m}`));
+  return out;
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'oci-conform.js');
+
+/** Runs the built CLI; `onStdout` may act on output as it comes (e.g. send SIGINT). */
+export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; onStdout?: (all: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      opts.onStdout?.(stdout, child);
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+export function runInfoFromTap(tap: string): { runId: string; workDir: string } {
+  const m = /^# run (\S+) in (\S+)$/m.exec(tap);
+  if (!m) throw new Error(`no run line in TAP output:\n${tap}`);
+  return { runId: m[1]!, workDir: m[2]! };
+}
