@@ -1,0 +1,19 @@
+import { defineCase } from '../case.js';
+import { readMountinfo } from '../../harness/inspect/mountinfo.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { hostMountsBelow } from './_lib/mounts.js';
+
+/** A plain bind (not rbind) of the host's /dev leaves the mounts below it (/dev/pts, ...) behind. */
+export default defineCase({
+  id: 'filesystem.mounts.bind-not-recursive',
+  title: 'a bind mount without rbind does not bring the mounts below its source',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withMount({ destination: '/mnt/h8-bind-dev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
+  run: async (ctx) => {
+    const nested = await hostMountsBelow('/dev');
+    if (nested.length === 0) ctx.skip('the host has no mount below /dev, so a recursive bind could not be told from a plain one');
+    const below = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint.startsWith('/mnt/h8-bind-dev/')).map((m) => m.mountPoint);
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mounts below /mnt/h8-bind-dev', [], below);
+  },
+});

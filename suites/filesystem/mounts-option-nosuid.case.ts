@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { containerMount } from './_lib/mounts.js';
+
+/** The mount option nosuid on a tmpfs mount is a per-mount flag of that mount (mountinfo, read from the host). */
+export default defineCase({
+  id: 'filesystem.mounts.option.nosuid',
+  title: 'the nosuid mount option is set on the mount',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withMount({ destination: '/mnt/h8-nosuid', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'size=1m'] }).withScript(HOLD),
+  run: async (ctx) => {
+    const m = await containerMount(await startHeld(ctx), '/mnt/h8-nosuid');
+    ctx.expect('RT-CREATE-APPLY-CONFIG', !!m?.options.includes('nosuid'), { message: 'per-mount options of /mnt/h8-nosuid lack nosuid', expected: 'nosuid', actual: m?.options });
+  },
+});

@@ -1,0 +1,20 @@
+import { defineCase } from '../case.js';
+import { readMountinfo } from '../../harness/inspect/mountinfo.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+
+/** Two mounts at one destination stack in array order: tmpfs first, proc on top of it. */
+export default defineCase({
+  id: 'filesystem.mounts.order.stacked',
+  title: 'two mounts at one destination stack in the order listed',
+  requirements: ['CFG-MOUNTS-ORDER'],
+  needs: ['root'],
+  config: (c) =>
+    c
+      .withMount({ destination: '/mnt/h8-stack', type: 'tmpfs', source: 'tmpfs', options: ['size=1m'] })
+      .withMount({ destination: '/mnt/h8-stack', type: 'proc', source: 'proc' })
+      .withScript(HOLD),
+  run: async (ctx) => {
+    const at = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint === '/mnt/h8-stack');
+    ctx.expectEqual('CFG-MOUNTS-ORDER', 'filesystem types mounted at /mnt/h8-stack, bottom first', ['tmpfs', 'proc'], at.map((m) => m.fstype));
+  },
+});

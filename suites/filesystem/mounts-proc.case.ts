@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { containerMount } from './_lib/mounts.js';
+
+/** A proc mount at a second place: a proc filesystem at that destination. */
+export default defineCase({
+  id: 'filesystem.mounts.proc',
+  title: 'a mount of type proc makes a proc filesystem at its destination',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withMount({ destination: '/mnt/h8-proc', type: 'proc', source: 'proc' }).withScript(HOLD),
+  run: async (ctx) => {
+    const m = await containerMount(await startHeld(ctx), '/mnt/h8-proc');
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'filesystem type at /mnt/h8-proc', 'proc', m?.fstype);
+  },
+});

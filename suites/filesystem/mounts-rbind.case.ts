@@ -1,0 +1,26 @@
+import { defineCase } from '../case.js';
+import { readMountinfo } from '../../harness/inspect/mountinfo.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { hostMountsBelow } from './_lib/mounts.js';
+
+/**
+ * rbind takes the mounts below the source along: the host's /dev has mounts
+ * of its own below it (/dev/pts, /dev/shm, ...), and an rbind of /dev shows
+ * them below the destination too. (Devices stay denied by the cgroup.)
+ */
+export default defineCase({
+  id: 'filesystem.mounts.rbind',
+  title: 'an rbind mount brings the mounts below its source along',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withMount({ destination: '/mnt/h8-rbind', type: 'bind', source: '/dev', options: ['rbind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
+  run: async (ctx) => {
+    const nested = await hostMountsBelow('/dev');
+    if (nested.length === 0) ctx.skip('the host has no mount below /dev, so there is nothing for rbind to bring along');
+    const points = new Set((await readMountinfo(await startHeld(ctx))).map((m) => m.mountPoint));
+    for (const n of nested) {
+      const want = `/mnt/h8-rbind${n.slice('/dev'.length)}`;
+      ctx.expect('RT-CREATE-APPLY-CONFIG', points.has(want), { message: `the host mount ${n} is not at ${want} in the container`, expected: want });
+    }
+  },
+});
