@@ -11,6 +11,7 @@ import type { Gunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import type { BlobSink } from './store/store.js';
 import { LayerInspector } from './layer/inspect.js';
+import { ZstdGuard } from './zstd-guard.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -54,6 +55,7 @@ export class BlobVerifier implements BlobSink {
   private gunzip: Gunzip | undefined;
   private gunzipDone: Promise<void> | undefined;
   private zstd: Decompress | undefined;
+  private zstdGuard: ZstdGuard | undefined;
   private diffHashes: Map<string, Hash> | undefined;
   private stopped = false;
   /** Diff algorithms whose hash is the blob's own (an uncompressed layer hashed once, not twice). */
@@ -136,6 +138,7 @@ export class BlobVerifier implements BlobSink {
       this.gunzip = gz;
     } else if (compression === 'zstd') {
       this.zstd = new Decompress((c) => this.uncompressed(c as Buffer));
+      this.zstdGuard = new ZstdGuard();
     }
   }
 
@@ -144,6 +147,11 @@ export class BlobVerifier implements BlobSink {
     if (this.gunzip) {
       if (!this.gunzip.write(chunk)) await drainOrClose(this.gunzip);
     } else if (this.zstd) {
+      const refused = this.zstdGuard!.feed(chunk);
+      if (refused !== undefined) {
+        this.decompressFailed(new Error(refused));
+        return;
+      }
       try {
         this.zstd.push(chunk);
       } catch (e) {

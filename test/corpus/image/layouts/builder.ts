@@ -29,6 +29,8 @@ export interface BlobSpec {
   /** Any JSON (with $ref objects and "$diffid:" strings). */
   readonly json?: Json;
   readonly text?: string;
+  /** Raw bytes, as hex. */
+  readonly hex?: string;
   readonly mediaType?: string;
   /** Store under this digest instead of the content's. */
   readonly name?: string;
@@ -112,6 +114,9 @@ export function buildLayout(spec: LayoutSpec, dir: string, outside: string): Map
       mediaType ??= MT.index;
     } else if (s.json !== undefined) {
       bytes = Buffer.from(JSON.stringify(resolve(s.json), null, 2));
+      mediaType ??= 'application/octet-stream';
+    } else if (s.hex !== undefined) {
+      bytes = Buffer.from(s.hex, 'hex');
       mediaType ??= 'application/octet-stream';
     } else {
       bytes = Buffer.from(s.text ?? '');
