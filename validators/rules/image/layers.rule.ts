@@ -12,7 +12,7 @@ export default defineRule({
   requirements: ['IMG-MANIFEST-LAYERS-AT-LEAST-ONE', 'IMG-MANIFEST-ARTIFACT-ONE-LAYER'],
   appliesTo: ['manifest'],
   *check(doc, ctx) {
-    if (compareVersions(ctx.version, '1.1.0') < 0 || isDockerDocument(doc)) return;
+    if (!isObject(doc) || compareVersions(ctx.version, '1.1.0') < 0 || isDockerDocument(doc)) return;
     const layers = prop(doc, 'layers');
     if (layers !== undefined && !Array.isArray(layers)) return; // the schema reports it
     const list = asArray(layers);
