@@ -16,7 +16,7 @@ type State =
   | { s: 'skip-size' }
   | { s: 'header'; need: number }
   | { s: 'block' }
-  | { s: 'skip'; left: number; then: 'block' | 'checksum' | 'magic' }
+  | { s: 'skip'; left: number; after: 'block' | 'checksum' | 'magic' }
   | { s: 'checksum' };
 
 export class ZstdGuard {
@@ -37,7 +37,7 @@ export class ZstdGuard {
         const n = Math.min(st.left, chunk.length - i);
         st.left -= n;
         i += n;
-        if (st.left === 0) this.st = st.then === 'magic' ? { s: 'magic', need: 4 } : st.then === 'checksum' ? { s: 'checksum' } : { s: 'block' };
+        if (st.left === 0) this.st = st.after === 'magic' ? { s: 'magic', need: 4 } : st.after === 'checksum' ? { s: 'checksum' } : { s: 'block' };
         continue;
       }
       this.buf.push(chunk[i++]!);
@@ -51,7 +51,7 @@ export class ZstdGuard {
       } else if (st.s === 'skip-size' && b.length === 4) {
         const size = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
         this.buf = [];
-        this.st = size === 0 ? { s: 'magic', need: 4 } : { s: 'skip', left: size, then: 'magic' };
+        this.st = size === 0 ? { s: 'magic', need: 4 } : { s: 'skip', left: size, after: 'magic' };
       } else if (st.s === 'header') {
         const fhd = b[0]!;
         const single = (fhd & 0x20) !== 0;
@@ -85,8 +85,8 @@ export class ZstdGuard {
         const size = h >>> 3;
         if (type === 3) return 'reserved zstd block type';
         const content = type === 1 ? 1 : size;
-        const then = last ? (this.checksumFlag ? 'checksum' : 'magic') : 'block';
-        this.st = content > 0 ? { s: 'skip', left: content, then } : then === 'magic' ? { s: 'magic', need: 4 } : then === 'checksum' ? { s: 'checksum' } : { s: 'block' };
+        const after = last ? (this.checksumFlag ? 'checksum' : 'magic') : 'block';
+        this.st = content > 0 ? { s: 'skip', left: content, after } : after === 'magic' ? { s: 'magic', need: 4 } : after === 'checksum' ? { s: 'checksum' } : { s: 'block' };
       } else if (st.s === 'checksum' && b.length === 4) {
         this.buf = [];
         this.st = { s: 'magic', need: 4 };
