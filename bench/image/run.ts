@@ -36,7 +36,7 @@ function writeLayer(dir: string, bytes: number, n: number): { digest: string; si
   hdr.write(`${(1_700_000_000).toString(8).padStart(11, '0')}\0`, 136);
   hdr.write('        ', 148);
   hdr.write('0', 156);
-  hdr.write('ustar\0' + '00', 257);
+  hdr.write('ustar\x0000', 257);
   let sum = 0;
   for (const b of hdr) sum += b;
   hdr.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
