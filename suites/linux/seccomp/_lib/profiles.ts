@@ -1,0 +1,52 @@
+/**
+ * Seccomp profiles for the cases: default ALLOW plus one rule, so the
+ * container's shell works and only the syscalls under test change. mkdir(1)
+ * uses mkdir or mkdirat depending on the libc and architecture, so both are
+ * named; an architecture without one of them just doesn't have that name
+ * resolved (runtimes skip unknown names for other arches).
+ */
+import type { JsonObject } from '../../../../fixtures/config.js';
+
+export const MKDIR_NAMES = ['mkdir', 'mkdirat'] as const;
+
+/** defaultAction ALLOW with one rule on `names`. */
+export function allowExcept(names: readonly string[], action: string, rule: JsonObject = {}, top: JsonObject = {}): JsonObject {
+  return { defaultAction: 'SCMP_ACT_ALLOW', ...top, syscalls: [{ names: [...names], action, ...rule }] };
+}
+
+/**
+ * The shell probe: try `mkdir /tmp/probe`, print its exit status and message,
+ * then whether the directory exists; a `touch` beside it shows other syscalls still work.
+ */
+export const MKDIR_PROBE = 'out=$(mkdir /tmp/probe 2>&1); echo "rc=$?"; echo "msg=$out"; [ -d /tmp/probe ] && echo made=yes || echo made=no; touch /tmp/other && echo touch=ok';
+
+export interface ProbeResult {
+  readonly rc: number | undefined;
+  readonly msg: string;
+  readonly made: boolean;
+  readonly touchOk: boolean;
+}
+
+export function parseProbe(stdout: string): ProbeResult {
+  const get = (k: string): string | undefined => stdout.split('\n').find((l) => l.startsWith(`${k}=`))?.slice(k.length + 1);
+  const rc = get('rc');
+  return { rc: rc === undefined ? undefined : Number(rc), msg: get('msg') ?? '', made: get('made') === 'yes', touchOk: get('touch') === 'ok' };
+}
+
+/** libseccomp's names for this machine's native arch and its compat arches, or undefined when we don't know them. */
+export function nativeArchitectures(arch: string = process.arch): string[] | undefined {
+  switch (arch) {
+    case 'x64':
+      return ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'];
+    case 'arm64':
+      return ['SCMP_ARCH_AARCH64', 'SCMP_ARCH_ARM'];
+    case 'ppc64':
+      return ['SCMP_ARCH_PPC64LE'];
+    case 's390x':
+      return ['SCMP_ARCH_S390X', 'SCMP_ARCH_S390'];
+    case 'riscv64':
+      return ['SCMP_ARCH_RISCV64'];
+    default:
+      return undefined;
+  }
+}

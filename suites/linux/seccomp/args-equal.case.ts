@@ -1,0 +1,27 @@
+import { defineCase } from '../../case.js';
+
+/**
+ * A rule with an argument condition blocks only matching calls: chmod with
+ * mode 0777 (chmod's arg 1, fchmodat's arg 2, SCMP_CMP_EQ 511) fails with
+ * EPERM, chmod 0755 of the same directory works.
+ */
+export default defineCase({
+  id: 'linux.seccomp.args-equal',
+  title: 'a rule with an SCMP_CMP_EQ argument condition blocks only the calls whose argument matches',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root', 'seccomp'],
+  config: (c) =>
+    c
+      .withSeccomp({
+        defaultAction: 'SCMP_ACT_ALLOW',
+        syscalls: [
+          { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, value: 511, op: 'SCMP_CMP_EQ' }] },
+          { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, value: 511, op: 'SCMP_CMP_EQ' }] },
+        ],
+      })
+      .withScript('mkdir /tmp/d; chmod 777 /tmp/d 2>/dev/null; echo "c777=$?"; chmod 755 /tmp/d; echo "c755=$?"; stat -c "mode=%a" /tmp/d'),
+  run: async (ctx) => {
+    const { stdout } = await ctx.runToExit();
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'chmod 777 / chmod 755 / final mode', 'c777=1\nc755=0\nmode=755\n', stdout);
+  },
+});

@@ -1,0 +1,27 @@
+import { defineCase } from '../../case.js';
+
+/**
+ * SCMP_CMP_MASKED_EQ compares (arg & value) with valueTwo: blocking modes
+ * with the other-write bit (mask 0o002 == 0o002) refuses chmod 777 and 666
+ * but lets 775 through.
+ */
+export default defineCase({
+  id: 'linux.seccomp.args-masked',
+  title: 'an SCMP_CMP_MASKED_EQ argument condition tests the masked bits only',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root', 'seccomp'],
+  config: (c) =>
+    c
+      .withSeccomp({
+        defaultAction: 'SCMP_ACT_ALLOW',
+        syscalls: [
+          { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
+          { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
+        ],
+      })
+      .withScript('mkdir /tmp/d; for m in 777 666 775; do chmod $m /tmp/d 2>/dev/null; echo "c$m=$?"; done; stat -c "mode=%a" /tmp/d'),
+  run: async (ctx) => {
+    const { stdout } = await ctx.runToExit();
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'chmod 777 / 666 / 775 / final mode', 'c777=1\nc666=1\nc775=0\nmode=775\n', stdout);
+  },
+});

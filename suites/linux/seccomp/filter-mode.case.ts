@@ -1,0 +1,19 @@
+import { defineCase } from '../../case.js';
+import { readStatus } from '../../../harness/inspect/status.js';
+import { allowExcept, MKDIR_NAMES } from './_lib/profiles.js';
+
+/** Seen from the host, a container process with a seccomp profile is in filter mode (Seccomp: 2 in /proc/<pid>/status). */
+export default defineCase({
+  id: 'linux.seccomp.filter-mode',
+  title: 'the container process runs in seccomp filter mode',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root', 'seccomp'],
+  config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO')).withScript('echo up; exec sleep 600'),
+  run: async (ctx) => {
+    await ctx.create();
+    await ctx.start();
+    await ctx.waitForOutput('up');
+    const st = await readStatus(await ctx.pid());
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'Seccomp field of /proc/<pid>/status', 2, st.seccomp);
+  },
+});

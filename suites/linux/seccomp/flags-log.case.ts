@@ -1,0 +1,30 @@
+import { defineCase } from '../../case.js';
+import { createOrRefusal, rawState, specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
+import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
+
+/**
+ * flags [SECCOMP_FILTER_FLAG_LOG]: the runtime either installs the filter
+ * with the flag (the ERRNO rule then works as usual) or, if it can't apply
+ * flags, refuses create and leaves no container. Silently running without the
+ * filter is the failure this catches.
+ */
+export default defineCase({
+  id: 'linux.seccomp.flags-log',
+  title: 'seccomp flags are applied with the filter, or create fails',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  needs: ['root', 'seccomp'],
+  config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', {}, { flags: ['SECCOMP_FILTER_FLAG_LOG'] })).withScript(MKDIR_PROBE),
+  run: async (ctx) => {
+    if (!specAtLeast(ctx.specVersion, '1.0.2')) ctx.skip(`seccomp flags appeared in runtime-spec 1.0.2; this run targets ${ctx.specVersion}`);
+    const refused = await createOrRefusal(ctx);
+    if (refused !== undefined) {
+      ctx.note(`the runtime refused the flags: ${refused}`);
+      ctx.expectError('RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER', (await rawState(ctx.runtime, ctx.id)).call, 'state after the refused create');
+      return;
+    }
+    await ctx.start();
+    await ctx.waitStopped();
+    const p = parseProbe(await ctx.readStdout());
+    ctx.expect('RT-CREATE-APPLY-CONFIG', p.rc === 1 && !p.made, { message: `with flags set, the ERRNO rule did not block mkdir: rc=${p.rc} ${p.msg}` });
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCase } from '../../case.js';
+import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
+import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
+
+/**
+ * SCMP_ACT_KILL_THREAD on mkdir/mkdirat: the mkdir process dies of SIGSYS (exit status 159 =
+ * 128 + 31 in the shell) and makes nothing; the shell that ran it lives on.
+ */
+export default defineCase({
+  id: 'linux.seccomp.kill-thread',
+  title: 'SCMP_ACT_KILL_THREAD kills the process making the named syscall with SIGSYS',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root', 'seccomp'],
+  config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_KILL_THREAD')).withScript(MKDIR_PROBE),
+  run: async (ctx) => {
+    if (!specAtLeast(ctx.specVersion, '1.1.0')) ctx.skip(`SCMP_ACT_KILL_THREAD appeared in runtime-spec 1.1.0; this run targets ${ctx.specVersion}`);
+    const p = parseProbe((await ctx.runToExit()).stdout);
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the killed mkdir made /tmp/probe', false, p.made);
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'touch (not filtered) worked', true, p.touchOk);
+  },
+});
