@@ -18,6 +18,12 @@ export const MT_ND_LAYER_GZIP = 'application/vnd.oci.image.layer.nondistributabl
 export const MT_ND_LAYER_ZSTD = 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd';
 export const MT_EMPTY = 'application/vnd.oci.empty.v1+json';
 
+/**
+ * The artifact manifest of the 1.1.0 release candidates, dropped before 1.1.0:
+ * recognised so we can say what became of it.
+ */
+export const MT_ARTIFACT_MANIFEST_RC = 'application/vnd.oci.artifact.manifest.v1+json';
+
 /** Docker's formats: recognised so we can say clearly that they are not OCI. */
 export const DOCKER_MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json';
 export const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';

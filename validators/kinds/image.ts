@@ -2,7 +2,7 @@ import type { DocumentKind } from './kind.js';
 import type { JsonValue } from '../json/parse.js';
 import { isObject } from '../json/values.js';
 import { LATEST_IMAGE_SPEC, resolveImageVersion } from '../../spec/versions.js';
-import { DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V1, DOCKER_MANIFEST_V1_SIGNED, DOCKER_MANIFEST_V2, MT_CONFIG, MT_INDEX, MT_MANIFEST } from '../image/media-types.js';
+import { DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V1, DOCKER_MANIFEST_V1_SIGNED, DOCKER_MANIFEST_V2, MT_ARTIFACT_MANIFEST_RC, MT_CONFIG, MT_INDEX, MT_MANIFEST } from '../image/media-types.js';
 
 /*
  * Image documents don't declare a spec version (schemaVersion is 2 in every
@@ -52,6 +52,7 @@ export const MANIFEST: DocumentKind = {
     // Docker's formats are recognised, so that a rule can say clearly they are not OCI
     if (mt === DOCKER_MANIFEST_V2 || mt === DOCKER_MANIFEST_V1 || mt === DOCKER_MANIFEST_V1_SIGNED) return 0.95;
     if (d.schemaVersion === 1 && has(d, 'fsLayers')) return 0.9;
+    if (mt === MT_ARTIFACT_MANIFEST_RC) return 0.9;
     if (manifestShaped(d)) return 0.9;
     if (typeof mt === 'string') return 0;
     return (has(d, 'config') ? 0.35 : 0) + (has(d, 'layers') ? 0.25 : 0) + (d.schemaVersion === 2 ? 0.2 : 0);

@@ -27,6 +27,7 @@ describe('image kind detection', () => {
     ['a manifest that calls itself an index', { ...MANIFEST, mediaType: INDEX.mediaType }, 'manifest'],
     ['a Docker schema 2 manifest', { ...MANIFEST, mediaType: 'application/vnd.docker.distribution.manifest.v2+json' }, 'manifest'],
     ['a Docker schema 1 manifest', { schemaVersion: 1, name: 'a', tag: 'b', fsLayers: [], history: [] }, 'manifest'],
+    ['an artifact manifest of the 1.1.0 release candidates', { mediaType: 'application/vnd.oci.artifact.manifest.v1+json', blobs: [] }, 'manifest'],
     ['an OCI index', INDEX, 'index'],
     ['an index without mediaType (umoci index.json)', { schemaVersion: 2, manifests: [] }, 'index'],
     ['an index that calls itself a manifest', { ...INDEX, mediaType: MANIFEST.mediaType }, 'index'],

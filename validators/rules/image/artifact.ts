@@ -2,7 +2,7 @@
 import type { JsonValue } from '../../json/parse.js';
 import { at, prop } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
-import { MT_CONFIG, isDockerMediaType } from '../../image/media-types.js';
+import { MT_ARTIFACT_MANIFEST_RC, MT_CONFIG, isDockerMediaType } from '../../image/media-types.js';
 
 /**
  * From 1.1.0, a manifest whose config is not an image config (or that sets
@@ -15,9 +15,14 @@ export function isArtifactManifest(doc: JsonValue, version: string): boolean {
   return typeof cmt === 'string' && cmt !== MT_CONFIG && !isDockerMediaType(cmt);
 }
 
-/** A Docker manifest or list (by media type, or schema 1 by its fsLayers) is reported once, by image.docker-format. */
-export function isDockerDocument(doc: JsonValue): boolean {
+/**
+ * A document in a format other than the OCI manifest or index: a Docker
+ * manifest or list (by media type, or schema 1 by its fsLayers), or the
+ * artifact manifest of the 1.1.0 release candidates. Each is reported once, by
+ * its own rule, and the manifest and index rules leave it alone.
+ */
+export function isForeignDocument(doc: JsonValue): boolean {
   const mt = prop(doc, 'mediaType');
-  if (typeof mt === 'string') return isDockerMediaType(mt);
+  if (typeof mt === 'string') return isDockerMediaType(mt) || mt === MT_ARTIFACT_MANIFEST_RC;
   return prop(doc, 'schemaVersion') === 1 && prop(doc, 'fsLayers') !== undefined;
 }

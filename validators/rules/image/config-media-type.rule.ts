@@ -7,14 +7,14 @@ import { defineRule } from '../rule.js';
 import { at } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
 import { DOCKER_CONFIG, MT_CONFIG } from '../../image/media-types.js';
-import { isDockerDocument } from './artifact.js';
+import { isForeignDocument } from './artifact.js';
 
 export default defineRule({
   id: 'manifest.config-media-type',
   requirements: ['IMG-MANIFEST-CONFIG-PORTABLE'],
   appliesTo: ['manifest'],
   *check(doc, ctx) {
-    if (isDockerDocument(doc)) return;
+    if (isForeignDocument(doc)) return;
     const mt = at(doc, 'config', 'mediaType');
     if (typeof mt !== 'string' || mt === MT_CONFIG) return;
     if (mt !== DOCKER_CONFIG && compareVersions(ctx.version, '1.1.0') >= 0) return;

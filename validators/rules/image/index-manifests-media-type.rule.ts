@@ -2,7 +2,7 @@
 import { defineRule } from '../rule.js';
 import { compareVersions } from '../../../spec/versions.js';
 import { MT_INDEX, MT_MANIFEST, isDockerMediaType } from '../../image/media-types.js';
-import { isDockerDocument } from './artifact.js';
+import { isForeignDocument } from './artifact.js';
 import { descriptorsOf } from './walk.js';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   requirements: ['IMG-INDEX-MANIFESTS-PORTABLE'],
   appliesTo: ['index'],
   *check(doc, ctx) {
-    if (isDockerDocument(doc)) return;
+    if (isForeignDocument(doc)) return;
     const nested = compareVersions(ctx.version, '1.1.0') >= 0;
     for (const d of descriptorsOf(doc, 'index')) {
       const mt = d.value.mediaType;

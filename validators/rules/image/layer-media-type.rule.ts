@@ -6,7 +6,7 @@
 import { defineRule } from '../rule.js';
 import { asArray, isObject, prop } from '../../json/values.js';
 import { MT_LAYER_GZIP, MT_LAYER_TAR, MT_LAYER_ZSTD, MT_ND_LAYER_GZIP, MT_ND_LAYER_TAR, MT_ND_LAYER_ZSTD, isDockerMediaType } from '../../image/media-types.js';
-import { isArtifactManifest, isDockerDocument } from './artifact.js';
+import { isArtifactManifest, isForeignDocument } from './artifact.js';
 
 const PORTABLE: ReadonlySet<string> = new Set([MT_LAYER_TAR, MT_LAYER_GZIP, MT_ND_LAYER_TAR, MT_ND_LAYER_GZIP]);
 
@@ -21,7 +21,7 @@ export default defineRule({
   requirements: ['IMG-MANIFEST-LAYER-PORTABLE'],
   appliesTo: ['manifest'],
   *check(doc, ctx) {
-    if (isDockerDocument(doc) || isArtifactManifest(doc, ctx.version)) return;
+    if (isForeignDocument(doc) || isArtifactManifest(doc, ctx.version)) return;
     const layers = asArray(prop(doc, 'layers'));
     for (let i = 0; i < layers.length; i++) {
       const l = layers[i];

@@ -5,14 +5,14 @@
 import { defineRule } from '../rule.js';
 import { asArray, isObject, prop } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
-import { isArtifactManifest, isDockerDocument } from './artifact.js';
+import { isArtifactManifest, isForeignDocument } from './artifact.js';
 
 export default defineRule({
   id: 'manifest.layers',
   requirements: ['IMG-MANIFEST-LAYERS-AT-LEAST-ONE', 'IMG-MANIFEST-ARTIFACT-ONE-LAYER'],
   appliesTo: ['manifest'],
   *check(doc, ctx) {
-    if (!isObject(doc) || compareVersions(ctx.version, '1.1.0') < 0 || isDockerDocument(doc)) return;
+    if (!isObject(doc) || compareVersions(ctx.version, '1.1.0') < 0 || isForeignDocument(doc)) return;
     const layers = prop(doc, 'layers');
     if (layers !== undefined && !Array.isArray(layers)) return; // the schema reports it
     const list = asArray(layers);

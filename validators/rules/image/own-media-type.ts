@@ -8,7 +8,7 @@ import type { JsonValue } from '../../json/parse.js';
 import { isObject, prop } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
 import { MT_INDEX, MT_MANIFEST } from '../../image/media-types.js';
-import { isDockerDocument } from './artifact.js';
+import { isForeignDocument } from './artifact.js';
 
 export interface OwnMediaType {
   readonly expected: string;
@@ -21,7 +21,7 @@ export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-
 export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', what: 'image index' };
 
 export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType): Generator<RuleFinding> {
-  if (!isObject(doc) || isDockerDocument(doc)) return; // not an object: the schema says so; Docker: image.docker-format does
+  if (!isObject(doc) || isForeignDocument(doc)) return; // not an object: the schema says so; Docker: image.docker-format does
   const described = compareVersions(version, '1.0.2') >= 0;
   const mt = prop(doc, 'mediaType');
   if (mt === undefined) {
