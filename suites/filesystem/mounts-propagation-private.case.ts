@@ -1,0 +1,16 @@
+import { defineCase } from '../case.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { containerMount } from './_lib/mounts.js';
+
+/** The propagation option private on a fresh tmpfs mount is its propagation type (mountinfo optional fields). */
+export default defineCase({
+  id: 'filesystem.mounts.propagation.private',
+  title: 'the private mount option gives the mount private propagation',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withMount({ destination: '/mnt/h8-prop-private', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', 'private'] }).withScript(HOLD),
+  run: async (ctx) => {
+    const m = await containerMount(await startHeld(ctx), '/mnt/h8-prop-private');
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'propagation of /mnt/h8-prop-private (optional fields: ' + JSON.stringify(m?.optional ?? []) + ')', 'private', m?.propagation);
+  },
+});

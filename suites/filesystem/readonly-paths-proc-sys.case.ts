@@ -1,0 +1,21 @@
+import { defineCase } from '../case.js';
+
+/**
+ * /proc/sys in linux.readonlyPaths refuses writes: setting the container's
+ * own host name through /proc/sys/kernel/hostname fails (it would only touch
+ * the container's uts namespace if it didn't).
+ */
+export default defineCase({
+  id: 'filesystem.readonly-paths.proc-sys',
+  title: 'a read-only /proc/sys refuses writes',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) =>
+    c
+      .withReadonlyPaths('/proc/sys')
+      .withScript('if echo h8-changed > /proc/sys/kernel/hostname 2>/dev/null; then echo wrote; else echo refused; fi; hostname'),
+  run: async (ctx) => {
+    const { stdout } = await ctx.runToExit();
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'writing /proc/sys/kernel/hostname, then `hostname`', 'refused\noci-conform\n', stdout);
+  },
+});

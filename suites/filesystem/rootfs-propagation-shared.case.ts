@@ -1,0 +1,18 @@
+import { defineCase } from '../case.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { containerMount } from './_lib/mounts.js';
+
+/**
+ * linux.rootfsPropagation shared: the container's root mount has shared propagation.
+ */
+export default defineCase({
+  id: 'filesystem.rootfs-propagation.shared',
+  title: 'rootfsPropagation shared is the propagation of the container root mount',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  config: (c) => c.withRootfsPropagation('shared').withScript(HOLD),
+  run: async (ctx) => {
+    const root = await containerMount(await startHeld(ctx), '/');
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'propagation of the container root (optional fields: ' + JSON.stringify(root?.optional ?? []) + ')', 'shared', root?.propagation);
+  },
+});
