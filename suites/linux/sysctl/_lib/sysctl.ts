@@ -1,0 +1,62 @@
+/**
+ * Sysctl helpers: the host's current value of a key (read from our own
+ * /proc/sys, never written), and the shared shape of the sysctl cases.
+ */
+import { readFile } from 'node:fs/promises';
+import type { CaseContext } from '../../../case.js';
+import type { NamespaceType } from '../../../../fixtures/config.js';
+import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+
+export function sysctlPath(key: string): string {
+  return `/proc/sys/${key.replace(/\./g, '/')}`;
+}
+
+/** The host's value (whitespace-normalised), or undefined when this kernel has no such key. */
+export async function hostSysctl(key: string): Promise<string | undefined> {
+  try {
+    return (await readFile(sysctlPath(key), 'utf8')).trim().replace(/\s+/g, ' ');
+  } catch {
+    return undefined;
+  }
+}
+
+type ApplyReq = 'RT-CREATE-APPLY-CONFIG' | 'RT-ERROR-STATE-UNCHANGED';
+
+/**
+ * A namespaced key set in the config: inside, /proc/sys shows `value`; on the
+ * host, the key keeps the value it had before.
+ */
+export async function namespacedCase(ctx: CaseContext<ApplyReq>, key: string, value: string): Promise<void> {
+  const before = await hostSysctl(key);
+  if (before === undefined) ctx.skip(`this kernel has no sysctl ${key}`);
+  const c = await ctx.another('s', (b) => b.withSysctl(key, value).withScript(`cat ${sysctlPath(key)}`));
+  await c.create();
+  await c.start();
+  await c.waitStopped();
+  ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `${key} inside the container`, value, (await c.readStdout()).trim().replace(/\s+/g, ' '));
+  ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `${key} on the host (must not change)`, before, await hostSysctl(key));
+}
+
+type RefuseReq = 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR' | 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER';
+
+/**
+ * A key that would change the host if written (not namespaced, or its
+ * namespace is not a new one): create must fail and leave no container. The
+ * value is the host's CURRENT one, so even a runtime that wrongly writes it
+ * on the host changes nothing.
+ */
+export async function refusedCase(ctx: CaseContext<RefuseReq>, key: string, sharedNs?: NamespaceType): Promise<void> {
+  const current = await hostSysctl(key);
+  if (current === undefined) ctx.skip(`this kernel has no sysctl ${key}`);
+  const c = await ctx.another('s', (b) => {
+    const withKey = b.withSysctl(key, current);
+    if (!sharedNs) return withKey;
+    // Sharing the host's uts namespace, a hostname would be refused for its own sake: drop it.
+    const shared = withKey.withoutNamespace(sharedNs);
+    return sharedNs === 'uts' ? shared.merge({ hostname: null }) : shared;
+  });
+  const refused = await createOrRefusal(c);
+  const where = sharedNs ? `while the container shares the host's ${sharedNs} namespace` : '(not namespaced: it is the host-wide value)';
+  ctx.expect('RT-CREATE-UNSUPPORTED-PROPERTY-ERROR', refused !== undefined, { message: `create accepted sysctl ${key} ${where}` });
+  if (refused !== undefined) ctx.expectError('RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER', (await rawState(ctx.runtime, c.id)).call, 'state after the refused create');
+}

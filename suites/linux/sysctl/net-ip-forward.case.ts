@@ -1,0 +1,11 @@
+import { defineCase } from '../../case.js';
+import { namespacedCase } from './_lib/sysctl.js';
+
+/** A network-namespaced sysctl: the container (own network namespace) sees 1, the host keeps its value. */
+export default defineCase({
+  id: 'linux.sysctl.net.ip-forward',
+  title: 'net.ipv4.ip_forward set in the config is 1 in the new network namespace, host unchanged',
+  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  needs: ['root'],
+  run: (ctx) => namespacedCase(ctx, 'net.ipv4.ip_forward', '1'),
+});
