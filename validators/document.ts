@@ -12,7 +12,7 @@ import { LineIndex } from './json/position.js';
 import { resolvePointer } from './json/pointer.js';
 import { OciError } from '../core/errors.js';
 import type { DocumentKind } from './kinds/index.js';
-import { detectKind, kindByName } from './kinds/index.js';
+import { KINDS, detectKind, kindByName } from './kinds/index.js';
 import { loadSchema } from './schemas/load.js';
 import { schemaFindings } from './schemas/errors.js';
 import { rulesFor } from './rules/select.js';
@@ -115,7 +115,7 @@ function pickKind(file: string, parsed: ParsedJson, forced: string | undefined):
   if (!k)
     throw new OciError(
       'OCI_INPUT_KIND',
-      `${file}: cannot tell what kind of document this is (not a config, state or features document we recognise); name it with --kind`,
+      `${file}: cannot tell what kind of document this is (none of ${KINDS.map((k) => k.name).join(', ')}); name it with --kind`,
     );
   return k;
 }
