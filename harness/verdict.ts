@@ -4,15 +4,15 @@
  * threshold (--level) decides between fail and warn. Cases never decide.
  */
 import { levelAt, requirement } from '../spec/catalogue.js';
-import { LEVEL_RANK, type Level } from '../spec/types.js';
+import { LEVEL_RANK, type Level, type Requirement } from '../spec/types.js';
 import { inVersionRange } from '../spec/versions.js';
 import type { Outcome, Violation } from '../suites/case.js';
 
 export type Threshold = Exclude<Level, 'INFO'>;
 
 /** The level a requirement has at `version`; an id missing from the catalogue counts as MUST (the lint flags it). */
-export function levelOf(id: string, version: string): Exclude<Level, 'INFO'> {
-  const r = requirement(id);
+export function levelOf(id: string, version: string, lookup: (id: string) => Requirement | undefined = requirement): Exclude<Level, 'INFO'> {
+  const r = lookup(id);
   return r ? levelAt(r, version) : 'MUST';
 }
 
@@ -26,9 +26,9 @@ export function outcomeOf(violations: readonly Violation[], threshold: Threshold
  * Why a case does not apply to `version`, if it doesn't: a cited requirement
  * that appeared later, or was dropped earlier. Undefined when it applies.
  */
-export function versionGate(requirements: readonly string[], version: string): string | undefined {
+export function versionGate(requirements: readonly string[], version: string, lookup: (id: string) => Requirement | undefined = requirement): string | undefined {
   for (const id of requirements) {
-    const r = requirement(id);
+    const r = lookup(id);
     if (!r) continue;
     if (!inVersionRange(version, r.since, r.until)) {
       return r.until && inVersionRange(version, r.since)
