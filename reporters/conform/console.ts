@@ -19,7 +19,7 @@ export function consoleReporter(sink: Sink): ConformReporter {
   const bar = (): string => {
     const total = info?.selection.selected ?? 0;
     const width = 30;
-    const filled = total ? Math.round((done / total) * width) : width;
+    const filled = total ? Math.min(width, Math.round((done / total) * width)) : width;
     return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${failed ? p.red(` ${failed} failed`) : ''}`;
   };
   const line = (r: CaseResult): string => {

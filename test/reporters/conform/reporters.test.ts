@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReporter, parseReporterSpec } from '../../../reporters/conform/index.js';
+import { REPORT_VERSION, type ConformReporter, type RunInfo, type RunSummary } from '../../../reporters/conform/reporter.js';
+import { consoleReporter } from '../../../reporters/conform/console.js';
+import { paint } from '../../../reporters/conform/colors.js';
+import type { Sink } from '../../../reporters/conform/output.js';
+import type { CaseResult } from '../../../suites/case.js';
+import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
+import { removeTree } from '../../../harness/cleanup.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'oci-conform-reporters-'));
+});
+afterAll(async () => {
+  await removeTree(dir);
+});
+
+const conditions = Object.fromEntries(CONDITIONS.map((c) => [c, c === 'selinux' ? { ok: false, reason: 'SELinux is not enabled' } : { ok: true }])) as HostConditions;
+const info: RunInfo = {
+  reportVersion: REPORT_VERSION,
+  tool: { name: 'oci-conform', version: '9.9.9' },
+  runId: 'octest',
+  workDir: '/tmp/oci-conform-x',
+  cgroupPrefix: 'oci-conform-octest',
+  startedAt: '2026-01-01T00:00:00Z',
+  runtime: { binary: '/usr/bin/runc', profile: 'runc', version: 'runc version 1.1.5', chosenBy: 'option' },
+  specVersion: '1.0.1',
+  configVersion: '1.0.2-dev',
+  versionSource: 'features',
+  level: 'MUST',
+  host: { kernel: '6.18', cgroups: { mode: 'hybrid', v1: {}, unifiedControllers: [], mountRoots: {} }, conditions, rootfs: 'busybox' },
+  selection: { total: 10, selected: 5 },
+  jobs: 2,
+  timeoutMs: 30000,
+};
+const base = { title: 't', file: 'suites/x.case.ts', requirements: ['RT-KILL-SENDS-SIGNAL'], durationMs: 12.4, calls: [], notes: [], configs: [] };
+const results: CaseResult[] = [
+  { ...base, id: 'lifecycle.a', outcome: { status: 'pass' } },
+  {
+    ...base,
+    id: 'lifecycle.b',
+    outcome: { status: 'fail', violations: [{ requirement: 'RT-KILL-SENDS-SIGNAL', level: 'MUST', message: 'no signal <&> "here"', expected: 'got-usr1', actual: '' }] },
+    configs: [{ id: 'c1', path: '/tmp/b/config.json', config: { ociVersion: '1.0.2-dev' } }],
+    containerStderr: 'oops',
+  },
+  { ...base, id: 'linux.cgroups.c', outcome: { status: 'skip', reason: 'needs selinux: SELinux is not enabled', condition: 'selinux' } },
+  { ...base, id: 'linux.cgroups.d', outcome: { status: 'warn', violations: [{ requirement: 'LNX-NS-TYPES-SUPPORTED', level: 'SHOULD', message: 'meh # hash' }] } },
+  { ...base, id: 'process.e', outcome: { status: 'error', message: 'the case did not finish within 100 ms', timedOut: true } },
+];
+const summary: RunSummary = { counts: { pass: 1, fail: 1, warn: 1, skip: 1, error: 1 }, durationMs: 1234, results, interrupted: false, leftovers: [], exitCode: 1 };
+
+async function feed(r: ConformReporter): Promise<void> {
+  await r.onRunStart?.(info);
+  for (const x of results) {
+    await r.onCaseStart?.({ id: x.id, title: x.title });
+    await r.onCaseResult?.(x);
+  }
+  await r.onRunEnd?.(summary);
+}
+
+function memorySink(isTTY: boolean): Sink & { text: string } {
+  const s = { text: '', isTTY, write: (t: string) => void (s.text += t), close: () => undefined };
+  return s;
+}
+
+describe('conform reporters', () => {
+  it('TAP 14: version, one point per case, SKIP directive, YAML evidence, plan at the end', async () => {
+    const file = join(dir, 'r.tap');
+    await feed(await createReporter({ name: 'tap', file }));
+    const tap = await readFile(file, 'utf8');
+    const points = tap.split('\n').filter((l) => /^(not )?ok \d+ /.test(l));
+    expect(tap.startsWith('TAP version 14\n')).toBe(true);
+    expect(points).toEqual([
+      'ok 1 - lifecycle.a',
+      'not ok 2 - lifecycle.b',
+      'ok 3 - linux.cgroups.c # SKIP needs selinux: SELinux is not enabled',
+      'ok 4 - linux.cgroups.d \\# warn: [LNX-NS-TYPES-SUPPORTED SHOULD] meh \\# hash',
+      'not ok 5 - process.e',
+    ]);
+    expect(tap).toContain('    - requirement: "RT-KILL-SENDS-SIGNAL"\n      level: MUST\n      reference: "https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill"\n      message: "no signal <&> \\"here\\""\n      expected: "got-usr1"\n      actual: ""');
+    expect(tap).toContain('  config: "/tmp/b/config.json"');
+    expect(tap).toContain('  timedOut: true');
+    expect(tap.trimEnd().split('\n').slice(-2)).toEqual(['1..5', '# pass 1 fail 1 warn 1 skip 1 error 1']);
+  });
+
+  it('JUnit: a suite per area with failures, errors and skips counted', async () => {
+    const file = join(dir, 'r.xml');
+    await feed(await createReporter({ name: 'junit', file }));
+    const xml = await readFile(file, 'utf8');
+    expect(xml).toContain('<testsuite name="lifecycle" tests="2" failures="1" errors="0" skipped="0"');
+    expect(xml).toContain('<testsuite name="linux.cgroups" tests="2" failures="0" errors="0" skipped="1"');
+    expect(xml).toContain('<testsuite name="process" tests="1" failures="0" errors="1" skipped="0"');
+    expect(xml).toContain('message="[RT-KILL-SENDS-SIGNAL MUST] no signal &lt;&amp;> &quot;here&quot;" type="violation"');
+  });
+
+  it('JSON: the versioned document of docs/INTERPRETING.md', async () => {
+    const file = join(dir, 'r.json');
+    await feed(await createReporter({ name: 'json', file }));
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'summary', 'results']);
+    expect(doc.reportVersion).toBe(1);
+    expect(doc.run.runtime.binary).toBe('/usr/bin/runc');
+    expect(doc.summary).toEqual({ counts: summary.counts, durationMs: 1234, interrupted: false, exitCode: 1, leftovers: [] });
+    expect(doc.results[1].violations[0].reference).toBe('https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill');
+    expect(doc.results[1].configs[0].config).toEqual({ ociVersion: '1.0.2-dev' });
+    expect(doc.results[0].durationMs).toBe(12);
+  });
+
+  it('console without a TTY: plain lines, no escape codes, the header lists unmet conditions with reasons, a summary by area', async () => {
+    const sink = memorySink(false);
+    await feed(consoleReporter(sink));
+    expect(sink.text).not.toContain('\u001b[');
+    expect(sink.text).toContain('  not met: selinux: SELinux is not enabled');
+    expect(sink.text).toContain('FAIL lifecycle.b: [RT-KILL-SENDS-SIGNAL MUST] no signal');
+    expect(sink.text).toMatch(/^lifecycle +1 +1 +0 +0 +0$/m);
+    expect(sink.text).toMatch(/^linux\.cgroups +0 +0 +1 +1 +0$/m);
+    expect(sink.text).toContain('1 passed, 1 failed, 1 warnings, 1 skipped, 1 errors');
+    expect(sink.text).toContain('config of c1: {"ociVersion":"1.0.2-dev"}');
+  });
+
+  it('console on a TTY: progress line and colours, unless NO_COLOR', async () => {
+    const sink = memorySink(true);
+    const saved = process.env.NO_COLOR;
+    delete process.env.NO_COLOR;
+    try {
+      await feed(consoleReporter(sink));
+    } finally {
+      if (saved !== undefined) process.env.NO_COLOR = saved;
+    }
+    expect(sink.text).toContain('\r[');
+    expect(sink.text).toContain('] 5/5');
+    expect(sink.text).toContain('\u001b[31m');
+    expect(paint(true, { NO_COLOR: '1' }).red('x')).toBe('x');
+    expect(paint(false, {}).red('x')).toBe('x');
+    expect(paint(true, {}).red('x')).toBe('\u001b[31mx\u001b[39m');
+  });
+
+  it('reporter specs and custom reporter modules', async () => {
+    expect(parseReporterSpec('junit=out/a=b.xml')).toEqual({ name: 'junit', file: 'out/a=b.xml' });
+    await expect(createReporter({ name: 'nope' })).rejects.toThrow(/not one of console, tap, junit, json/);
+    await expect(createReporter({ name: 'junit' })).rejects.toThrow(/needs a file/);
+    const mod = join(dir, 'custom.mjs');
+    await writeFile(mod, 'export function createReporter(file) { const seen = []; return { onCaseResult: (r) => seen.push(r.id), onRunEnd: () => { globalThis.__seen = [file, ...seen]; } }; }\n');
+    await feed(await createReporter({ name: mod, file: 'x' }));
+    expect((globalThis as { __seen?: string[] }).__seen).toEqual(['x', 'lifecycle.a', 'lifecycle.b', 'linux.cgroups.c', 'linux.cgroups.d', 'process.e']);
+  });
+});
