@@ -144,8 +144,8 @@ describe('conform reporters', () => {
     await expect(createReporter({ name: 'nope' })).rejects.toThrow(/not one of console, tap, junit, json/);
     await expect(createReporter({ name: 'junit' })).rejects.toThrow(/needs a file/);
     const mod = join(dir, 'custom.mjs');
-    await writeFile(mod, 'export function createReporter(file) { const seen = []; return { onCaseResult: (r) => seen.push(r.id), onRunEnd: () => { globalThis.__seen = [file, ...seen]; } }; }\n');
+    await writeFile(mod, 'export function createReporter(file) { const seen = []; return { onCaseResult: (r) => seen.push(r.id), onRunEnd: () => { globalThis.ociConformSeen = [file, ...seen]; } }; }\n');
     await feed(await createReporter({ name: mod, file: 'x' }));
-    expect((globalThis as { __seen?: string[] }).__seen).toEqual(['x', 'lifecycle.a', 'lifecycle.b', 'linux.cgroups.c', 'linux.cgroups.d', 'process.e']);
+    expect((globalThis as { ociConformSeen?: string[] }).ociConformSeen).toEqual(['x', 'lifecycle.a', 'lifecycle.b', 'linux.cgroups.c', 'linux.cgroups.d', 'process.e']);
   });
 });
