@@ -1,0 +1,54 @@
+/**
+ * "Applied, or refused": create the container with a resource set, then read
+ * the container's cgroups back from the host in the spec's shape and compare.
+ * A runtime may refuse a setting it cannot apply (create fails, no container
+ * is left) where the case allows that (`mayRefuse`: a kernel or host
+ * limitation); otherwise a refusal is a failure. A host whose cgroups don't
+ * show the field skips, saying which.
+ */
+import type { CaseContext } from '../../../case.js';
+import { readCgroupResources, type ObservedResources } from '../../../../harness/inspect/cgroup-resources.js';
+import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+
+/** Which requirement a wrong value, and a leftover container after a refusal, are charged to. */
+export interface ResourceReqs<R extends string> {
+  readonly apply: R;
+  readonly noContainer: R;
+}
+
+/** The usual pair: create applies every property, and a refused create leaves nothing. */
+export const APPLY = { apply: 'RT-CREATE-APPLY-CONFIG', noContainer: 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER' } as const;
+
+export interface ResourceCheck {
+  /** Dotted name for messages: 'memory.limit'. */
+  readonly what: string;
+  /** The observed value, from the readers' spec-shaped result. */
+  readonly pick: (o: ObservedResources) => unknown;
+  readonly expected: unknown;
+  /** Why a refusal is acceptable here; absent means create must succeed. */
+  readonly mayRefuse?: string;
+  /** Why the host can't show the value when `pick` gives undefined. */
+  readonly hidden?: string;
+}
+
+/** Creates the primary container and checks each value; returns the observed resources (undefined when refused). */
+export async function applied<R extends string>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string): Promise<ObservedResources | undefined> {
+  const refused = await createOrRefusal(ctx);
+  if (refused !== undefined) {
+    const allowed = checks.map((c) => c.mayRefuse).find(Boolean) ?? mayRefuse;
+    if (allowed) {
+      ctx.note(`the runtime refused the setting (${allowed}): ${refused}`);
+      ctx.expectError(reqs.noContainer, (await rawState(ctx.runtime, ctx.id)).call, 'state after the refused create');
+    } else {
+      ctx.expect(reqs.apply, false, { message: `create failed although this host supports ${checks.map((c) => c.what).join(', ')}: ${refused}` });
+    }
+    return undefined;
+  }
+  const observed = await readCgroupResources(await ctx.pid(), ctx.host.cgroups);
+  for (const c of checks) {
+    const v = c.pick(observed);
+    if (v === undefined) ctx.skip(`this host's cgroups do not show ${c.what}${c.hidden ? ` (${c.hidden})` : ''}; nothing to compare with`);
+  }
+  for (const c of checks) ctx.expectMatch(reqs.apply, c.what, c.expected, c.pick(observed));
+  return observed;
+}
