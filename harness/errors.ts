@@ -4,15 +4,18 @@
  */
 import { EXIT } from '../core/errors.js';
 
-export type ConformErrorCode =
-  | 'OCI_CONFORM_USAGE'
-  | 'OCI_CONFORM_NOT_ROOT'
-  | 'OCI_CONFORM_RUNTIME_NOT_FOUND'
-  | 'OCI_CONFORM_CANARY_FAILED'
-  | 'OCI_CONFORM_VERSION_REJECTED'
-  | 'OCI_CONFORM_ROOTFS'
-  | 'OCI_CONFORM_EXPECTATIONS'
-  | 'OCI_CONFORM_REPORTER';
+export const ERROR_CODES = [
+  'OCI_CONFORM_USAGE',
+  'OCI_CONFORM_NOT_ROOT',
+  'OCI_CONFORM_RUNTIME_NOT_FOUND',
+  'OCI_CONFORM_CANARY_FAILED',
+  'OCI_CONFORM_VERSION_REJECTED',
+  'OCI_CONFORM_ROOTFS',
+  'OCI_CONFORM_EXPECTATIONS',
+  'OCI_CONFORM_REPORTER',
+] as const;
+
+export type ConformErrorCode = (typeof ERROR_CODES)[number];
 
 const EXIT_OF: Readonly<Record<ConformErrorCode, number>> = {
   OCI_CONFORM_USAGE: EXIT.usage,
