@@ -161,6 +161,22 @@ describe('oci-conform environment and usage errors', () => {
     expect(await readdir(env.OCI_CONFORM_LEDGER_DIR!)).toEqual([]);
   });
 
+  it('a runtime that refuses the target ociVersion but runs an older one is told apart: version rejected, exit 3', async () => {
+    const fussy = join(dir, 'fussy-runtime');
+    await writeFile(
+      fussy,
+      `#!/bin/sh\n# runc, except that it refuses configs saying ociVersion 1.3.0 (as crun 1.8.1 does)\nprev=\nfor a in "$@"; do [ "$prev" = --bundle ] && b="$a"; prev="$a"; done\nif [ -n "$b" ] && grep -q '"ociVersion": "1.3.0"' "$b/config.json"; then echo "unknown version specified" >&2; exit 1; fi\nexec /usr/bin/runc "$@"\n`,
+      { mode: 0o755 },
+    );
+    const r = await runCli(['--runtime', fussy, '--spec-version', '1.3.0', '--only', 'lifecycle.create.state'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^oci-conform: OCI_CONFORM_VERSION_REJECTED: the runtime rejects configs with ociVersion 1\.3\.0 \(.*unknown version specified\) but runs 1\.0\.0: pass --spec-version 1\.0\.0/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await readdir(env.OCI_CONFORM_LEDGER_DIR!)).toEqual([]);
+    const ok = await runCli(['--runtime', fussy, '--spec-version', '1.2.0', '--only', 'lifecycle.create.state'], { env });
+    expect(ok.code).toBe(0);
+  });
+
   it('a runtime that is not there: exit 3, one line', async () => {
     const r = await runCli(['--runtime', '/nonexistent/runc'], { env });
     expect(r.code).toBe(3);
