@@ -5,7 +5,10 @@
  * (default 1024) of incompressible layer data in a temp dir, with proper
  * digests and diff_ids, and removes it afterwards.
  *
- * Run: npx tsx bench/image/run.ts   (SIZE_MB=2048 LAYERS=16 ROUNDS=3 to change)
+ * The same layout is then packed as a plain tar (an oci-archive) and, with
+ * TGZ=1, as a gzip tar, and validated in that form too (our time and RSS only).
+ *
+ * Run: npx tsx bench/image/run.ts   (SIZE_MB=2048 LAYERS=16 ROUNDS=3 TGZ=1 to change)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -119,6 +122,20 @@ try {
   for (const [label, ms] of rows) process.stdout.write(`  ${label.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${rate(ms).toFixed(0).padStart(6)} MB/s\n`);
   process.stdout.write(`  ours / openssl: ${(best(openssl) / best(ours)).toFixed(2)}x   (target >= 0.85x)\n`);
   process.stdout.write(`  our peak RSS: ${(rss / 1024).toFixed(0)} MiB   (target < 200 MiB)\n`);
+
+  const archives: Array<[string, string]> = [['plain tar (oci-archive)', join(root, 'layout.tar')]];
+  timed('tar', ['-C', layout, '-cf', archives[0]![1], '.']);
+  if (process.env.TGZ === '1') {
+    archives.push(['gzip tar', join(root, 'layout.tar.gz')]);
+    timed('sh', ['-c', `gzip -1 -c '${archives[0]![1]}' > '${archives[1]![1]}'`]);
+  }
+  process.stdout.write('\nthe same layout as an archive, read without unpacking:\n');
+  for (const [label, file] of archives) {
+    const o = timed(process.execPath, ['--import', 'tsx', join(HERE, 'verify-child.ts'), file]);
+    const res = JSON.parse(o.stdout) as { ms: number; maxRssKiB: number; errors: number };
+    if (res.errors !== 0) throw new Error(`${label}: ${res.errors} errors in a layout built to be valid`);
+    process.stdout.write(`  ${label.padEnd(58)} ${(res.ms / 1000).toFixed(2).padStart(6)} s  ${rate(res.ms).toFixed(0).padStart(6)} MB/s  peak RSS ${(res.maxRssKiB / 1024).toFixed(0)} MiB\n`);
+  }
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

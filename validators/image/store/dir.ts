@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errnoCode } from '../../../core/errors.js';
 import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
-import { CHUNK, bounded } from './store.js';
+import { bounded, pumpRange } from './store.js';
 
 function describe(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
@@ -112,13 +112,7 @@ export class DirStore implements ContentStore {
       return;
     }
     try {
-      for (;;) {
-        const buf = Buffer.allocUnsafe(CHUNK);
-        const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
-        if (bytesRead === 0) break;
-        await sink.write(bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead));
-      }
-      await sink.end();
+      await pumpRange(async (buf, at) => (await fh.read(buf, 0, buf.length, at)).bytesRead, 0, undefined, sink);
     } catch (e) {
       sink.fail(`read failed (${errnoCode(e) ?? (e instanceof Error ? e.message : String(e))})`);
     } finally {

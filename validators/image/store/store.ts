@@ -53,7 +53,39 @@ export interface ContentStore {
 }
 
 /** Bytes read per chunk from a file: large enough that hashing, not syscalls, sets the pace. */
-export const CHUNK = 1024 * 1024;
+export const CHUNK = 2 * 1024 * 1024;
+
+/**
+ * Reads [start, end) of an open file into a sink, one chunk ahead: the next
+ * read is in flight while the sink hashes the current chunk.
+ */
+export async function pumpRange(
+  read: (buf: Buffer, position: number) => Promise<number>,
+  start: number,
+  end: number | undefined,
+  sink: BlobSink,
+): Promise<void> {
+  let pos = start;
+  const next = (): Promise<Buffer> | undefined => {
+    const want = end === undefined ? CHUNK : Math.min(CHUNK, end - pos);
+    if (want <= 0) return undefined;
+    const buf = Buffer.allocUnsafe(want);
+    const at = pos;
+    pos += want;
+    return read(buf, at).then((n) => {
+      if (end !== undefined && n < want) throw new Error('file ends early');
+      return n === want ? buf : buf.subarray(0, n);
+    });
+  };
+  let pending = next();
+  while (pending) {
+    const chunk = await pending;
+    if (chunk.length === 0) break;
+    pending = end === undefined && chunk.length < CHUNK ? undefined : next();
+    await sink.write(chunk);
+  }
+  await sink.end();
+}
 
 /** Runs tasks with at most `limit` in flight. */
 export async function bounded<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -10,7 +10,7 @@ import { BLOCK, TarFormatError, decodeHeader, isZeroBlock, padded, parsePax } fr
 import type { TarEntry } from '../tar/parser.js';
 import { ArchiveIndex } from './archive-index.js';
 import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
-import { CHUNK, bounded } from './store.js';
+import { bounded, pumpRange } from './store.js';
 
 export class TarFileStore implements ContentStore {
   private constructor(
@@ -77,17 +77,7 @@ export class TarFileStore implements ContentStore {
 
   private async streamOne(e: TarEntry, sink: BlobSink): Promise<void> {
     try {
-      let pos = e.dataOffset;
-      const end = e.dataOffset + e.size;
-      while (pos < end) {
-        const want = Math.min(CHUNK, end - pos);
-        const buf = Buffer.allocUnsafe(want);
-        const { bytesRead } = await this.fh.read(buf, 0, want, pos);
-        if (bytesRead === 0) throw new Error('archive ends early');
-        pos += bytesRead;
-        await sink.write(bytesRead === want ? buf : buf.subarray(0, bytesRead));
-      }
-      await sink.end();
+      await pumpRange(async (buf, at) => (await this.fh.read(buf, 0, buf.length, at)).bytesRead, e.dataOffset, e.dataOffset + e.size, sink);
     } catch (err) {
       sink.fail(`read failed (${errnoCode(err) ?? (err instanceof Error ? err.message : String(err))})`);
     }
