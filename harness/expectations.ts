@@ -11,7 +11,8 @@
  *   }
  * }
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { CaseResult, Status } from '../suites/case.js';
 import type { ExpectationReport } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';
@@ -95,4 +96,29 @@ export function mergeExpectations(files: readonly { file: string; doc: Expectati
     }
   }
   return { runtime: files[0]?.doc.runtime, expectations: out };
+}
+
+/**
+ * Expands `*` and `?` in the file name part of each path (so a CI step can say
+ * 'ci/expectations/runc.*.json' without a shell); a pattern matching nothing is an error.
+ */
+export function expandExpectationPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const name = basename(p);
+    if (!/[*?]/.test(name)) {
+      out.push(p);
+      continue;
+    }
+    const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dirname(p)).filter((n) => re.test(n)).sort();
+    } catch {
+      /* reported below */
+    }
+    if (names.length === 0) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `--expectations ${p}: no file matches`);
+    out.push(...names.map((n) => join(dirname(p), n)));
+  }
+  return out;
 }

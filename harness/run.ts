@@ -24,7 +24,7 @@ import { Ledger } from './ledger.js';
 import { executeCase, type ExecEnv, type LoadedCase } from './execute.js';
 import { selectCases, type Shard } from './plan.js';
 import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
-import { compareWithExpectations, loadExpectations, mergeExpectations } from './expectations.js';
+import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 import { sweepRun } from './sweep.js';
 import type { Threshold } from './verdict.js';
 
@@ -69,7 +69,8 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
   if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
   if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
-  const expectations = opts.expectations?.length ? mergeExpectations(opts.expectations.map((f) => ({ file: f, doc: loadExpectations(f) }))) : undefined;
+  const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
+  const expectations = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) }))) : undefined;
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
 
   const runId = `oc${randomBytes(3).toString('hex')}`;
@@ -170,7 +171,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   for (const r of results) counts[r.outcome.status]++;
   const interrupted = signal.aborted || !finished;
   const exp = expectations
-    ? compareWithExpectations(opts.expectations!.join(', '), expectations, results, new Set(hooks.cases.map((c) => c.definition.id)))
+    ? compareWithExpectations(expFiles.join(', '), expectations, results, new Set(hooks.cases.map((c) => c.definition.id)))
     : undefined;
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   const exitCode = interrupted ? 130 : bad ? EXIT.findings : EXIT.ok;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, matchesAny, parseShard, selectCases } from '../../harness/plan.js';
-import { compareWithExpectations, loadExpectations, mergeExpectations } from '../../harness/expectations.js';
+import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from '../../harness/expectations.js';
 import { levelOf, outcomeOf, versionGate } from '../../harness/verdict.js';
 import type { Requirement } from '../../spec/types.js';
 import { parseCli, helpText, OPTIONS } from '../../harness/args.js';
@@ -103,6 +103,15 @@ describe('expectations', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('expands a file-name pattern, and a pattern matching nothing is an error', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'ci', 'expectations');
+    const files = expandExpectationPaths([join(dir, 'runc.*.json')]);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((f) => /\/runc\.[^/]*\.json$/.test(f))).toBe(true);
+    expect(() => expandExpectationPaths([join(dir, 'nothing-*.json')])).toThrow(/no file matches/);
+    expect(expandExpectationPaths(['plain.json'])).toEqual(['plain.json']);
   });
 
   it('the expectation files in ci/expectations load', async () => {
