@@ -34,14 +34,17 @@ export interface Attempt {
 /**
  * Raw create, then raw start when create succeeded: for settings whose error
  * a runtime may report at either step (process properties may be applied at
- * start). Never fails the case by itself.
+ * start). Never fails the case by itself. The container's stdout/stderr files
+ * are passed along (the driver accepts them although RawRuntime does not
+ * declare them), so a refusal keeps the runtime's message as evidence.
  */
 export async function attempt(
   runtime: { create(id: string, bundle: string, o?: { pidFile?: string }): Promise<CallRecord>; start(id: string): Promise<CallRecord> },
-  c: { id: string; bundle: string },
+  c: { readonly id: string; readonly bundle: string; readonly stdoutPath?: string; readonly stderrPath?: string },
   pidFile?: string,
 ): Promise<Attempt> {
-  const created = await runtime.create(c.id, c.bundle, pidFile ? { pidFile } : {});
+  const opts = { pidFile, stdoutPath: c.stdoutPath, stderrPath: c.stderrPath };
+  const created = await runtime.create(c.id, c.bundle, opts);
   if (!succeeded(created)) return { call: created, failedAt: 'create' };
   const started = await runtime.start(c.id);
   if (!succeeded(started)) return { call: started, failedAt: 'start' };

@@ -1,0 +1,42 @@
+import { defineCase, type Condition } from '../case.js';
+import type { NamespaceType } from '../../fixtures/config.js';
+import { namespaceId, sameNamespace } from '../../harness/inspect/namespaces.js';
+import { HOLD, startHeld } from '../process/_lib/running.js';
+import { withOwn } from '../linux/namespaces/_lib/types.js';
+import { readFeatures, stringList } from './_lib/features.js';
+
+const KNOWN: readonly NamespaceType[] = ['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time'];
+const HOST_NEEDS: Partial<Record<NamespaceType, Condition>> = { user: 'userns', cgroup: 'cgroupns', time: 'timens' };
+
+/**
+ * Every namespace type features lists is recognised in linux.namespaces: a
+ * container asking for a new namespace of that type is created and gets one.
+ * Types this host can't create are left out, with a note.
+ */
+export default defineCase({
+  id: 'misc.features.namespaces-recognized',
+  title: 'each namespace type listed by features gives a container a new namespace of that type',
+  requirements: ['FEATL-NAMESPACES-RECOGNIZED'],
+  needs: ['root', 'runtime-features'],
+  run: async (ctx) => {
+    const { doc } = await readFeatures(ctx);
+    const listed = stringList(doc.linux?.namespaces);
+    if (listed.length === 0) ctx.skip('features lists no linux.namespaces');
+    for (const t of listed) {
+      if (!(KNOWN as readonly string[]).includes(t)) {
+        ctx.note(`features lists ${t}, which no runtime-spec version defines; not tried`);
+        continue;
+      }
+      const type = t as NamespaceType;
+      const cond = HOST_NEEDS[type];
+      if (cond && !ctx.host.conditions[cond].ok) {
+        ctx.note(`${type} not tried: this host lacks ${cond}`);
+        continue;
+      }
+      const c = await ctx.another(`ns-${type}`, (b) => withOwn(b, type).withScript(HOLD));
+      const pid = await startHeld(c);
+      const [host, mine] = await Promise.all([namespaceId('self', type), namespaceId(pid, type)]);
+      ctx.expect('FEATL-NAMESPACES-RECOGNIZED', !sameNamespace(host, mine), { message: `features lists ${type}, but the container asking for it stays in ours`, actual: mine.link });
+    }
+  },
+});
