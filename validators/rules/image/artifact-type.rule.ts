@@ -23,7 +23,8 @@ export default defineRule({
         message: `config is the empty descriptor (${MT_EMPTY}), so the manifest must say what it is with artifactType`,
         params: {},
       };
-    if (typeof artifactType === 'string' && cmt === MT_CONFIG)
+    // an artifactType equal to the config type labels a plain image, not an artifact
+    if (typeof artifactType === 'string' && artifactType !== MT_CONFIG && cmt === MT_CONFIG)
       yield {
         requirement: 'IMG-MANIFEST-ARTIFACT-CONFIG-MEDIATYPE',
         pointer: '/config/mediaType',

@@ -10,7 +10,8 @@ import { MT_ARTIFACT_MANIFEST_RC, MT_CONFIG, isDockerMediaType } from '../../ima
  */
 export function isArtifactManifest(doc: JsonValue, version: string): boolean {
   if (compareVersions(version, '1.1.0') < 0) return false;
-  if (typeof prop(doc, 'artifactType') === 'string') return true;
+  const artifactType = prop(doc, 'artifactType');
+  if (typeof artifactType === 'string' && artifactType !== MT_CONFIG) return true;
   const cmt = at(doc, 'config', 'mediaType');
   return typeof cmt === 'string' && cmt !== MT_CONFIG && !isDockerMediaType(cmt);
 }
