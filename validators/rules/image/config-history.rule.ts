@@ -1,7 +1,9 @@
 /**
  * history and rootfs.diff_ids describe the same layers: every history entry
  * that is not marked empty_layer stands for one DiffID, in order. When history
- * is given, the counts agree (config.md defines empty_layer this way).
+ * is given, the counts should agree (config.md defines empty_layer this way).
+ * No RFC 2119 sentence says so, and the spec's own example broke it until
+ * 1.1.0, so a mismatch is a SHOULD-level finding.
  */
 import { defineRule } from '../rule.js';
 import { at, isObject, prop } from '../../json/values.js';
@@ -17,7 +19,7 @@ export default defineRule({
     const layers = history.filter((h) => !(isObject(h) && h.empty_layer === true)).length;
     if (layers === diffIds.length) return;
     yield {
-      level: 'MUST',
+      level: 'SHOULD',
       pointer: '/history',
       message: `history has ${layers} entr${layers === 1 ? 'y' : 'ies'} that create a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
       params: { historyLayers: layers, diffIds: diffIds.length },
