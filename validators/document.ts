@@ -115,7 +115,7 @@ function pickKind(file: string, parsed: ParsedJson, forced: string | undefined):
   if (!k)
     throw new OciError(
       'OCI_INPUT_KIND',
-      `${file}: cannot tell what kind of document this is (none of ${KINDS.map((k) => k.name).join(', ')}); name it with --kind`,
+      `${file}: cannot tell what kind of document this is (none of ${KINDS.map((kind) => kind.name).join(', ')}); name it with --kind`,
     );
   return k;
 }

@@ -4,7 +4,7 @@ import { compareVersions, parseSemVer, resolveImageVersion, resolveRuntimeVersio
 describe('versions', () => {
   it('orders by SemVer precedence, prereleases included', () => {
     const sorted = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0-rc.2', '1.1.0-rc.10', '1.1.0'];
-    const shuffled = [...sorted].reverse();
+    const shuffled = sorted.toReversed();
     expect(shuffled.sort(compareVersions)).toEqual(sorted);
     expect(compareVersions('1.0.0+build.1', '1.0.0')).toBe(0);
   });
