@@ -1,7 +1,8 @@
 /**
  * Value formats the image spec refers to by RFC: date-times (RFC 3339 5.6),
- * URIs (RFC 3986), base64 (RFC 4648 section 4), media types (RFC 6838 4.2),
- * and the reference grammars of annotations.md and distribution/distribution.
+ * URIs (RFC 3986), base64 (RFC 4648 section 4), and the reference grammars of
+ * annotations.md and distribution/distribution. Media type names (RFC 6838)
+ * live with the media types, in validators/image/media-types.ts.
  */
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -45,14 +46,6 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /** Standard base64 with padding (RFC 4648 section 4): no URL-safe letters, no whitespace. */
 export function isBase64(s: string): boolean {
   return BASE64.test(s);
-}
-
-const RESTRICTED_NAME = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}';
-const MEDIA_TYPE = new RegExp(`^${RESTRICTED_NAME}/${RESTRICTED_NAME}$`);
-
-/** type "/" subtype, each an RFC 6838 section 4.2 restricted name; no parameters. */
-export function isMediaType(s: string): boolean {
-  return MEDIA_TYPE.test(s);
 }
 
 /** Keys named in reverse domain notation: a lower-case first label, then at least one more label. */

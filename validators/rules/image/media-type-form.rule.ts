@@ -6,7 +6,7 @@ import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
 import { compareVersions } from '../../../spec/versions.js';
 import { prop } from '../../json/values.js';
-import { isMediaType } from './formats.js';
+import { isWellFormedMediaType } from '../../image/media-types.js';
 import { descriptorsOf } from './walk.js';
 import type { DescriptorRole } from './walk.js';
 
@@ -18,7 +18,7 @@ function mediaTypeRequirement(role: DescriptorRole, version: string): string {
 }
 
 function check(value: unknown, pointer: string, requirement: string, what: string): RuleFinding[] {
-  if (typeof value !== 'string' || isMediaType(value)) return [];
+  if (typeof value !== 'string' || isWellFormedMediaType(value)) return [];
   return [
     {
       requirement,
