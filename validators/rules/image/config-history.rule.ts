@@ -21,7 +21,7 @@ export default defineRule({
     yield {
       level: 'SHOULD',
       pointer: '/history',
-      message: `history has ${layers} entr${layers === 1 ? 'y' : 'ies'} that create a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
+      message: `history has ${layers} ${layers === 1 ? 'entry that creates' : 'entries that create'} a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
       params: { historyLayers: layers, diffIds: diffIds.length },
     };
   },
