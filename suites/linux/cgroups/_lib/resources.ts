@@ -6,7 +6,7 @@
  * limitation); otherwise a refusal is a failure. A host whose cgroups don't
  * show the field skips, saying which.
  */
-import type { CaseContext } from '../../../case.js';
+import type { CaseContext, ContainerHandle } from '../../../case.js';
 import { readCgroupResources, type ObservedResources } from '../../../../harness/inspect/cgroup-resources.js';
 import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
 
@@ -31,20 +31,20 @@ export interface ResourceCheck {
   readonly hidden?: string;
 }
 
-/** Creates the primary container and checks each value; returns the observed resources (undefined when refused). */
-export async function applied<R extends string>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string): Promise<ObservedResources | undefined> {
-  const refused = await createOrRefusal(ctx);
+/** Creates the container `on` (default: the primary) and checks each value; returns the observed resources (undefined when refused). */
+export async function applied<R extends string>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string, on: ContainerHandle = ctx): Promise<ObservedResources | undefined> {
+  const refused = await createOrRefusal(on);
   if (refused !== undefined) {
     const allowed = checks.map((c) => c.mayRefuse).find(Boolean) ?? mayRefuse;
     if (allowed) {
       ctx.note(`the runtime refused the setting (${allowed}): ${refused}`);
-      ctx.expectError(reqs.noContainer, (await rawState(ctx.runtime, ctx.id)).call, 'state after the refused create');
+      ctx.expectError(reqs.noContainer, (await rawState(ctx.runtime, on.id)).call, 'state after the refused create');
     } else {
       ctx.expect(reqs.apply, false, { message: `create failed although this host supports ${checks.map((c) => c.what).join(', ')}: ${refused}` });
     }
     return undefined;
   }
-  const observed = await readCgroupResources(await ctx.pid(), ctx.host.cgroups);
+  const observed = await readCgroupResources(await on.pid(), ctx.host.cgroups);
   for (const c of checks) {
     const v = c.pick(observed);
     if (v === undefined) ctx.skip(`this host's cgroups do not show ${c.what}${c.hidden ? ` (${c.hidden})` : ''}; nothing to compare with`);

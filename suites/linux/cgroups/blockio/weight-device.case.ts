@@ -1,0 +1,29 @@
+import { defineCase } from '../../../case.js';
+import { APPLY, applied } from '../_lib/resources.js';
+import { hostDisk } from '../_lib/disk.js';
+
+/** blockIO.weightDevice for the host's disk, weight 400: blkio.(bfq.)weight_device (v1) or io.(bfq.)weight (v2), or create fails. */
+export default defineCase({
+  id: 'linux.cgroups.blockio.weight-device',
+  title: 'blockIO.weightDevice sets a per-device I/O weight, or create fails',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  needs: ['root', 'cgroup-blkio'],
+  run: async (ctx) => {
+    const disk = (await hostDisk()) ?? ctx.skip('no block device on this host (only loop, ram or zram devices)');
+    const c = await ctx.another('io', (b) => b.withResources({ blockIO: { weightDevice: [{ major: disk.major, minor: disk.minor, weight: 400 }] } }));
+    await applied(
+      ctx,
+      [
+        {
+          what: 'blockIO.weightDevice',
+          pick: (o) => o.blockIO?.weightDevice?.filter((d) => d.major === disk.major && d.minor === disk.minor),
+          expected: [{ major: disk.major, minor: disk.minor, weight: 400 }],
+          hidden: 'no per-device weight file: no proportional-weight I/O scheduler (bfq) in use',
+        },
+      ],
+      APPLY,
+      'per-device weights need a proportional-weight I/O scheduler on the device',
+      c,
+    );
+  },
+});

@@ -1,0 +1,19 @@
+import { defineCase } from '../../../case.js';
+import { APPLY, applied } from '../_lib/resources.js';
+
+/**
+ * blockIO.weight 500: blkio.weight or blkio.bfq.weight (v1), io.bfq.weight
+ * or io.weight (v2). Only a proportional-weight I/O scheduler offers these
+ * files, so a runtime may refuse when the host has none; accepting the
+ * setting and writing nothing is what this catches.
+ */
+export default defineCase({
+  id: 'linux.cgroups.blockio.weight',
+  title: 'blockIO.weight sets the I/O weight of the container cgroup, or create fails',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  needs: ['root', 'cgroup-blkio'],
+  config: (c) => c.withResources({ blockIO: { weight: 500 } }),
+  run: async (ctx) => {
+    await applied(ctx, [{ what: 'blockIO.weight', pick: (o) => o.blockIO?.weight, expected: 500, hidden: 'no blkio weight file: no proportional-weight I/O scheduler (bfq) in use' }], APPLY, 'the weight files exist only with a proportional-weight I/O scheduler');
+  },
+});
