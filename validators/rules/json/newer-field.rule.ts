@@ -34,7 +34,7 @@ export default defineRule({
             level: 'SHOULD',
             pointer: p,
             at: 'key',
-            message: `'${k}' was added in spec ${child.since}, after the version this document is validated as (${version}); a runtime of that version may ignore it`,
+            message: `'${k}' was added in spec ${child.since}, after the version this document is validated as (${version}); a tool that implements only that version may ignore it`,
             params: { property: k, since: child.since, version },
           });
           continue; // one finding for the subtree
