@@ -90,7 +90,8 @@ async function main(o: CliOptions): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const summary = await runConformance(o, { reporters, signal: ac.signal, cases, toolVersion: toolVersion() });
+  const log = (line: string): void => void process.stderr.write(`oci-conform: ${line}\n`);
+  const summary = await runConformance(o, { reporters, signal: ac.signal, cases, toolVersion: toolVersion(), log });
   return signalExit ?? summary.exitCode;
 }
 

@@ -95,7 +95,10 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
     await Promise.race([def.run(ctx), aborted]);
     outcome = outcomeOf(recorder.violations, env.threshold);
   } catch (e) {
-    if (e instanceof CaseSkip) outcome = { status: 'skip', reason: e.reason };
+    if (e instanceof CaseSkip) {
+      // A skip always says why (STYLE 4): a blank reason is a bug of the case.
+      outcome = e.reason.trim() ? { status: 'skip', reason: e.reason } : { status: 'error', message: 'the case skipped without a reason', timedOut: false };
+    }
     else if (e instanceof CaseAbort) outcome = outcomeOf([...recorder.violations, e.violation], env.threshold);
     else if (e instanceof CaseAborted || ac.signal.aborted) {
       const why = (ac.signal.reason as Error | undefined)?.message;
@@ -111,6 +114,7 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
   const keep = outcome.status === 'fail' || outcome.status === 'warn' || outcome.status === 'error';
   if (keep && containers[0]) containerStderr = (await readFile(containers[0].stderrPath, 'utf8').catch(() => '')).slice(-2000) || undefined;
   const configs = keep ? containers.map((k) => ({ id: k.id, path: k.configPath, config: k.config })) : [];
+  await driver.idle(); // a call still in flight after a timeout finishes (or times out) before cleanup
   const leftovers = await cleanupCase(containers, caseDir, new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) }), env);
   const notes = [...recorder.notes, ...leftovers.map((l) => `cleanup: could not remove ${l}`)];
   return { ...base, outcome, durationMs: performance.now() - started, calls, notes, configs, containerStderr };

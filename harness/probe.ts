@@ -127,7 +127,11 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
       status.capabilities.effective.includes('CAP_SYS_RESOURCE') ? yes : no('CAP_SYS_RESOURCE is not in our effective set (raising hard rlimits or negative oom_score_adj would fail)'),
     'idmapped-mounts': () => (kernelAtLeast(5, 12) ? yes : no(`kernel ${release()} is older than 5.12 (no idmapped mounts)`)),
     'runtime-features': () => inp.features,
-    'console-socket': () => (inp.consoleSocket ? yes : no('the runtime profile has no --console-socket')),
+    // Receiving the pty master means SCM_RIGHTS on a unix socket, which Node's net module can't do.
+    'console-socket': () =>
+      inp.consoleSocket
+        ? no('oci-conform cannot receive a terminal fd over --console-socket yet (no SCM_RIGHTS in Node), so process.terminal cases cannot run')
+        : no('the runtime profile has no --console-socket'),
   };
   const out = {} as Record<Condition, ConditionState>;
   await Promise.all(

@@ -54,6 +54,8 @@ export interface RunHooks {
   readonly cases: readonly LoadedCase[];
   /** Tool version for the report. */
   readonly toolVersion: string;
+  /** One-line notices for people (the CLI writes them to stderr). */
+  readonly log?: (line: string) => void;
 }
 
 const ZERO: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
@@ -66,6 +68,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const started = performance.now();
   const signal = hooks.signal ?? new AbortController().signal;
   const rt = resolveRuntime(opts.runtime);
+  if (rt.how === 'default') hooks.log?.(`no --runtime given: driving ${rt.binary} (ours if built, else the first of runc, crun, youki on PATH)`);
   const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
   if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
   if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);

@@ -38,7 +38,18 @@ export interface CreateOptions {
 const DRAIN_MS = 100;
 
 export class RuntimeDriver implements RawRuntime {
+  private readonly pending = new Set<Promise<CallRecord>>();
+
   constructor(readonly opts: DriverOptions) {}
+
+  /**
+   * Resolves once no call of this driver is running (each is bounded by the
+   * call timeout). Cleanup waits for it, so a `create` still in flight after a
+   * case timed out can't bring a container to life after its `delete --force`.
+   */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
 
   private globalArgs(): string[] {
     const g = [...this.opts.profile.globalArgs];
@@ -88,6 +99,13 @@ export class RuntimeDriver implements RawRuntime {
   }
 
   private exec(args: readonly string[], files?: { stdoutPath: string; stderrPath: string; record: boolean }): Promise<CallRecord> {
+    const p = this.spawnRecorded(args, files);
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+    return p;
+  }
+
+  private spawnRecorded(args: readonly string[], files?: { stdoutPath: string; stderrPath: string; record: boolean }): Promise<CallRecord> {
     const argv = [this.opts.binary, ...args];
     const started = performance.now();
     return new Promise((resolve) => {

@@ -5,6 +5,7 @@
  * `oci-conform cleanup`) leaves nothing behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +176,19 @@ describe('oci-conform environment and usage errors', () => {
     expect(await readdir(env.OCI_CONFORM_LEDGER_DIR!)).toEqual([]);
     const ok = await runCli(['--runtime', fussy, '--spec-version', '1.2.0', '--only', 'lifecycle.create.state'], { env });
     expect(ok.code).toBe(0);
+  });
+
+  it('without --runtime: ours once built, else the first of runc, crun, youki on PATH, and says which', async () => {
+    const ours = existsSync(join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js'));
+    const r = await runCli(['--only', 'lifecycle.create.state', '--reporter', 'tap'], { env });
+    const m = /^oci-conform: no --runtime given: driving (\S+) /m.exec(r.stderr);
+    expect(m?.[1]).toBe(ours ? join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js') : '/usr/bin/runc');
+    if (!ours) {
+      expect(r.code).toBe(0);
+      const none = await runCli(['--only', 'lifecycle.create.state'], { env: { ...env, PATH: '/nonexistent' } });
+      expect(none.code).toBe(3);
+      expect(none.stderr).toMatch(/^oci-conform: OCI_CONFORM_RUNTIME_NOT_FOUND: no runtime given and none of runc, crun, youki is on PATH/);
+    }
   });
 
   it('a runtime that is not there: exit 3, one line', async () => {
