@@ -114,7 +114,7 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     outcomes.set(b.path, v.outcome);
     jobs.push({ path: b.path, sink: v });
   }
-  await store.stream(jobs, opts.concurrency ?? 4);
+  await store.stream(jobs, opts.concurrency ?? 2);
 
   for (const b of [...walker.blobs.values(), ...unreferenced]) {
     const o = outcomes.get(b.path);
