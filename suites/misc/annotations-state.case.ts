@@ -10,7 +10,7 @@ const ANNOTATIONS: Readonly<Record<string, string>> = { 'org.example.h8.one': '1
 export default defineCase({
   id: 'misc.annotations.in-state',
   title: "annotations in the state, when present, are the config's annotations",
-  requirements: ['RT-STATE-RETURNS-STATE'],
+  requirements: ['RT-QUERY-STATE-RETURNS-STATE'],
   needs: ['root'],
   config: (c) => Object.entries(ANNOTATIONS).reduce((b, [k, v]) => b.withAnnotation(k, v), c).withScript(HOLD),
   run: async (ctx) => {
@@ -21,6 +21,6 @@ export default defineCase({
       ctx.note('the state has no annotations property (allowed: they are optional in the state)');
       return;
     }
-    ctx.expectEqual('RT-STATE-RETURNS-STATE', 'state.annotations', ANNOTATIONS, raw);
+    ctx.expectEqual('RT-QUERY-STATE-RETURNS-STATE', 'state.annotations', ANNOTATIONS, raw);
   },
 });

@@ -4,11 +4,11 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'process.cwd.set',
   title: 'the program starts in process.cwd',
-  requirements: ['RT-START-RUN-PROGRAM'],
+  requirements: ['RT-START-RUNS-PROCESS'],
   needs: ['root'],
   config: (c) => c.withCwd('/home/oci').withScript('pwd -P'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-START-RUN-PROGRAM', 'output of `pwd -P` inside', '/home/oci\n', stdout);
+    ctx.expectEqual('RT-START-RUNS-PROCESS', 'output of `pwd -P` inside', '/home/oci\n', stdout);
   },
 });

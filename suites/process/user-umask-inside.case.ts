@@ -5,12 +5,12 @@ import { needSpec } from './_lib/version.js';
 export default defineCase({
   id: 'process.user.umask-applied',
   title: 'files the program creates follow process.user.umask',
-  requirements: ['RT-START-RUN-PROGRAM'],
+  requirements: ['RT-START-RUNS-PROCESS'],
   needs: ['root'],
   config: (c) => c.withUser({ uid: 0, gid: 0, umask: 0o077 }).withScript('touch /tmp/h8-umask && stat -c %a /tmp/h8-umask'),
   run: async (ctx) => {
     needSpec(ctx, '1.0.2', 'process.user.umask');
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-START-RUN-PROGRAM', 'mode of a file created inside', '600\n', stdout);
+    ctx.expectEqual('RT-START-RUNS-PROCESS', 'mode of a file created inside', '600\n', stdout);
   },
 });

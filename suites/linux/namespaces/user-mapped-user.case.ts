@@ -10,7 +10,7 @@ import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from './_lib/types.js'
 export default defineCase({
   id: 'linux.namespaces.user.process-ids-mapped',
   title: 'process.user ids are taken inside the user namespace and mapped to host ids',
-  requirements: ['RT-START-RUN-PROGRAM', 'RT-CREATE-APPLY-CONFIG'],
+  requirements: ['RT-START-RUNS-PROCESS', 'RT-CREATE-APPLY-CONFIG'],
   needs: ['root', 'userns'],
   config: (c) =>
     c
@@ -22,8 +22,8 @@ export default defineCase({
   run: async (ctx) => {
     const pid = await startHeld(ctx);
     const s = await readStatus(pid);
-    ctx.expectEqual('RT-START-RUN-PROGRAM', 'host uid of the process', mappedHostId(1000), s.uid.effective);
-    ctx.expectEqual('RT-START-RUN-PROGRAM', 'host gid of the process', mappedHostId(1000), s.gid.effective);
-    ctx.expectEqual('RT-START-RUN-PROGRAM', '`id -u; id -g` inside', '1000\n1000\nready\n', await ctx.readStdout());
+    ctx.expectEqual('RT-START-RUNS-PROCESS', 'host uid of the process', mappedHostId(1000), s.uid.effective);
+    ctx.expectEqual('RT-START-RUNS-PROCESS', 'host gid of the process', mappedHostId(1000), s.gid.effective);
+    ctx.expectEqual('RT-START-RUNS-PROCESS', '`id -u; id -g` inside', '1000\n1000\nready\n', await ctx.readStdout());
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Skips a case whose config field is newer than the run's spec version, for
- * fields no catalogue requirement dates yet (umask, domainname, the time
- * namespace): the field is an unknown property at older versions, which a
+ * fields no behavioural catalogue requirement dates (umask, domainname,
+ * scheduler, ioPriority, personality, the time namespace): the field is an unknown property at older versions, which a
  * runtime must ignore, so checking its effect there would be wrong.
  */
 import { compareVersions } from '../../../spec/versions.js';
