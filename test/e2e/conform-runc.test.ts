@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { leftovers, runCli, runInfoFromTap } from './conform/leftovers.js';
+import { onPath } from '../../harness/discover.js';
 
 const RUNC = '/usr/bin/runc';
 const CASES = join(import.meta.dirname, 'conform', 'cases');
@@ -182,7 +183,7 @@ describe('oci-conform environment and usage errors', () => {
     const ours = existsSync(join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js'));
     const r = await runCli(['--only', 'lifecycle.create.state', '--reporter', 'tap'], { env });
     const m = /^oci-conform: no --runtime given: driving (\S+) /m.exec(r.stderr);
-    expect(m?.[1]).toBe(ours ? join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js') : '/usr/bin/runc');
+    expect(m?.[1]).toBe(ours ? join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js') : onPath('runc'));
     if (!ours) {
       expect(r.code).toBe(0);
       const none = await runCli(['--only', 'lifecycle.create.state'], { env: { ...env, PATH: '/nonexistent' } });
