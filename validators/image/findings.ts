@@ -31,6 +31,8 @@ interface FileRecord {
   parsed: ParsedJson | undefined;
   lines: LineIndex | undefined;
   readonly diagnostics: Diagnostic[];
+  /** How many of `diagnostics` (the first ones) came from validating the document itself. */
+  fromDocument: number;
 }
 
 export class Findings {
@@ -58,7 +60,9 @@ export class Findings {
 
   /** Diagnostics that validateDocument produced for this file. */
   addDiagnostics(file: string, ds: readonly Diagnostic[]): void {
-    this.record(file).diagnostics.push(...ds);
+    const r = this.record(file);
+    r.diagnostics.splice(r.fromDocument, 0, ...ds);
+    r.fromDocument += ds.length;
   }
 
   /** Whether the file already has an error (e.g. from its schema, so that a fallback check need not repeat it). */
@@ -81,8 +85,11 @@ export class Findings {
     let line = 0;
     let column = 0;
     if (rec.parsed && rec.lines) ({ line, column } = rec.lines.position(offsetOf(rec.parsed, pointer, f.at ?? 'value')));
-    // A finding the document validation already made (same requirement, same place) is not repeated.
-    if (f.requirement && rec.diagnostics.some((d) => d.requirement === f.requirement && d.pointer === pointer)) return;
+    // Not repeated: what the document validation already said (same requirement, same place), and our own exact repeats
+    // (a config or layer shared by several manifests).
+    const doc = rec.diagnostics.slice(0, rec.fromDocument);
+    if (f.requirement && doc.some((d) => d.requirement === f.requirement && d.pointer === pointer)) return;
+    if (rec.diagnostics.slice(rec.fromDocument).some((d) => d.rule === f.rule && d.pointer === pointer && d.message === f.message)) return;
     rec.diagnostics.push({
       rule: f.rule,
       ...(f.requirement ? { requirement: f.requirement } : {}),
@@ -105,7 +112,7 @@ export class Findings {
   private record(file: string): FileRecord {
     let r = this.files.get(file);
     if (!r) {
-      r = { file, kind: undefined, version: undefined, parsed: undefined, lines: undefined, diagnostics: [] };
+      r = { file, kind: undefined, version: undefined, parsed: undefined, lines: undefined, diagnostics: [], fromDocument: 0 };
       this.files.set(file, r);
     }
     return r;
