@@ -11,7 +11,7 @@ import type { ConformOptions } from './run.js';
 import type { ReporterSpec } from '../reporters/conform/index.js';
 import { parseReporterSpec } from '../reporters/conform/index.js';
 
-export type Command = 'run' | 'list' | 'cleanup' | 'help' | 'version';
+export type Command = 'run' | 'list' | 'cleanup' | 'merge' | 'help' | 'version';
 
 export interface CliOptions extends ConformOptions {
   readonly command: Command;
@@ -20,6 +20,8 @@ export interface CliOptions extends ConformOptions {
   readonly caseFiles: readonly string[];
   /** cleanup: sweep runs that look alive too. */
   readonly force: boolean;
+  /** merge: JSON reports of shards to combine. */
+  readonly files: readonly string[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -82,7 +84,7 @@ export const OPTIONS: readonly OptionRow[] = [
 ];
 
 export function defaults(): Mutable<CliOptions> {
-  return { command: 'run', level: 'MUST', only: [], skip: [], jobs: availableParallelism(), timeoutMs: 30_000, reporters: [], caseFiles: [], force: false };
+  return { command: 'run', level: 'MUST', only: [], skip: [], jobs: availableParallelism(), timeoutMs: 30_000, reporters: [], caseFiles: [], force: false, files: [] };
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -100,10 +102,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const o = defaults();
   const [cmd, ...extra] = parsed.positionals;
   if (cmd !== undefined) {
-    if (cmd !== 'run' && cmd !== 'list' && cmd !== 'cleanup') throw usage(`unknown command ${cmd}: expected run, list or cleanup (see --help)`);
+    if (cmd !== 'run' && cmd !== 'list' && cmd !== 'cleanup' && cmd !== 'merge') throw usage(`unknown command ${cmd}: expected run, list, cleanup or merge (see --help)`);
     o.command = cmd;
   }
-  if (extra.length > 0) throw usage(`unexpected argument ${extra[0]} (see --help)`);
+  if (o.command === 'merge') {
+    if (extra.length === 0) throw usage('merge needs the JSON reports to combine: oci-conform merge a.json b.json ...');
+    o.files = extra;
+  } else if (extra.length > 0) throw usage(`unexpected argument ${extra[0]} (see --help)`);
   for (const row of OPTIONS) {
     const v = parsed.values[row.flag];
     if (v === undefined) continue;
@@ -115,11 +120,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
 
 export function helpText(): string {
   const lines = [
-    'Usage: oci-conform [run|list|cleanup] [options]',
+    'Usage: oci-conform [run|list|cleanup] [options]   |   oci-conform merge REPORT.json... [--reporter ...] [--expectations ...]',
     '',
     '  run       drive the runtime through every selected case (default)',
     '  list      print the selected case ids with their requirements and conditions',
     '  cleanup   remove what crashed runs left behind (containers, processes, cgroups, temp dirs)',
+    '  merge     combine the JSON reports of --shard jobs into one run and judge it (expectations included)',
     '',
     'Options:',
   ];

@@ -15,6 +15,7 @@ import type { LoadedCase } from './execute.js';
 import { selectCases } from './plan.js';
 import { runConformance } from './run.js';
 import { sweepLedgers } from './sweep.js';
+import { mergeReports } from './merge.js';
 import { createReporter } from '../reporters/conform/index.js';
 import type { CaseDefinition } from '../suites/case.js';
 
@@ -71,6 +72,10 @@ async function main(o: CliOptions): Promise<number> {
   for (const c of cases) {
     if (seen.has(c.definition.id)) throw new ConformError('OCI_CONFORM_USAGE', `case id ${c.definition.id} is defined twice (${c.file})`);
     seen.add(c.definition.id);
+  }
+  if (o.command === 'merge') {
+    const reporters = await Promise.all(o.reporters.map(createReporter));
+    return (await mergeReports(o.files, { reporters, expectations: o.expectations, knownIds: seen })).exitCode;
   }
   if (o.command === 'list') {
     for (const c of selectCases(cases, o)) {

@@ -153,6 +153,29 @@ describe('oci-conform --runtime runc', () => {
   });
 });
 
+describe('sharded runs', () => {
+  it('two shards run disjoint halves; merge combines them into one judged run', async () => {
+    const parts = [join(dir, 's1.json'), join(dir, 's2.json')];
+    for (const [i, f] of parts.entries()) {
+      const r = await runCli(['--runtime', RUNC, ...LIFECYCLE, '--shard', `${i + 1}/2`, '--reporter', `json=${f}`], { env });
+      expect(r.code).toBe(0);
+    }
+    const [a, b] = await Promise.all(parts.map(async (f) => JSON.parse(await readFile(f, 'utf8')).results.map((x: { id: string }) => x.id) as string[]));
+    expect(a!.length + b!.length).toBe(4);
+    expect(a!.filter((x) => b!.includes(x))).toEqual([]);
+    const merged = join(dir, 'merged.json');
+    const m = await runCli(['merge', ...parts, '--reporter', `json=${merged}`, '--reporter', 'console'], { env });
+    expect(m.code).toBe(0);
+    const doc = JSON.parse(await readFile(merged, 'utf8'));
+    expect(doc.summary.counts).toEqual({ pass: 4, fail: 0, warn: 0, skip: 0, error: 0 });
+    expect(doc.run.selection.selected).toBe(4);
+    expect(m.stdout).toContain('4 passed, 0 failed');
+    const twice = await runCli(['merge', parts[0]!, parts[0]!], { env });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^oci-conform: OCI_CONFORM_USAGE: merge: case \S+ is in more than one report/);
+  });
+});
+
 describe('oci-conform environment and usage errors', () => {
   it('crun 1.8.1 on this hybrid host: one environment error quoting crun, exit 3, nothing left behind', async () => {
     const r = await runCli(['--runtime', '/usr/bin/crun', '--only', 'lifecycle.create.state'], { env });
