@@ -47,8 +47,9 @@ export class Findings {
   /** Registers a file (in walk order) so that it is reported even without findings. */
   file(file: string, kind?: string, version?: string): void {
     const r = this.record(file);
-    if (kind !== undefined) r.kind = kind;
-    if (version !== undefined) r.version = version;
+    // a blob seen as a document keeps that kind when also met as a plain blob (e.g. as a subject)
+    if (kind !== undefined && (r.kind === undefined || r.kind === 'blob')) r.kind = kind;
+    if (version !== undefined) r.version ??= version;
   }
 
   /** The parse of a JSON file, for positions of later findings in it. */
