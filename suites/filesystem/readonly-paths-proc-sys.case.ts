@@ -3,8 +3,11 @@ import { defineCase } from '../case.js';
 /**
  * /proc/sys in linux.readonlyPaths refuses writes: setting the container's
  * own host name through /proc/sys/kernel/hostname fails (it would only touch
- * the container's uts namespace if it didn't).
+ * the container's uts namespace if it didn't). The process holds
+ * CAP_SYS_ADMIN, so only the read-only mount can be what refuses it.
  */
+const CAPS = ['CAP_KILL', 'CAP_SYS_ADMIN'];
+
 export default defineCase({
   id: 'filesystem.readonly-paths.proc-sys',
   title: 'a read-only /proc/sys refuses writes',
@@ -12,6 +15,7 @@ export default defineCase({
   needs: ['root'],
   config: (c) =>
     c
+      .withCapabilities({ bounding: CAPS, effective: CAPS, permitted: CAPS })
       .withReadonlyPaths('/proc/sys')
       .withScript('if echo h8-changed > /proc/sys/kernel/hostname 2>/dev/null; then echo wrote; else echo refused; fi; hostname'),
   run: async (ctx) => {

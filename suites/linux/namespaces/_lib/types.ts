@@ -43,7 +43,11 @@ export function withOwn(c: ConfigBuilder, type: NamespaceType): ConfigBuilder {
   return type === 'user' ? b.withUidMappings(...USERNS_UID_MAPS).withGidMappings(...USERNS_GID_MAPS) : b;
 }
 
-/** Joins the namespace at `path` (a user namespace keeps the same mappings, which describe it). */
+/**
+ * Joins the namespace at `path`. For a user namespace the config repeats the
+ * mappings that namespace already has (as pod sandboxes do); the spec asks for
+ * none, which join-user-no-mappings checks on its own.
+ */
 export function withJoined(c: ConfigBuilder, type: NamespaceType, path: string): ConfigBuilder {
   const b = c.withNamespace(type, path);
   return type === 'user' ? b.withUidMappings(...USERNS_UID_MAPS).withGidMappings(...USERNS_GID_MAPS) : b;
