@@ -33,6 +33,7 @@ function snapshot(d: string): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'oci-image-bad-'));
   writeFileSync(join(dir, 'plain.tar'), writeTar([{ name: 'hello.txt', data: 'hi' }]));
+  writeFileSync(join(dir, 'nested.tar'), writeTar([{ name: 'img/oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'img/index.json', data: '{}' }]));
   const tar = writeTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: 'x'.repeat(5000) }]);
   writeFileSync(join(dir, 'truncated.tar'), tar.subarray(0, 2048));
   writeFileSync(join(dir, 'corrupt.tar.gz'), Buffer.concat([gzipSync(tar).subarray(0, 40), Buffer.alloc(200, 0x55)]));
@@ -56,6 +57,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('oci-validate on archives that are not layouts', () => {
   it.each([
     ['plain.tar', /plain\.tar: is a tar archive but not an OCI image layout/],
+    ['nested.tar', /nested\.tar: is a tar archive but not an OCI image layout .*there is one under 'img\/'/],
     ['truncated.tar', /truncated\.tar: not a readable tar archive: .*truncated/],
     ['corrupt.tar.gz', /corrupt\.tar\.gz: cannot decompress/],
     ['bomb.tar.gz', /bomb\.tar\.gz: decompresses to more than 1048576 bytes/],

@@ -27,7 +27,11 @@ function refuseDockerArchive(store: ContentStore): void {
       'OCI_INPUT_NOT_LAYOUT',
       `${store.name}: is a docker-archive (manifest.json, no oci-layout or index.json), not an OCI image layout; convert it first, e.g. skopeo copy docker-archive:${store.name} oci:DIR`,
     );
-  throw new OciError('OCI_INPUT_NOT_LAYOUT', `${store.name}: is a tar archive but not an OCI image layout (no oci-layout or index.json at its root)`);
+  const nested = store.nestedLayout?.();
+  throw new OciError(
+    'OCI_INPUT_NOT_LAYOUT',
+    `${store.name}: is a tar archive but not an OCI image layout (no oci-layout or index.json at its root${nested ? `; there is one under '${nested}/', but an archive of a layout holds it at the root` : ''})`,
+  );
 }
 
 /** Image layout directories. */

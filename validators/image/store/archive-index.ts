@@ -52,6 +52,17 @@ export class ArchiveIndex {
     return this.dirs.has(path);
   }
 
+  /** A directory inside the archive that holds an oci-layout or index.json, when the root does not. */
+  nestedLayout(): string | undefined {
+    let best: string | undefined;
+    for (const p of this.entries.keys())
+      if (p.endsWith('/oci-layout') || p.endsWith('/index.json')) {
+        const d = p.slice(0, p.lastIndexOf('/'));
+        if (best === undefined || d.length < best.length) best = d;
+      }
+    return best;
+  }
+
   listBlobs(): StoreListing[] {
     const out: StoreListing[] = [];
     for (const d of this.dirs) if (d.startsWith('blobs/')) out.push({ path: d, stat: { kind: 'dir' } });

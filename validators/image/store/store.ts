@@ -50,6 +50,8 @@ export interface ContentStore {
   hasRootFile(name: string): boolean;
   /** Archive entry names that would leave the layout root (refused, reported). */
   readonly escaping?: readonly string[];
+  /** Archives: a directory inside that holds a layout, when the root does not. */
+  nestedLayout?(): string | undefined;
 }
 
 /** Bytes read per chunk from a file: large enough that hashing, not syscalls, sets the pace. */

@@ -54,6 +54,10 @@ export class TarFileStore implements ContentStore {
     return this.index.stat(name).kind !== 'missing';
   }
 
+  nestedLayout(): string | undefined {
+    return this.index.nestedLayout();
+  }
+
   listBlobs(): readonly StoreListing[] {
     return this.index.listBlobs();
   }

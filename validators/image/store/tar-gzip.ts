@@ -72,6 +72,10 @@ export class TarGzipStore implements ContentStore {
     return this.index.stat(name).kind !== 'missing';
   }
 
+  nestedLayout(): string | undefined {
+    return this.index.nestedLayout();
+  }
+
   listBlobs(): readonly StoreListing[] {
     return this.index.listBlobs();
   }
