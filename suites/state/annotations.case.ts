@@ -4,12 +4,12 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'state.annotations.from-config',
   title: 'state.annotations holds the annotations of config.json',
-  requirements: ['RT-STATE-RETURNS-STATE'],
+  requirements: ['RT-QUERY-STATE-RETURNS-STATE'],
   needs: ['root'],
   config: (c) => c.withAnnotation('org.example.oci-conform.one', 'first value').withAnnotation('org.example.oci-conform.two', ''),
   run: async (ctx) => {
     await ctx.create();
     const s = await ctx.state();
-    ctx.expectMatch('RT-STATE-RETURNS-STATE', 'state.annotations', { 'org.example.oci-conform.one': 'first value', 'org.example.oci-conform.two': '' }, s.annotations);
+    ctx.expectMatch('RT-QUERY-STATE-RETURNS-STATE', 'state.annotations', { 'org.example.oci-conform.one': 'first value', 'org.example.oci-conform.two': '' }, s.annotations);
   },
 });

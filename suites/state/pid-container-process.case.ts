@@ -10,7 +10,7 @@ import { namespaceId, sameNamespace } from '../../harness/inspect/namespaces.js'
 export default defineCase({
   id: 'state.pid.container-process',
   title: 'state.pid names the container process: pid file, new pid namespace, and process.args after start',
-  requirements: ['RT-STATE-PID-REQUIRED-LINUX', 'RT-START-RUN-PROGRAM'],
+  requirements: ['RT-STATE-PID-REQUIRED-LINUX', 'RT-START-RUNS-PROCESS'],
   needs: ['root'],
   config: (c) => c.withArgs('/bin/sleep', '600'),
   run: async (ctx) => {
@@ -24,6 +24,6 @@ export default defineCase({
     await ctx.start();
     const running = await ctx.state();
     ctx.expectEqual('RT-STATE-PID-REQUIRED-LINUX', 'state.pid after start', created.pid, running.pid);
-    ctx.expectEqual('RT-START-RUN-PROGRAM', `cmdline of state.pid ${created.pid} after start`, ['/bin/sleep', '600'], await readCmdline(created.pid).catch(() => undefined));
+    ctx.expectEqual('RT-START-RUNS-PROCESS', `cmdline of state.pid ${created.pid} after start`, ['/bin/sleep', '600'], await readCmdline(created.pid).catch(() => undefined));
   },
 });

@@ -7,7 +7,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'state.status.transitions',
   title: 'status goes created -> running -> stopped as the container is created, started and killed',
-  requirements: ['RT-STATE-STATUS-VALUES', 'RT-STATE-RETURNS-STATE'],
+  requirements: ['RT-STATE-STATUS-VALUES', 'RT-QUERY-STATE-RETURNS-STATE'],
   needs: ['root'],
   config: (c) => c.withScript('echo up; exec sleep 600'),
   run: async (ctx) => {

@@ -9,7 +9,7 @@ import { cgroupPlaces, dirExists, label } from '../../linux/cgroups/_lib/dirs.js
 export default defineCase({
   id: 'lifecycle.ops.delete.stopped',
   title: 'delete of a stopped container removes it: state of its ID fails and its cgroups are gone',
-  requirements: ['RT-DELETE-RESOURCES-REMOVED', 'RT-STATE-UNKNOWN-CONTAINER-ERROR'],
+  requirements: ['RT-DELETE-REMOVES-RESOURCES', 'RT-QUERY-STATE-NONEXISTENT-ERROR'],
   needs: ['root'],
   config: (c) => c.withScript('echo up; exec sleep 600'),
   run: async (ctx) => {
@@ -20,9 +20,9 @@ export default defineCase({
     await ctx.kill('SIGKILL');
     await ctx.waitStopped();
     await ctx.delete();
-    ctx.expectError('RT-STATE-UNKNOWN-CONTAINER-ERROR', await ctx.runtime.state(ctx.id), `state of the deleted container ${ctx.id}`);
+    ctx.expectError('RT-QUERY-STATE-NONEXISTENT-ERROR', await ctx.runtime.state(ctx.id), `state of the deleted container ${ctx.id}`);
     for (const p of places) {
-      ctx.expect('RT-DELETE-RESOURCES-REMOVED', !(await dirExists(p.dir)), { message: `the container's ${label(p)} cgroup ${p.dir} still exists after delete` });
+      ctx.expect('RT-DELETE-REMOVES-RESOURCES', !(await dirExists(p.dir)), { message: `the container's ${label(p)} cgroup ${p.dir} still exists after delete` });
     }
     if (places.length === 0) ctx.note('the container sat in no non-root cgroup: only the state check applied');
   },

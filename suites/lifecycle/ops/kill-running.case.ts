@@ -5,7 +5,7 @@ import { waitGone } from './_lib/ops.js';
 export default defineCase({
   id: 'lifecycle.ops.kill.running',
   title: 'kill SIGKILL of a running container ends its process and the container is stopped',
-  requirements: ['RT-KILL-SEND-SIGNAL', 'RT-STATE-STATUS-VALUES'],
+  requirements: ['RT-KILL-SENDS-SIGNAL', 'RT-STATE-STATUS-VALUES'],
   needs: ['root'],
   config: (c) => c.withScript('echo up; exec sleep 600'),
   run: async (ctx) => {
@@ -14,7 +14,7 @@ export default defineCase({
     await ctx.waitForOutput('up');
     const pid = await ctx.pid();
     await ctx.kill('SIGKILL');
-    ctx.expect('RT-KILL-SEND-SIGNAL', await waitGone(pid, 10_000, ctx.signal), { message: `the container process ${pid} is still alive 10 s after kill SIGKILL` });
+    ctx.expect('RT-KILL-SENDS-SIGNAL', await waitGone(pid, 10_000, ctx.signal), { message: `the container process ${pid} is still alive 10 s after kill SIGKILL` });
     const s = await ctx.waitStopped();
     ctx.expectEqual('RT-STATE-STATUS-VALUES', 'state.status after kill', 'stopped', s.status);
   },

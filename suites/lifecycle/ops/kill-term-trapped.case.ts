@@ -7,7 +7,7 @@ import { defineCase } from '../../case.js';
 export default defineCase({
   id: 'lifecycle.ops.kill.term-trapped',
   title: 'kill SIGTERM reaches the program, which handles it and exits',
-  requirements: ['RT-KILL-SEND-SIGNAL'],
+  requirements: ['RT-KILL-SENDS-SIGNAL'],
   needs: ['root'],
   config: (c) => c.withScript('trap "echo got-term; exit 0" TERM; echo ready; while :; do sleep 0.1; done'),
   run: async (ctx) => {
@@ -16,6 +16,6 @@ export default defineCase({
     await ctx.waitForOutput('ready');
     await ctx.kill('SIGTERM');
     await ctx.waitStopped();
-    ctx.expectEqual('RT-KILL-SEND-SIGNAL', 'container stdout', 'ready\ngot-term\n', await ctx.readStdout());
+    ctx.expectEqual('RT-KILL-SENDS-SIGNAL', 'container stdout', 'ready\ngot-term\n', await ctx.readStdout());
   },
 });

@@ -4,9 +4,9 @@ import { defineCase } from '../../case.js';
 export default defineCase({
   id: 'lifecycle.ops.state.no-id',
   title: 'state without a container ID fails',
-  requirements: ['RT-STATE-NO-ID-ERROR'],
+  requirements: ['RT-QUERY-STATE-NO-ID-ERROR'],
   needs: ['root'],
   run: async (ctx) => {
-    ctx.expectError('RT-STATE-NO-ID-ERROR', await ctx.runtime.call(['state']), 'state with no container id');
+    ctx.expectError('RT-QUERY-STATE-NO-ID-ERROR', await ctx.runtime.call(['state']), 'state with no container id');
   },
 });

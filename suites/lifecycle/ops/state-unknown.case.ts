@@ -4,9 +4,9 @@ import { defineCase } from '../../case.js';
 export default defineCase({
   id: 'lifecycle.ops.state.unknown-id',
   title: 'state of an ID no container has fails',
-  requirements: ['RT-STATE-UNKNOWN-CONTAINER-ERROR'],
+  requirements: ['RT-QUERY-STATE-NONEXISTENT-ERROR'],
   needs: ['root'],
   run: async (ctx) => {
-    ctx.expectError('RT-STATE-UNKNOWN-CONTAINER-ERROR', await ctx.runtime.state(`${ctx.id}-none`), 'state of an unknown container id');
+    ctx.expectError('RT-QUERY-STATE-NONEXISTENT-ERROR', await ctx.runtime.state(`${ctx.id}-none`), 'state of an unknown container id');
   },
 });
