@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { defineCase } from '../case.js';
+import { readMountinfo, mountAt } from '../../harness/inspect/mountinfo.js';
+import { attempt, HOLD } from '../process/_lib/running.js';
+
+/**
+ * linux.rootfsPropagation unbindable: the container's root mount is
+ * unbindable. A runtime that can't build such a root must say so with an
+ * error (as for any property it can't apply); what it must not do is run the
+ * container with another propagation.
+ */
+export default defineCase({
+  id: 'filesystem.rootfs-propagation.unbindable',
+  title: 'rootfsPropagation unbindable makes the container root unbindable (or is refused)',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR'],
+  needs: ['root'],
+  config: (c) => c.withRootfsPropagation('unbindable').withScript(HOLD),
+  run: async (ctx) => {
+    const pidFile = join(ctx.workDir, 'unbindable.pid');
+    const a = await attempt(ctx.runtime, ctx, pidFile);
+    if (a.failedAt) {
+      ctx.note(`the runtime refused rootfsPropagation unbindable at ${a.failedAt}: ${a.call.stderr.trim().split('\n').pop() ?? ''}`);
+      return;
+    }
+    const root = mountAt(await readMountinfo(await ctx.pid()), '/');
+    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `propagation of the container root (optional fields: ${JSON.stringify(root?.optional ?? [])})`, 'unbindable', root?.propagation);
+  },
+});
