@@ -3,7 +3,7 @@
  * or config blob) and validating it as its kind with the document pipeline.
  */
 import { createHash } from 'node:crypto';
-import { OciError } from '../../core/errors.js';
+import { OciError, errnoCode } from '../../core/errors.js';
 import { validateDocument } from '../document.js';
 import type { ParsedJson } from '../json/parse.js';
 import { JsonDepthError, JsonSyntaxError, parseJson } from '../json/parse.js';
@@ -41,7 +41,13 @@ export async function readJsonBlob(store: ContentStore, path: string, size: numb
     });
     return { parsed: undefined, size, digest: undefined };
   }
-  const bytes = await store.readSmall(path);
+  let bytes: Buffer;
+  try {
+    bytes = await store.readSmall(path);
+  } catch (e) {
+    F.add(file, { rule: 'layout.blob.unreadable', message: `cannot read it (${errnoCode(e) ?? (e instanceof Error ? e.message : String(e))})` });
+    return { parsed: undefined, size, digest: undefined };
+  }
   const digest = o.nodeHash ? createHash(o.nodeHash).update(bytes).digest('hex') : undefined;
   const text = decode(bytes);
   if (typeof text !== 'string') {
