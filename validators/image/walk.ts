@@ -174,7 +174,7 @@ export class Walker {
     }
     blob.refs.push({ file, pointer, mediaType, size });
     if (kind === 'opaque' || kind === 'layer') {
-      this.F.file(this.store.label(path), kind === 'layer' ? 'layer' : 'blob');
+      this.F.file(this.store.label(path), kind === 'layer' ? 'layer' : 'blob', this.F.version);
       blob.stream = true;
       if (kind === 'layer') blob.layer = true;
       return path;
