@@ -1,0 +1,18 @@
+import { defineCase } from '../../../case.js';
+import { APPLY, applied } from '../_lib/resources.js';
+
+/**
+ * memory.kernelTCP 16 MiB (NOT RECOMMENDED, but still a config property):
+ * applied as memory.kmem.tcp.limit_in_bytes (v1), or create must fail;
+ * silently ignoring it is what this catches.
+ */
+export default defineCase({
+  id: 'linux.cgroups.memory.kernel-tcp',
+  title: 'memory.kernelTCP is applied as the kernel TCP buffer limit, or create fails',
+  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  needs: ['root', 'cgroup-memory'],
+  config: (c) => c.withMemory({ limit: 134217728, kernelTCP: 16777216 }),
+  run: async (ctx) => {
+    await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', hidden: 'cgroup v2 has no kernel TCP limit file' }], APPLY);
+  },
+});
