@@ -5,6 +5,7 @@
  * without crossing into another filesystem (a mount left under it is reported,
  * never traversed).
  */
+import { rmSync } from 'node:fs';
 import { readFile, readdir, rmdir, writeFile, lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -116,7 +117,7 @@ export async function removeTree(dir: string): Promise<string[]> {
     /* keep going: lstat's device check below still guards */
   }
   if (mounts.length === 0) {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true }); // sync: far faster than the thread pool for many tiny files
     return [];
   }
   const rootDev = (await lstat(dir)).dev;

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { release, tmpdir } from 'node:os';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
@@ -26,6 +26,7 @@ import { selectCases, type Shard } from './plan.js';
 import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 import { sweepRun } from './sweep.js';
+import { runBase } from './workdir.js';
 import type { Threshold } from './verdict.js';
 
 export interface ConformOptions {
@@ -77,7 +78,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
 
   const runId = `oc${randomBytes(3).toString('hex')}`;
-  const runDir = await mkdtemp(join(tmpdir(), 'oci-conform-'));
+  const runDir = await mkdtemp(join(runBase(), 'oci-conform-'));
   const stateRoot = join(runDir, 'state');
   const cgroupPrefix = `oci-conform-${runId}`;
   const driverOpts = { binary: rt.binary, profile, stateRoot: profile.rootFlag ? stateRoot : undefined, timeoutMs: Math.min(opts.timeoutMs, 60_000) };

@@ -149,24 +149,28 @@ export class RuntimeDriver implements RawRuntime {
         resolve(rec);
       };
       child.on('error', (e) => finish(failedToStart(argv, e, started)));
+      // Streams may close before or after 'exit': count them from the start.
+      let open = (child.stdout ? 1 : 0) + (child.stderr ? 1 : 0);
+      let onAllClosed: (() => void) | undefined;
+      const closed = (): void => {
+        if (--open === 0) onAllClosed?.();
+      };
+      child.stdout?.once('close', closed);
+      child.stderr?.once('close', closed);
       child.on('exit', (code, signal) => {
         const end = (): void => {
           child.stdout?.destroy();
           child.stderr?.destroy();
           finish({ argv, exitCode: code, signal, stdout, stderr, durationMs: performance.now() - started, timedOut });
         };
-        if (!child.stdout && !child.stderr) return end();
-        // Give the pipes a moment to deliver what the process wrote before it exited.
-        let open = (child.stdout ? 1 : 0) + (child.stderr ? 1 : 0);
+        if (open === 0) return end();
+        // Give the pipes a moment to deliver what the process wrote before it exited;
+        // a child that inherited them (a container init) may keep them open for ever.
         const drain = setTimeout(end, DRAIN_MS);
-        const closed = (): void => {
-          if (--open === 0) {
-            clearTimeout(drain);
-            end();
-          }
+        onAllClosed = () => {
+          clearTimeout(drain);
+          end();
         };
-        child.stdout?.once('close', closed);
-        child.stderr?.once('close', closed);
       });
     });
   }

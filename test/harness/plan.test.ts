@@ -119,7 +119,8 @@ describe('expectations', () => {
     const dir = join(import.meta.dirname, '..', '..', 'ci', 'expectations');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    expect(() => mergeExpectations(files.filter((f) => f.startsWith('runc')).map((f) => ({ file: f, doc: loadExpectations(join(dir, f)) })))).not.toThrow();
+    // Each file is valid on its own (files for different --spec-version baselines may overlap, so they are not merged here).
+    for (const f of files) expect(() => loadExpectations(join(dir, f)), f).not.toThrow();
   });
 });
 
