@@ -5,6 +5,7 @@
  * case's directory), whether the case passed, failed, threw or timed out.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { CaseAbort, CaseSkip, type CaseDefinition, type CaseResult, type Outcome } from '../suites/case.js';
 import type { HostConditions } from './conditions.js';
@@ -125,8 +126,18 @@ export async function cleanupCase(containers: readonly Container[], caseDir: str
   const left: string[] = [];
   for (const k of containers) {
     if (!k.created) continue;
-    await driver.delete(k.id, { force: true });
+    const del = await driver.delete(k.id, { force: true });
     if (k.recordedPid) await killIfOurs(k.recordedPid.pid, k.recordedPid.startTime);
+    // A runtime without `delete --force` (or whose force failed): kill, let it see the process gone, delete again.
+    if (del.exitCode !== 0 && (await driver.state(k.id)).exitCode === 0) {
+      await driver.kill(k.id, 'SIGKILL');
+      for (let i = 0; i < 50; i++) {
+        const st = await driver.state(k.id);
+        if (st.exitCode !== 0 || /"status":\s*"stopped"/.test(st.stdout)) break;
+        await sleep(20);
+      }
+      await driver.delete(k.id);
+    }
   }
   const prefixDirs = await findRunCgroups(env.cgroupPrefix, env.host.cgroups).catch(() => []);
   for (const k of containers) for (const d of prefixDirs) left.push(...(await removeCgroupTree(join(d, k.id))));

@@ -41,6 +41,7 @@ export function tapReporter(sink: Sink): ConformReporter {
       sink.write('TAP version 14\n');
       sink.write(`# oci-conform ${i.tool.version}: ${i.runtime.binary} (${i.runtime.version}), runtime-spec ${i.specVersion}, level ${i.level}\n`);
       sink.write(`# run ${i.runId} in ${i.workDir}\n`);
+      sink.write(`# cases ${i.selection.selected}\n`);
       for (const [c, s] of Object.entries(i.host.conditions)) sink.write(`# condition ${c}: ${s.ok ? 'yes' : `no (${esc(s.reason)})`}\n`);
     },
     onCaseResult(r) {

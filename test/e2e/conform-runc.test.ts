@@ -101,23 +101,42 @@ describe('oci-conform --runtime runc', () => {
     expect(leftovers({ ...runInfoFromTap(r.stdout), ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
   });
 
-  it('SIGINT after the first result: exit 130, remaining cases not started, nothing left behind', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s after the first result: exit %i, remaining cases not started, nothing left behind', async (sig, code) => {
     let sent = false;
     const r = await runCli(['--runtime', RUNC, '--only', 'lifecycle.*.*', '--case-file', join(CASES, 'hang.case.mjs'), '--only', 'test.**', '--jobs', '2', '--reporter', 'tap'], {
       env,
       onStdout: (all, child) => {
         if (!sent && /^(ok|not ok) 1 /m.test(all)) {
           sent = true;
-          child.kill('SIGINT');
+          child.kill(sig);
         }
       },
     });
     expect(sent).toBe(true);
-    expect(r.code).toBe(130);
-    expect(r.stderr).toContain('SIGINT: stopping after cleanup');
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(`${sig}: stopping after cleanup`);
     expect(r.stdout).toContain('# interrupted');
+    const planned = Number(/^# cases (\d+)$/m.exec(r.stdout)?.[1] ?? 'NaN');
+    const done = r.stdout.match(/^(ok|not ok) \d+ /gm)?.length ?? 0;
+    expect(done).toBeLessThan(planned);
     const run = runInfoFromTap(r.stdout);
     expect(leftovers({ ...run, ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
+  });
+
+  it('a runtime without delete --force: cleanup kills and deletes the timed-out container instead', async () => {
+    const noforce = join(dir, 'noforce-runtime');
+    await writeFile(noforce, `#!/bin/sh\n# runc, except that delete refuses --force\nfor a in "$@"; do [ "$a" = --force ] && { echo "unknown flag --force" >&2; exit 2; }; done\nexec /usr/bin/runc "$@"\n`, { mode: 0o755 });
+    const r = await runCli(['--runtime', noforce, '--only', 'test.**', '--case-file', join(CASES, 'hang.case.mjs'), '--timeout', '3000', '--reporter', 'json'], { env });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const ops = doc.results[0].calls.map((c: { argv: string[] }) => c.argv.slice(3).filter((a: string) => !a.startsWith('/')).join(' '));
+    expect(ops).toContain('kill ' + doc.results[0].calls[0].argv.at(-1) + ' SIGKILL');
+    expect(ops.at(-1)).toBe(`delete ${doc.results[0].calls[0].argv.at(-1)}`);
+    expect(doc.results[0].calls.at(-1).exitCode).toBe(0);
+    expect(leftovers({ runId: doc.run.runId, workDir: doc.run.workDir, ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
   });
 
   it('after a crash (SIGKILL mid-case), `oci-conform cleanup` removes the container, its process and cgroups, and the temp dir', async () => {
