@@ -46,6 +46,8 @@ async function loadCaseFiles(files: readonly string[]): Promise<LoadedCase[]> {
   return out;
 }
 
+const log = (line: string): void => void process.stderr.write(`oci-conform: ${line}\n`);
+
 async function main(o: CliOptions): Promise<number> {
   if (o.command === 'help') {
     console.log(helpText());
@@ -95,7 +97,6 @@ async function main(o: CliOptions): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const log = (line: string): void => void process.stderr.write(`oci-conform: ${line}\n`);
   const summary = await runConformance(o, { reporters, signal: ac.signal, cases, toolVersion: toolVersion(), log });
   return signalExit ?? summary.exitCode;
 }

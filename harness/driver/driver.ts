@@ -48,7 +48,7 @@ export class RuntimeDriver implements RawRuntime {
    * case timed out can't bring a container to life after its `delete --force`.
    */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.pending.size > 0) await Promise.allSettled(this.pending);
   }
 
   private globalArgs(): string[] {
