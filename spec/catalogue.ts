@@ -16,7 +16,8 @@ export function requirement(id: string): Requirement | undefined {
 
 /** The level a requirement has in a given spec version (following its recorded changes). */
 export function levelAt(r: Requirement, version: string): Exclude<Level, 'INFO'> {
-  let level = levelOfKeyword(r.keyword);
+  const basis = r.keyword === 'IMPLIED' && r.basis ? requirement(r.basis) : undefined;
+  let level = basis ? levelAt(basis, version) : levelOfKeyword(r.keyword);
   for (const c of r.changes ?? []) if (compareVersions(version, c.since) >= 0) level = c.level;
   return level;
 }

@@ -3,7 +3,10 @@
  * rules and (later) suite cases, set against what the catalogue claims.
  */
 import type { Requirement } from './types.js';
-import { CATALOGUE } from './catalogue.js';
+import { CATALOGUE, levelAt } from './catalogue.js';
+import { LATEST_IMAGE_SPEC, LATEST_RUNTIME_SPEC } from './versions.js';
+
+const LATEST = { 'runtime-spec': LATEST_RUNTIME_SPEC, 'image-spec': LATEST_IMAGE_SPEC } as const;
 
 export interface Citations {
   /** Requirement ids cited by schema annotations or rules. */
@@ -33,7 +36,7 @@ export function coverageByDoc(c: Citations, catalogue: readonly Requirement[] = 
       rows.set(key, row);
     }
     row.total++;
-    row.byLevel[r.keyword.startsWith('SHOULD') || r.keyword === 'RECOMMENDED' ? 'SHOULD' : 'MUST']++;
+    row.byLevel[levelAt(r, LATEST[r.spec])]++;
     const s = c.static.has(r.id);
     const b = c.behavioural.has(r.id);
     if (s) row.staticallyChecked++;

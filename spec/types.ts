@@ -12,13 +12,22 @@ export type Keyword =
   | 'SHALL NOT'
   | 'SHOULD'
   | 'SHOULD NOT'
-  | 'RECOMMENDED';
+  | 'RECOMMENDED'
+  /**
+   * No keyword in the sentence itself: the spec defines what a field does
+   * ("maskedPaths … so that they cannot be read"), and a keyworded sentence
+   * elsewhere makes applying it binding (runtime.md: create MUST apply every
+   * property; start MUST run the process as configured). Such an entry names
+   * that sentence in `basis` and takes its level.
+   */
+  | 'IMPLIED';
 
 /** Levels are ordered: a MUST outranks a SHOULD. INFO is never a spec violation. */
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
 
 export const LEVEL_RANK: Readonly<Record<Level, number>> = { MUST: 2, SHOULD: 1, INFO: 0 };
 
+/** The level a keyword states; IMPLIED entries take their basis's level (see levelAt in catalogue.ts). */
 export function levelOfKeyword(k: Keyword): Exclude<Level, 'INFO'> {
   return k.startsWith('SHOULD') || k === 'RECOMMENDED' ? 'SHOULD' : 'MUST';
 }
@@ -63,6 +72,8 @@ export interface Requirement {
   /** One line, in our own words. */
   readonly summary: string;
   readonly check: CheckedBy;
+  /** For keyword IMPLIED: the id of the keyworded requirement that makes this one binding. */
+  readonly basis?: string;
   /** Platforms the requirement is limited to (e.g. ['linux']); absent means all. */
   readonly platforms?: readonly string[];
 }

@@ -5,7 +5,7 @@ import { RULES } from '../../validators/rules/select.js';
 import { staticCitations } from '../../validators/citations.js';
 
 const ids = new Set(CATALOGUE.map((r) => r.id));
-const KEYWORDS = new Set(['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED']);
+const KEYWORDS = new Set(['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'IMPLIED']);
 
 describe('requirement catalogue', () => {
   it('has no duplicate ids', () => {
@@ -25,6 +25,16 @@ describe('requirement catalogue', () => {
         r.summary.trim().length < 10 ||
         (r.check.by === 'untestable' && r.check.why.trim().length < 10),
     ).map((r) => r.id);
+    expect(bad).toEqual([]);
+  });
+
+  it('gives every IMPLIED entry a keyworded basis that exists, and no other entry a basis', () => {
+    const byId = new Map(CATALOGUE.map((r) => [r.id, r]));
+    const bad = CATALOGUE.filter((r) => {
+      if (r.keyword !== 'IMPLIED') return r.basis !== undefined;
+      const b = r.basis ? byId.get(r.basis) : undefined;
+      return !b || b.keyword === 'IMPLIED';
+    }).map((r) => r.id);
     expect(bad).toEqual([]);
   });
 
