@@ -145,7 +145,8 @@ export class BlobVerifier implements BlobSink {
   private async feedCompressed(chunk: Buffer): Promise<void> {
     if (this.stopped) return;
     if (this.gunzip) {
-      if (!this.gunzip.write(chunk)) await drainOrClose(this.gunzip);
+      // wait until zlib has taken the chunk in: the caller reuses its memory
+      await writeOrClose(this.gunzip, chunk);
     } else if (this.zstd) {
       const refused = this.zstdGuard!.feed(chunk);
       if (refused !== undefined) {
@@ -153,7 +154,7 @@ export class BlobVerifier implements BlobSink {
         return;
       }
       try {
-        this.zstd.push(chunk);
+        this.zstd.push(Uint8Array.prototype.slice.call(chunk)); // fzstd may keep a tail of its input
       } catch (e) {
         if (!(e instanceof Abort)) this.decompressFailed(e);
       }
@@ -189,14 +190,13 @@ export class BlobVerifier implements BlobSink {
   }
 }
 
-function drainOrClose(s: Gunzip): Promise<void> {
+function writeOrClose(s: Gunzip, chunk: Buffer): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      s.off('drain', done);
       s.off('close', done);
       resolve();
     };
-    s.on('drain', done);
     s.on('close', done);
+    s.write(chunk, done);
   });
 }

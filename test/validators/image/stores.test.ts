@@ -105,3 +105,26 @@ describe('directory store', () => {
     ]);
   });
 });
+
+describe('streaming many chunks through a sink (buffers are reused between reads)', () => {
+  it.each(['gzip', 'zstd', 'none'] as const)('a %s layer larger than several chunks gives the right digests', async (compression) => {
+    const { createHash, randomBytes } = await import('node:crypto');
+    const { BlobVerifier, DecompressionBudget } = await import('../../../validators/image/verify.js');
+    const { zstdStored } = await import('../../corpus/image/layouts/tar-writer.js');
+    const tar = writeTar([{ name: 'r', data: randomBytes(9 * 1024 * 1024) }, { name: 'z', data: Buffer.alloc(3 * 1024 * 1024, 1) }]);
+    const blob = compression === 'gzip' ? gzipSync(tar) : compression === 'zstd' ? zstdStored(tar) : tar;
+    const d = join(work, `chunks-${compression}`);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'blob'), blob);
+    writeFileSync(join(d, 'l.tar'), writeTar([{ name: 'blob', data: blob }]));
+    const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    for (const store of [new DirStore(d, 'd'), await TarFileStore.open(join(d, 'l.tar'), 'l.tar')]) {
+      const v = new BlobVerifier('sha256', { diffAlgorithms: new Map([['sha256', 'sha256']]), budget: new DecompressionBudget(1 << 30) });
+      await store.stream([{ path: 'blob', sink: v }], 1);
+      expect(v.outcome.digest).toBe(sha(blob));
+      expect(v.outcome.layer!.diffIds.get('sha256')).toBe(sha(tar));
+      expect([...v.outcome.layer!.inspector.summary.entries.keys()]).toEqual(['r', 'z']);
+      if (store instanceof TarFileStore) await store.close();
+    }
+  });
+});

@@ -12,7 +12,11 @@ export type StoreStat =
   | { readonly kind: 'link'; readonly what: string }
   | { readonly kind: 'not-file'; readonly what: string };
 
-/** Receives one blob's bytes in order; write() may apply backpressure by returning a promise. */
+/**
+ * Receives one blob's bytes in order; write() may apply backpressure by
+ * returning a promise. The chunk's memory is reused once write() is done with
+ * it: a sink that needs the bytes later copies them.
+ */
 export interface BlobSink {
   write(chunk: Buffer): void | Promise<void>;
   /** Called once after the last chunk (or at once for an empty blob). */
@@ -59,7 +63,9 @@ export const CHUNK = 2 * 1024 * 1024;
 
 /**
  * Reads [start, end) of an open file into a sink, one chunk ahead: the next
- * read is in flight while the sink hashes the current chunk.
+ * read is in flight while the sink hashes the current chunk. Two buffers take
+ * turns, so a blob of any size costs 2 x CHUNK of memory and no fresh pages
+ * (a sink must not keep a chunk once its write() has returned or resolved).
  */
 export async function pumpRange(
   read: (buf: Buffer, position: number) => Promise<number>,
@@ -67,11 +73,14 @@ export async function pumpRange(
   end: number | undefined,
   sink: BlobSink,
 ): Promise<void> {
+  const buffers = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  let turn = 0;
   let pos = start;
   const next = (): Promise<Buffer> | undefined => {
     const want = end === undefined ? CHUNK : Math.min(CHUNK, end - pos);
     if (want <= 0) return undefined;
-    const buf = Buffer.allocUnsafe(want);
+    const buf = buffers[turn]!.subarray(0, want);
+    turn ^= 1;
     const at = pos;
     pos += want;
     return read(buf, at).then((n) => {
