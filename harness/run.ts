@@ -76,6 +76,10 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
   const expectations = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) }))) : undefined;
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
+  if ((opts.only.length > 0 || opts.skip.length > 0) && selectCases(hooks.cases, { only: opts.only, skip: opts.skip }).length === 0) {
+    // A typo in a CI glob must not pass as an empty, green run.
+    throw new ConformError('OCI_CONFORM_USAGE', `no case matches ${[...opts.only.map((g) => `--only ${g}`), ...opts.skip.map((g) => `--skip ${g}`)].join(' ')} (see oci-conform list)`);
+  }
 
   const runId = `oc${randomBytes(3).toString('hex')}`;
   const runDir = await mkdtemp(join(runBase(), 'oci-conform-'));

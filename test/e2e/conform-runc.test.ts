@@ -241,7 +241,7 @@ describe('oci-conform environment and usage errors', () => {
   });
 
   it('bad flags: exit 2, one line', async () => {
-    for (const args of [['--level', 'MAYBE'], ['--shard', '3/2'], ['--jobs', '0'], ['--bogus'], ['frobnicate'], ['--reporter', 'junit']]) {
+    for (const args of [['--runtime', RUNC, '--only', 'no.such.case.*'], ['--level', 'MAYBE'], ['--shard', '3/2'], ['--jobs', '0'], ['--bogus'], ['frobnicate'], ['--reporter', 'junit']]) {
       const r = await runCli(args, { env });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
