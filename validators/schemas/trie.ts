@@ -3,6 +3,8 @@
  * them in one walk instead of pattern by pattern.
  */
 import type { SchemaMeta } from './meta.js';
+import type { JsonValue } from '../json/parse.js';
+import { escapePointerToken } from '../json/parse.js';
 
 export interface MetaNode {
   readonly children: Map<string, MetaNode>;
@@ -54,4 +56,39 @@ export function lookup(root: MetaNode, pointer: string): MetaNode | undefined {
     cur = cur.children.get(tok) ?? cur.wildcard;
   }
   return cur;
+}
+
+/** One property met by walkProperties. */
+export interface PropertyVisit {
+  readonly key: string;
+  readonly pointer: string;
+  readonly value: JsonValue;
+  /** The schema node for this property (exact or wildcard), if the schema knows the place. */
+  readonly node: MetaNode | undefined;
+  /** The schema node of the object holding it. */
+  readonly parent: MetaNode;
+  readonly holder: { readonly [k: string]: JsonValue };
+}
+
+/**
+ * Walks every object property of a document alongside the schema trie (array
+ * items follow the wildcard). `visit` returns whether to go into the value;
+ * places the schema doesn't know are visited but never entered.
+ */
+export function walkProperties(doc: JsonValue, root: MetaNode, visit: (p: PropertyVisit) => boolean): void {
+  const walk = (v: JsonValue, n: MetaNode, pointer: string): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) {
+      const item = n.wildcard;
+      if (item) v.forEach((x, i) => walk(x, item, `${pointer}/${i}`));
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      const value = v[key]!;
+      const node = n.children.get(key) ?? n.wildcard;
+      const p = `${pointer}/${escapePointerToken(key)}`;
+      if (visit({ key, pointer: p, value, node, parent: n, holder: v }) && node) walk(value, node, p);
+    }
+  };
+  walk(doc, root, '');
 }

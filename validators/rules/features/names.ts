@@ -5,68 +5,21 @@
  * are "as of libseccomp v2.x" in the spec, so newer names are legitimate:
  * a name outside these lists is only ever a hint.
  */
+import type { Versioned } from '../linux/constants.js';
+import * as LINUX from '../linux/constants.js';
+
 export const HOOK_NAMES = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
 
-export const NAMESPACE_TYPES = ['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time'];
+const names = (list: readonly Versioned[]): string[] => list.map((x) => x.value);
 
-export const SECCOMP_ACTIONS = [
-  'SCMP_ACT_KILL',
-  'SCMP_ACT_KILL_PROCESS',
-  'SCMP_ACT_KILL_THREAD',
-  'SCMP_ACT_TRAP',
-  'SCMP_ACT_ERRNO',
-  'SCMP_ACT_TRACE',
-  'SCMP_ACT_ALLOW',
-  'SCMP_ACT_LOG',
-  'SCMP_ACT_NOTIFY',
-];
-
-export const SECCOMP_OPERATORS = ['SCMP_CMP_NE', 'SCMP_CMP_LT', 'SCMP_CMP_LE', 'SCMP_CMP_EQ', 'SCMP_CMP_GE', 'SCMP_CMP_GT', 'SCMP_CMP_MASKED_EQ'];
-
-export const SECCOMP_ARCHS = [
-  'SCMP_ARCH_X86',
-  'SCMP_ARCH_X86_64',
-  'SCMP_ARCH_X32',
-  'SCMP_ARCH_ARM',
-  'SCMP_ARCH_AARCH64',
-  'SCMP_ARCH_MIPS',
-  'SCMP_ARCH_MIPS64',
-  'SCMP_ARCH_MIPS64N32',
-  'SCMP_ARCH_MIPSEL',
-  'SCMP_ARCH_MIPSEL64',
-  'SCMP_ARCH_MIPSEL64N32',
-  'SCMP_ARCH_PPC',
-  'SCMP_ARCH_PPC64',
-  'SCMP_ARCH_PPC64LE',
-  'SCMP_ARCH_S390',
-  'SCMP_ARCH_S390X',
-  'SCMP_ARCH_PARISC',
-  'SCMP_ARCH_PARISC64',
-  'SCMP_ARCH_RISCV64',
-  'SCMP_ARCH_LOONGARCH64',
-  'SCMP_ARCH_M68K',
-  'SCMP_ARCH_SH',
-  'SCMP_ARCH_SHEB',
-];
-
-export const SECCOMP_FLAGS = [
-  'SECCOMP_FILTER_FLAG_TSYNC',
-  'SECCOMP_FILTER_FLAG_LOG',
-  'SECCOMP_FILTER_FLAG_SPEC_ALLOW',
-  'SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV',
-];
-
-export const MEMORY_POLICY_MODES = [
-  'MPOL_DEFAULT',
-  'MPOL_BIND',
-  'MPOL_INTERLEAVE',
-  'MPOL_WEIGHTED_INTERLEAVE',
-  'MPOL_PREFERRED',
-  'MPOL_PREFERRED_MANY',
-  'MPOL_LOCAL',
-];
-
-export const MEMORY_POLICY_FLAGS = ['MPOL_F_NUMA_BALANCING', 'MPOL_F_RELATIVE_NODES', 'MPOL_F_STATIC_NODES'];
+// One truth for these lists: config-linux.md's, kept with their versions in rules/linux/constants.ts.
+export const NAMESPACE_TYPES = names(LINUX.NAMESPACE_TYPES);
+export const SECCOMP_ACTIONS = names(LINUX.SECCOMP_ACTIONS);
+export const SECCOMP_OPERATORS: readonly string[] = LINUX.SECCOMP_OPERATORS;
+export const SECCOMP_ARCHS = names(LINUX.SECCOMP_ARCHES);
+export const SECCOMP_FLAGS = names(LINUX.SECCOMP_FLAGS);
+export const MEMORY_POLICY_MODES: readonly string[] = LINUX.MEMPOLICY_MODES;
+export const MEMORY_POLICY_FLAGS: readonly string[] = LINUX.MEMPOLICY_FLAGS;
 
 /** Mount options handled by the kernel's VFS (mount flags and propagation), as features.md lists them. */
 export const VFS_MOUNT_OPTIONS = [

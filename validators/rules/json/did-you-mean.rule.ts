@@ -5,10 +5,7 @@
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
-import type { JsonValue } from '../../json/parse.js';
-import type { MetaNode } from '../../schemas/trie.js';
-import { metaTrie } from '../../schemas/trie.js';
-import { escapePointerToken } from '../../json/pointer.js';
+import { metaTrie, walkProperties } from '../../schemas/trie.js';
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -55,32 +52,19 @@ export default defineRule({
   appliesTo: ['*'],
   *check(doc, ctx) {
     const out: RuleFinding[] = [];
-    const walk = (v: JsonValue, n: MetaNode, pointer: string): void => {
-      if (typeof v !== 'object' || v === null) return;
-      if (Array.isArray(v)) {
-        if (n.wildcard) v.forEach((item, i) => walk(item, n.wildcard!, `${pointer}/${i}`));
-        return;
-      }
-      for (const k of Object.keys(v)) {
-        const p = `${pointer}/${escapePointerToken(k)}`;
-        const child = n.children.get(k) ?? n.wildcard;
-        if (child) {
-          walk(v[k]!, child, p);
-          continue;
-        }
-        if (!n.known) continue;
-        const guess = nearest(k, n.known);
-        if (guess !== undefined && !Object.prototype.hasOwnProperty.call(v, guess))
-          out.push({
-            level: 'INFO',
-            pointer: p,
-            at: 'key',
-            message: `unknown property '${k}' is ignored; did you mean '${guess}'?`,
-            params: { property: k, suggestion: guess },
-          });
-      }
-    };
-    walk(doc, metaTrie(ctx.latestMeta), '');
+    walkProperties(doc, metaTrie(ctx.latestMeta), ({ key, pointer, node, parent, holder }) => {
+      if (node) return true;
+      const guess = parent.known ? nearest(key, parent.known) : undefined;
+      if (guess !== undefined && !Object.prototype.hasOwnProperty.call(holder, guess))
+        out.push({
+          level: 'INFO',
+          pointer,
+          at: 'key',
+          message: `unknown property '${key}' is ignored; did you mean '${guess}'?`,
+          params: { property: key, suggestion: guess },
+        });
+      return false;
+    });
     yield* out;
   },
 });

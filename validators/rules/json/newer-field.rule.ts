@@ -1,14 +1,11 @@
 /**
  * A property that the spec added after the version the document declares:
- * a runtime of that version may not know it and would ignore it silently.
+ * a tool that implements only that version may ignore it silently.
  */
 import { defineRule } from '../rule.js';
-import { compareVersions } from '../../../spec/versions.js';
-import type { JsonValue } from '../../json/parse.js';
-import type { MetaNode } from '../../schemas/trie.js';
-import { metaTrie } from '../../schemas/trie.js';
-import { escapePointerToken } from '../../json/pointer.js';
 import type { RuleFinding } from '../rule.js';
+import { compareVersions } from '../../../spec/versions.js';
+import { metaTrie, walkProperties } from '../../schemas/trie.js';
 
 export default defineRule({
   id: 'json.newer-field',
@@ -19,30 +16,17 @@ export default defineRule({
   *check(doc, ctx) {
     const version = ctx.version;
     const out: RuleFinding[] = [];
-    const walk = (v: JsonValue, n: MetaNode, pointer: string): void => {
-      if (typeof v !== 'object' || v === null) return;
-      if (Array.isArray(v)) {
-        if (n.wildcard) v.forEach((item, i) => walk(item, n.wildcard!, `${pointer}/${i}`));
-        return;
-      }
-      for (const k of Object.keys(v)) {
-        const child = n.children.get(k) ?? n.wildcard;
-        if (!child) continue;
-        const p = `${pointer}/${escapePointerToken(k)}`;
-        if (child.since && compareVersions(child.since, version) > 0) {
-          out.push({
-            level: 'SHOULD',
-            pointer: p,
-            at: 'key',
-            message: `'${k}' was added in spec ${child.since}, after the version this document is validated as (${version}); a tool that implements only that version may ignore it`,
-            params: { property: k, since: child.since, version },
-          });
-          continue; // one finding for the subtree
-        }
-        walk(v[k]!, child, p);
-      }
-    };
-    walk(doc, metaTrie(ctx.latestMeta), '');
+    walkProperties(doc, metaTrie(ctx.latestMeta), ({ key, pointer, node }) => {
+      if (!node?.since || compareVersions(node.since, version) <= 0) return true;
+      out.push({
+        level: 'SHOULD',
+        pointer,
+        at: 'key',
+        message: `'${key}' was added in spec ${node.since}, after the version this document is validated as (${version}); a tool that implements only that version may ignore it`,
+        params: { property: key, since: node.since, version },
+      });
+      return false; // one finding for the subtree
+    });
     yield* out;
   },
 });
