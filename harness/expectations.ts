@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import type { CaseResult, Status } from '../suites/case.js';
 import type { ExpectationReport } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';
+import { resolveRuntimeVersion } from '../spec/versions.js';
 
 export interface Expectation {
   readonly status: Exclude<Status, 'pass'>;
@@ -25,6 +26,8 @@ export interface Expectation {
 
 export interface ExpectationFile {
   readonly runtime?: string;
+  /** When set, the file applies only to runs targeting this spec version (and overrides unversioned files there). */
+  readonly specVersion?: string;
   readonly expectations: Readonly<Record<string, Expectation>>;
 }
 
@@ -43,6 +46,10 @@ export function loadExpectations(file: string): ExpectationFile {
   const exp = (doc as { expectations?: unknown })?.expectations;
   if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) {
     throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: no "expectations" object`);
+  }
+  const sv = (doc as { specVersion?: unknown }).specVersion;
+  if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) {
+    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
   }
   for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
     const x = e as Partial<Expectation> | null;
@@ -83,19 +90,28 @@ export function compareWithExpectations(
   return { file, unexpected, stale };
 }
 
-/** Several files into one; a case id expected in two files is an error naming both. */
-export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[]): ExpectationFile {
+/**
+ * The expectations that apply to a run targeting `specVersion`: files without
+ * a specVersion apply to every run, files with one only to runs at that
+ * version, and there they override unversioned files. A case id in two files
+ * of the same kind is an error naming both.
+ */
+export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[], specVersion?: string): ExpectationFile {
+  const applicable = files.filter((f) => f.doc.specVersion === undefined || specVersion === undefined || resolveRuntimeVersion(f.doc.specVersion) === resolveRuntimeVersion(specVersion));
   const out: Record<string, Expectation> = {};
-  const from = new Map<string, string>();
-  for (const { file, doc } of files) {
-    for (const [id, e] of Object.entries(doc.expectations)) {
-      const prev = from.get(id);
-      if (prev) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
-      from.set(id, file);
-      out[id] = e;
+  for (const versioned of [false, true]) {
+    const from = new Map<string, string>();
+    for (const { file, doc } of applicable) {
+      if ((doc.specVersion !== undefined) !== versioned) continue;
+      for (const [id, e] of Object.entries(doc.expectations)) {
+        const prev = from.get(id);
+        if (prev) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
+        from.set(id, file);
+        out[id] = e;
+      }
     }
   }
-  return { runtime: files[0]?.doc.runtime, expectations: out };
+  return { runtime: applicable[0]?.doc.runtime, specVersion, expectations: out };
 }
 
 /**

@@ -58,7 +58,7 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
   for (const r of results) counts[r.outcome.status]++;
   const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
   const exp = expFiles.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) }))), results, o.knownIds)
+    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion), results, o.knownIds)
     : undefined;
   const interrupted = docs.some((d) => d.summary.interrupted);
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;

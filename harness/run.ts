@@ -74,7 +74,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
   if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
-  const expectations = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) }))) : undefined;
+  const expDocs = expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })); // usage errors before anything starts
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
   if ((opts.only.length > 0 || opts.skip.length > 0) && selectCases(hooks.cases, { only: opts.only, skip: opts.skip }).length === 0) {
     // A typo in a CI glob must not pass as an empty, green run.
@@ -101,6 +101,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const layout = await detectCgroupLayout();
   let finished = false;
   let leftovers: string[] = [];
+  let specVersion: string | undefined;
   const results: CaseResult[] = [];
   try {
     await mkdir(stateRoot, { recursive: true });
@@ -114,6 +115,8 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     const versionCall = await driver.call(['--version']);
     const features = await readFeatures(driver, profile);
     const version = chooseVersion(opts.specVersion, features.doc);
+    specVersion = version.specVersion;
+    mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
     const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
     const host = { conditions, cgroups: layout };
     const env: ExecEnv = {
@@ -178,8 +181,8 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const counts = { ...ZERO };
   for (const r of results) counts[r.outcome.status]++;
   const interrupted = signal.aborted || !finished;
-  const exp = expectations
-    ? compareWithExpectations(expFiles.join(', '), expectations, results, new Set(hooks.cases.map((c) => c.definition.id)))
+  const exp = expDocs.length
+    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expDocs, specVersion), results, new Set(hooks.cases.map((c) => c.definition.id)))
     : undefined;
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   const exitCode = interrupted ? 130 : bad ? EXIT.findings : EXIT.ok;

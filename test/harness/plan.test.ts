@@ -100,6 +100,12 @@ describe('expectations', () => {
       const one = { expectations: { x: { status: 'fail' as const, reason: 'r' } } };
       expect(Object.keys(mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: { expectations: { y: { status: 'skip', reason: 'r' } } } }]).expectations)).toEqual(['x', 'y']);
       expect(() => mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: one }])).toThrow(/b: expectations\.x is also in a/);
+      // A file for one spec version overrides unversioned files at that version and is ignored at others.
+      const v13 = { specVersion: '1.3.0', expectations: { x: { status: 'warn' as const, reason: 'at 1.3.0' } } };
+      expect(mergeExpectations([{ file: 'a', doc: one }, { file: 'v', doc: v13 }], '1.3.0').expectations.x?.status).toBe('warn');
+      expect(mergeExpectations([{ file: 'a', doc: one }, { file: 'v', doc: v13 }], '1.0.1').expectations.x?.status).toBe('fail');
+      await writeFile(f, JSON.stringify({ specVersion: '2.0', expectations: {} }));
+      expect(() => loadExpectations(f)).toThrow(/specVersion "2\.0" is not a runtime-spec 1\.x version/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -119,8 +125,8 @@ describe('expectations', () => {
     const dir = join(import.meta.dirname, '..', '..', 'ci', 'expectations');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    // Each file is valid on its own (files for different --spec-version baselines may overlap, so they are not merged here).
-    for (const f of files) expect(() => loadExpectations(join(dir, f)), f).not.toThrow();
+    const docs = files.filter((f) => f.startsWith('runc.')).map((f) => ({ file: f, doc: loadExpectations(join(dir, f)) }));
+    for (const v of ['1.0.1', '1.3.0']) expect(() => mergeExpectations(docs, v), v).not.toThrow();
   });
 });
 
