@@ -22,6 +22,15 @@ function r(id: string, keyword: Keyword, anchor: string, since: string, summary:
   return { id, spec: 'runtime-spec', keyword, doc: 'config-linux.md', anchor, since, summary, check, platforms: ['linux'], ...extra };
 }
 
+/**
+ * What a field is defined to do, with no keyword in its own sentence: binding
+ * through `basis` (runtime.md: create applies every property of the config).
+ * Checked by oci-conform cases, which cite these instead of the broad basis.
+ */
+function implied(id: string, anchor: string, since: string, summary: string, basis = 'RT-CREATE-APPLY-CONFIG'): Requirement {
+  return { ...r(id, 'IMPLIED', anchor, since, summary, B), basis };
+}
+
 const NS = 'namespaces';
 const CGO = 'cgroup-ownership';
 const RDT = 'intelrdt';
@@ -43,12 +52,15 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-NS-CREATE', 'MUST', NS, '1.0.0', 'Without a path, the runtime creates a new namespace of the entry type for the container.', B),
   r('LNX-NS-INHERIT', 'MUST', NS, '1.0.0', 'For a namespace type absent from the array, the container stays in the runtime namespace of that type.', B),
   r('LNX-NS-DUPLICATE-TYPE', 'MUST', NS, '1.0.0', 'The runtime fails when two namespaces entries have the same type.', BOTH),
+  implied('LNX-NS-TIME-TYPE', NS, '1.1.0', "The namespaces array may name a 'time' namespace, which the runtime creates, joins or leaves inherited like the other types."),
 
   // User namespace mappings
   r('LNX-IDMAP-CONTAINERID-REQUIRED', 'REQUIRED', 'user-namespace-mappings', '1.0.0', 'Every uid/gid mapping entry gives containerID, the first id inside the container (uint32).', S),
   r('LNX-IDMAP-HOSTID-REQUIRED', 'REQUIRED', 'user-namespace-mappings', '1.0.0', 'Every uid/gid mapping entry gives hostID, the first host id it maps (uint32).', S),
   r('LNX-IDMAP-SIZE-REQUIRED', 'REQUIRED', 'user-namespace-mappings', '1.0.0', 'Every uid/gid mapping entry gives size, how many ids it maps (uint32).', S),
   r('LNX-IDMAP-NO-CHOWN', 'SHOULD NOT', 'user-namespace-mappings', '1.0.0', 'To apply id mappings the runtime leaves the ownership of the referenced filesystems alone.', B),
+  implied('LNX-IDMAP-APPLIED', 'user-namespace-mappings', '1.0.0', 'The container user namespace has exactly the uidMappings and gidMappings as its uid_map and gid_map.'),
+  implied('LNX-TIMEOFFSETS-APPLIED', 'offset-for-time-namespace', '1.1.0', 'The container time namespace has the timeOffsets of each clock (seconds and nanoseconds) as its offsets.'),
 
   // Devices
   r('LNX-DEVICES-AVAILABLE', 'MUST', 'devices', '1.0.0', 'Every device listed in linux.devices exists in the container.', B),
@@ -75,6 +87,7 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-CGROUPSPATH-ABSOLUTE-ROOT', 'MUST', 'cgroups-path', '1.0.0', 'An absolute cgroupsPath is taken relative to the cgroup mount point.', B),
   r('LNX-CGROUPSPATH-CONSISTENT', 'MUST', 'cgroups-path', '1.0.0', 'The same cgroupsPath always leads the runtime to the same place in the cgroup hierarchy.', B),
   r('LNX-CGROUPSPATH-INVALID-ERROR', 'MUST', 'cgroups-path', '1.0.0', 'A runtime that considers a cgroupsPath value invalid fails with an error.', B),
+  implied('LNX-CGROUPSPATH-APPLIED', 'cgroups-path', '1.0.0', "The container processes are placed in the cgroup that cgroupsPath names (a relative one below a place the runtime chooses)."),
   r('LNX-CGROUP-OWNER-NOT-V1', 'SHOULD NOT', CGO, '1.1.0', 'The runtime does not hand the container cgroup over to the container user on cgroup v1.', B),
   r('LNX-CGROUP-OWNER-NEEDS-CGROUPNS', 'SHOULD NOT', CGO, '1.1.0', 'The runtime changes cgroup ownership only when it also creates a new cgroup namespace.', B),
   r('LNX-CGROUP-OWNER-IFF-RW-MOUNT', 'SHOULD', CGO, '1.1.0', 'The runtime changes cgroup ownership exactly when the config mounts cgroup at /sys/fs/cgroup without ro.', B),
@@ -86,6 +99,17 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-CGROUP-OWNER-NO-OTHER-FILES', 'SHOULD NOT', CGO, '1.1.0', 'No other cgroup file changes owner.', B),
   r('LNX-CGDEV-ORDER', 'MUST', 'allowed-device-list', '1.0.0', 'The runtime applies the resources.devices entries in the order given.', B),
   r('LNX-CGDEV-ALLOW-REQUIRED', 'REQUIRED', 'allowed-device-list', '1.0.0', 'Every resources.devices entry has the boolean allow.', S),
+  implied('LNX-CGDEV-APPLIED', 'allowed-device-list', '1.0.0', "The device cgroup of the container allows and denies device access (type, major, minor, access) as resources.devices lists."),
+  implied('LNX-MEMORY-APPLIED', 'memory', '1.0.0', "The memory cgroup of the container carries the configured limit, reservation, swap, kernel, kernelTCP, swappiness and disableOOMKiller."),
+  implied('LNX-MEMORY-USEHIERARCHY-APPLIED', 'memory', '1.0.2', 'The memory cgroup of the container has hierarchical accounting on or off as memory.useHierarchy says.'),
+  implied('LNX-CPU-APPLIED', 'cpu', '1.0.0', 'The cpu and cpuset cgroups of the container carry the configured shares, quota, period, realtime runtime and period, cpus and mems.'),
+  implied('LNX-CPU-BURST-APPLIED', 'cpu', '1.1.0', 'The cpu cgroup of the container carries the configured cpu.burst.'),
+  implied('LNX-CPU-IDLE-APPLIED', 'cpu', '1.1.0', 'The cpu cgroup of the container carries the configured cpu.idle (SCHED_IDLE for the group when 1).'),
+  implied('LNX-BLKIO-APPLIED', BLK, '1.0.0', 'The blkio (v2: io) cgroup of the container carries the configured weight, leafWeight, weightDevice and throttle entries.'),
+  implied('LNX-HUGEPAGE-APPLIED', 'huge-page-limits', '1.0.0', 'The hugetlb cgroup of the container limits each configured page size to its limit.'),
+  implied('LNX-NETWORK-APPLIED', 'network', '1.0.0', 'The net_cls and net_prio cgroups of the container carry the configured classID and interface priorities.'),
+  implied('LNX-PIDS-APPLIED', 'pids', '1.0.0', 'The pids cgroup of the container limits its task count to pids.limit.'),
+  implied('LNX-UNIFIED-APPLIED', 'unified', '1.1.0', 'Each unified entry ends up as the content of the cgroup v2 file of that name in the container cgroup.'),
   r('LNX-MEMORY-KERNEL-NOT-RECOMMENDED', 'SHOULD NOT', 'memory', '1.1.0', 'memory.kernel (kernel memory limit) is not recommended; leave it unset.', S),
   r('LNX-MEMORY-KERNELTCP-NOT-RECOMMENDED', 'SHOULD NOT', 'memory', '1.1.0', 'memory.kernelTCP (kernel TCP buffer limit) is not recommended; leave it unset.', S),
   r('LNX-MEMORY-CHECK-BEFORE-UPDATE', 'MUST', 'memory', '1.1.0', 'With checkBeforeUpdate, a runtime that finds a new memory limit below current usage rejects it.', B),
@@ -143,6 +167,13 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-MEMPOLICY-MODE-REQUIRED', 'REQUIRED', 'memory-policy', '1.3.0', 'A memoryPolicy gives mode, one of the MPOL_* modes the spec lists.', S),
 
   // Seccomp
+  implied('LNX-SECCOMP-FILTER-APPLIED', SEC, '1.0.0', 'The process runs under a seccomp filter for the listed architectures: listed syscalls get their action, all others defaultAction.'),
+  implied('LNX-SECCOMP-ARGS-APPLIED', SEC, '1.0.0', 'A syscalls entry with args applies only to calls whose arguments pass every comparison (op, value, valueTwo).'),
+  implied('LNX-SECCOMP-ERRNORET-APPLIED', SEC, '1.1.0', 'An ERRNO action returns errnoRet (defaultErrnoRet for the default action) instead of EPERM.'),
+  implied('LNX-SECCOMP-ACTION-LOG', SEC, '1.0.2', 'SCMP_ACT_LOG lets the syscall run (and logs it).'),
+  implied('LNX-SECCOMP-ACTION-KILL-PROCESS', SEC, '1.1.0', 'SCMP_ACT_KILL_PROCESS kills the whole process (every thread) making the syscall.'),
+  implied('LNX-SECCOMP-ACTION-KILL-THREAD', SEC, '1.1.0', 'SCMP_ACT_KILL_THREAD kills the thread making the syscall.'),
+  implied('LNX-SECCOMP-FLAGS-APPLIED', SEC, '1.0.2', 'The seccomp flags (SECCOMP_FILTER_FLAG_*) are used when the filter is loaded.'),
   r('LNX-SECCOMP-DEFAULT-ACTION-REQUIRED', 'REQUIRED', SEC, '1.0.0', 'A seccomp object gives defaultAction, one of the SCMP_ACT_* actions.', S),
   r('LNX-SECCOMP-DEFAULT-ERRNO-UNSUPPORTED', 'MUST', SEC, '1.1.0', 'defaultErrnoRet with a defaultAction that returns no errno (only ERRNO and TRACE do) makes the runtime fail.', BOTH),
   r('LNX-SECCOMP-LISTENER-SOCKET', 'MUST', SEC, '1.1.0', 'The seccomp listener socket is an AF_UNIX SOCK_STREAM socket.', B),
@@ -167,6 +198,11 @@ export const CONFIG_LINUX: readonly Requirement[] = [
   r('LNX-SECCOMP-STATE-STATE-REQUIRED', 'REQUIRED', CPS, '1.1.0', 'The container process state has state, the container state document.', B),
 
   // Paths and personality
+  implied('LNX-SYSCTL-APPLIED', 'sysctl', '1.0.0', 'Each sysctl entry is set to its value for the container (seen under /proc/sys inside).'),
+  implied('LNX-ROOTFS-PROPAGATION-APPLIED', 'rootfs-mount-propagation', '1.0.0', 'The container root mount has the propagation rootfsPropagation names (shared, slave, private or unbindable).'),
+  implied('LNX-MASKED-PATHS-APPLIED', 'masked-paths', '1.0.0', 'Every maskedPaths entry is covered inside the container so that its content cannot be read.'),
+  implied('LNX-READONLY-PATHS-APPLIED', 'readonly-paths', '1.0.0', 'Every readonlyPaths entry is read-only inside the container.'),
+  implied('LNX-PERSONALITY-APPLIED', 'personality', '1.0.2', "The process runs with the execution domain of personality.domain (LINUX32: uname reports a 32-bit machine)."),
   r('LNX-MASKED-PATHS-ABSOLUTE', 'MUST', 'masked-paths', '1.0.0', 'Every maskedPaths entry is an absolute path in the container.', S),
   r('LNX-READONLY-PATHS-ABSOLUTE', 'MUST', 'readonly-paths', '1.0.0', 'Every readonlyPaths entry is an absolute path in the container.', S),
   r('LNX-PERSONALITY-DOMAIN-REQUIRED', 'REQUIRED', 'personality', '1.0.2', "A personality gives domain, 'LINUX' or 'LINUX32' (with LINUX32, uname shows a 32-bit machine).", BOTH),

@@ -17,6 +17,18 @@ interface Extra {
   readonly platforms?: readonly string[];
 }
 
+/**
+ * What a field is defined to do, with no keyword in its own sentence: binding
+ * through `basis` (runtime.md: create applies the config, start runs process).
+ * Checked by oci-conform cases, which cite these instead of the broad basis.
+ */
+function implied(id: string, anchor: string, since: string, basis: string, summary: string, extra: Extra = {}): Requirement {
+  return { ...r(id, 'IMPLIED', anchor, since, summary, RUNS, extra), basis };
+}
+
+const CREATE = 'RT-CREATE-APPLY-CONFIG';
+const START = 'RT-START-RUNS-PROCESS';
+
 function r(id: string, keyword: Keyword, anchor: string, since: string, summary: string, check: CheckedBy, extra: Extra = {}): Requirement {
   return { id, spec: 'runtime-spec', keyword, doc: 'config.md', anchor, since, summary, check, ...extra };
 }
@@ -46,11 +58,21 @@ const ROOT: Requirement[] = [
   r('CFG-ROOT-PATH-CONVENTIONAL', 'SHOULD', 'root', '1.0.0', "on POSIX platforms root.path is the conventional 'rootfs'", STATIC),
   r('CFG-ROOT-PATH-EXISTS', 'MUST', 'root', '1.0.0', 'a directory exists at root.path (relative paths taken from the bundle)', STATIC),
   r('CFG-ROOT-READONLY-ENFORCED', 'MUST', 'root', '1.0.0', 'with root.readonly true the root filesystem cannot be written from inside the container', RUNS),
+  implied('CFG-ROOT-WRITABLE-DEFAULT', 'root', '1.0.0', CREATE, 'with root.readonly false or left out, the root filesystem can be written from inside the container'),
   r('CFG-ROOT-READONLY-WINDOWS', 'MUST', 'root', '1.0.0', 'on Windows root.readonly is left out or false', STATIC, WINDOWS),
 ];
 
 const MOUNTS: Requirement[] = [
   r('CFG-MOUNTS-ORDER', 'MUST', 'mounts', '1.0.0', 'the runtime performs the mounts in the order of the mounts array', RUNS),
+  implied('CFG-MOUNT-APPLIED', 'mounts', '1.0.0', CREATE, 'every mounts entry is mounted in the container at its destination, from its source, with its type'),
+  implied(
+    'CFG-MOUNT-OPTIONS-APPLIED',
+    'mounts',
+    '1.0.0',
+    CREATE,
+    "a mount's options take effect on it; on Linux as mount(8) defines them (ro, nosuid, nodev, noexec, bind, rbind, propagation...), before the option table of 1.1.0 and after",
+    LINUX,
+  ),
   r('CFG-MOUNT-DESTINATION-REQUIRED', 'REQUIRED', 'mounts', '1.0.0', 'every mount has a destination string', STATIC),
   r('CFG-MOUNT-DESTINATION-ABSOLUTE', 'MUST', 'mounts', '1.0.0', 'a mount destination is an absolute path, on every platform', STATIC, { until: '1.1.0' }),
   r('CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS', 'MUST', 'mounts', '1.2.0', 'on Windows a mount destination is an absolute path', STATIC, WINDOWS),
@@ -140,6 +162,11 @@ const PROCESS: Requirement[] = [
   r('CFG-PROCESS-ARGS-REQUIRED', 'REQUIRED', 'process', '1.0.0', 'process.args is present (every platform up to 1.0.1; all but Windows from 1.0.2)', STATIC),
   r('CFG-PROCESS-ARGS-NONEMPTY', 'REQUIRED', 'process', '1.0.0', 'process.args has at least one entry (not required on Windows from 1.0.2)', STATIC),
   r('CFG-PROCESS-COMMANDLINE-OR-ARGS', 'REQUIRED', 'process', '1.0.2', 'on Windows, process.commandLine is present when args is left out', STATIC, WINDOWS),
+  implied('CFG-PROCESS-TERMINAL-ATTACHED', 'process', '1.0.0', START, 'with terminal true, the standard streams of the process are a pseudoterminal'),
+  implied('CFG-PROCESS-CONSOLESIZE-APPLIED', 'process', '1.0.0', START, 'with terminal true and consoleSize set, the terminal of the process has that height and width'),
+  implied('CFG-PROCESS-CWD-APPLIED', 'process', '1.0.0', START, 'the process starts with cwd as its working directory'),
+  implied('CFG-PROCESS-ENV-APPLIED', 'process', '1.0.0', START, 'the environment of the process holds exactly the env entries'),
+  implied('CFG-PROCESS-ARGS-APPLIED', 'process', '1.0.0', START, 'the program is args[0], looked up as execvp does, and gets args as its argument vector'),
   r('CFG-RLIMIT-TYPE-REQUIRED', 'REQUIRED', 'posix-process', '1.0.0', 'every rlimit has a type', STATIC),
   r('CFG-RLIMIT-TYPE-MAPPABLE', 'MUST', 'posix-process', '1.0.0', 'an rlimit type the kernel has no limit for is an error', BOTH),
   r('CFG-RLIMIT-GETRLIMIT', 'MUST', 'posix-process', '1.0.0', 'getrlimit on every configured rlimit type succeeds in the container process', RUNS),
@@ -159,6 +186,14 @@ const PROCESS: Requirement[] = [
     LINUX,
   ),
   r('CFG-CAPABILITIES-NO-FAIL', 'SHOULD NOT', 'linux-process', '1.1.0', 'a capability that cannot be granted does not make the runtime fail', RUNS, LINUX),
+  implied('CFG-CAPABILITIES-EFFECTIVE-APPLIED', 'linux-process', '1.0.0', START, 'the effective capability set of the process is exactly the capabilities listed in capabilities.effective', LINUX),
+  implied('CFG-CAPABILITIES-BOUNDING-APPLIED', 'linux-process', '1.0.0', START, 'the bounding capability set of the process is exactly the capabilities listed in capabilities.bounding', LINUX),
+  implied('CFG-CAPABILITIES-INHERITABLE-APPLIED', 'linux-process', '1.0.0', START, 'the inheritable capability set of the process is exactly the capabilities listed in capabilities.inheritable', LINUX),
+  implied('CFG-CAPABILITIES-PERMITTED-APPLIED', 'linux-process', '1.0.0', START, 'the permitted capability set of the process is exactly the capabilities listed in capabilities.permitted', LINUX),
+  implied('CFG-CAPABILITIES-AMBIENT-APPLIED', 'linux-process', '1.0.0', START, 'the ambient capability set of the process is exactly the capabilities listed in capabilities.ambient', LINUX),
+  implied('CFG-NONEWPRIVILEGES-APPLIED', 'linux-process', '1.0.0', START, "with noNewPrivileges true the process runs with no_new_privs set; without it the runtime doesn't set it", LINUX),
+  implied('CFG-SCHEDULER-APPLIED', 'linux-process', '1.1.0', START, 'the process runs with the scheduling policy, nice value and priority of process.scheduler', LINUX),
+  implied('CFG-IOPRIORITY-APPLIED', 'linux-process', '1.1.0', START, 'the process runs with the I/O scheduling class and priority of process.ioPriority', LINUX),
   r('CFG-OOMSCOREADJ-SET', 'MUST', 'linux-process', '1.0.0', 'with oomScoreAdj set, the process has that oom_score_adj', RUNS, LINUX),
   r('CFG-OOMSCOREADJ-UNSET', 'MUST NOT', 'linux-process', '1.0.0', 'without oomScoreAdj, the runtime leaves oom_score_adj as it was', RUNS, LINUX),
   r('CFG-SCHEDULER-POLICY-REQUIRED', 'REQUIRED', 'linux-process', '1.1.0', 'process.scheduler has a policy', STATIC, LINUX),
@@ -175,6 +210,15 @@ const PROCESS: Requirement[] = [
   ),
   r('CFG-USER-UID-REQUIRED', 'REQUIRED', 'posix-platform-user', '1.0.0', 'process.user has a uid', STATIC),
   r('CFG-USER-GID-REQUIRED', 'REQUIRED', 'posix-platform-user', '1.0.0', 'process.user has a gid', STATIC),
+  implied('CFG-USER-UID-APPLIED', 'posix-platform-user', '1.0.0', START, 'the process runs with user.uid as its user id (in the container namespace)'),
+  implied('CFG-USER-GID-APPLIED', 'posix-platform-user', '1.0.0', START, 'the process runs with user.gid as its group id (in the container namespace)'),
+  implied('CFG-USER-ADDITIONALGIDS-APPLIED', 'posix-platform-user', '1.0.0', START, 'the supplementary groups of the process are the user.additionalGids'),
+  implied('CFG-USER-UMASK-APPLIED', 'posix-platform-user', '1.0.2', START, 'the process starts with user.umask as its file mode creation mask'),
+];
+
+const NAMES: Requirement[] = [
+  implied('CFG-HOSTNAME-APPLIED', 'hostname', '1.0.0', CREATE, 'processes in the container see hostname as the host name (on Linux, of the container UTS namespace)'),
+  implied('CFG-DOMAINNAME-APPLIED', 'domainname', '1.1.0', CREATE, 'processes in the container see domainname as the NIS domain name (on Linux, of the container UTS namespace)'),
 ];
 
 const PLATFORM: Requirement[] = [
@@ -208,6 +252,10 @@ const HOOKS: Requirement[] = [
   r('CFG-HOOK-PATH-REQUIRED', 'REQUIRED', 'posix-platform-hooks', '1.0.0', 'every hook has a path', STATIC),
   r('CFG-HOOK-PATH-ABSOLUTE', 'MUST', 'posix-platform-hooks', '1.0.0', 'a hook path is absolute', STATIC),
   r('CFG-HOOK-TIMEOUT-POSITIVE', 'MUST', 'posix-platform-hooks', '1.0.0', 'a hook timeout, when given, is at least one second', STATIC),
+  // Running a hook at all is runtime.md's MUST (the *-INVOKED ids; prestart's stands for every kind, all have it).
+  implied('CFG-HOOK-ARGS-PASSED', 'posix-platform-hooks', '1.0.0', 'RT-HOOK-PRESTART-INVOKED', 'a hook runs with its args as the argument vector, as execv takes it'),
+  implied('CFG-HOOK-ENV-PASSED', 'posix-platform-hooks', '1.0.0', 'RT-HOOK-PRESTART-INVOKED', 'a hook runs with exactly its env entries as its environment'),
+  implied('CFG-HOOK-TIMEOUT-ENFORCED', 'posix-platform-hooks', '1.0.0', 'RT-HOOK-PRESTART-INVOKED', 'a hook still running after its timeout (seconds) is aborted, and so fails'),
   r('CFG-HOOKS-ORDER', 'MUST', 'posix-platform-hooks', '1.0.0', 'hooks of one kind run in the order they are listed', RUNS),
   r('CFG-HOOKS-STATE-STDIN', 'MUST', 'posix-platform-hooks', '1.0.0', 'every hook reads the container state document on its stdin', RUNS),
   ...HOOK_NAMESPACES,
@@ -312,6 +360,7 @@ export const CONFIG: readonly Requirement[] = [
   ...idmapRow('idmap'),
   ...idmapRow('ridmap'),
   ...PROCESS,
+  ...NAMES,
   ...PLATFORM,
   ...HOOKS,
   ...ANNOTATIONS,

@@ -11,7 +11,7 @@ function rt(
   since: string,
   summary: string,
   check: CheckedBy = BEHAVIOURAL,
-  extra: Partial<Pick<Requirement, 'until' | 'changes' | 'platforms'>> = {},
+  extra: Partial<Pick<Requirement, 'until' | 'changes' | 'platforms' | 'basis'>> = {},
 ): Requirement {
   return { id, spec: 'runtime-spec', keyword, doc: 'runtime.md', anchor, since, summary, check, ...extra };
 }
@@ -43,7 +43,16 @@ export const RUNTIME: readonly Requirement[] = [
   }),
   rt('RT-STATE-BUNDLE-REQUIRED', 'REQUIRED', 'state', '1.0.0', 'The state has a bundle string: where the container bundle directory is.', STATIC),
   rt('RT-STATE-BUNDLE-ABSOLUTE', 'REQUIRED', 'state', '1.0.0', 'The bundle property of the state is an absolute path to the bundle directory.', BOTH),
-  rt('RT-STATE-JSON-SCHEMA', 'MUST', 'state', '1.0.0', 'The state serialised as JSON has the shape the spec defines for it (its JSON Schema since 1.1.0).', STATIC),
+  rt('RT-STATE-JSON-SCHEMA', 'MUST', 'state', '1.0.0', 'The state serialised as JSON has the shape the spec defines for it (its JSON Schema since 1.1.0).', BOTH),
+  rt(
+    'RT-STATE-PID-HOOK-NAMESPACE',
+    'IMPLIED',
+    'state',
+    '1.1.0',
+    'The state a hook reads gives the pid as seen from where the hook runs: the runtime namespace for runtime hooks, the container one for container hooks (up to 1.0.2 always as the host sees it).',
+    BEHAVIOURAL,
+    { basis: 'CFG-HOOKS-STATE-STDIN' },
+  ),
 
   // Lifecycle
   rt('RT-LIFECYCLE-CREATE-ENVIRONMENT', 'MUST', 'lifecycle', '1.0.0', 'Step 2: create builds the container environment as config.json describes it.'),
@@ -56,7 +65,7 @@ export const RUNTIME: readonly Requirement[] = [
     'MUST',
     'lifecycle',
     '1.0.0',
-    'The runtime runs the prestart hooks (after start was called up to 1.0.1; as part of create since 1.0.2).',
+    'The runtime runs the prestart hooks (the lifecycle has them after start up to 1.0.1 and within create since 1.0.2; config.md of 1.0.2 still says after start, see CFG-HOOKS-PRESTART-AT-START).',
   ),
   rt('RT-HOOK-PRESTART-FAIL-ERROR', 'MUST', 'lifecycle', '1.0.0', 'A failing prestart hook makes the runtime report an error, stop the container and go on to destroy it.'),
   rt('RT-HOOK-CREATERUNTIME-INVOKED', 'MUST', 'lifecycle', '1.0.2', 'The runtime runs the createRuntime hooks during create.'),

@@ -5,12 +5,12 @@ import { putInRootfs } from './_lib/write.js';
 export default defineCase({
   id: 'filesystem.masked-paths.directory',
   title: 'a masked directory is empty inside the container',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-MASKED-PATHS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMaskedPaths('/etc/h8-secret-dir').withScript('ls -A /etc/h8-secret-dir; echo end'),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-secret-dir/inner', 'h8\n');
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'ls -A of the masked /etc/h8-secret-dir', 'end\n', stdout);
+    ctx.expectEqual('LNX-MASKED-PATHS-APPLIED', 'ls -A of the masked /etc/h8-secret-dir', 'end\n', stdout);
   },
 });

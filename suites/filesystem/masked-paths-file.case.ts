@@ -5,12 +5,12 @@ import { putInRootfs } from './_lib/write.js';
 export default defineCase({
   id: 'filesystem.masked-paths.file',
   title: 'a masked file reads as empty inside the container',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-MASKED-PATHS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMaskedPaths('/proc/kcore', '/etc/h8-secret').withScript('wc -c < /etc/h8-secret'),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-secret', 'h8-secret-content\n');
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'bytes read from the masked /etc/h8-secret', '0', stdout.trim());
+    ctx.expectEqual('LNX-MASKED-PATHS-APPLIED', 'bytes read from the masked /etc/h8-secret', '0', stdout.trim());
   },
 });

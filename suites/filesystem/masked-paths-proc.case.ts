@@ -4,11 +4,11 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.masked-paths.proc',
   title: 'a masked /proc file gives nothing to read',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-MASKED-PATHS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMaskedPaths('/proc/timer_list', '/proc/kcore').withScript('head -c 64 /proc/timer_list | wc -c'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'bytes read from the masked /proc/timer_list', '0', stdout.trim());
+    ctx.expectEqual('LNX-MASKED-PATHS-APPLIED', 'bytes read from the masked /proc/timer_list', '0', stdout.trim());
   },
 });

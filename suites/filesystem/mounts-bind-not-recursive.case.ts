@@ -7,13 +7,13 @@ import { hostMountsBelow } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.bind-not-recursive',
   title: 'a bind mount without rbind does not bring the mounts below its source',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-bind-dev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
   run: async (ctx) => {
     const nested = await hostMountsBelow('/dev');
     if (nested.length === 0) ctx.skip('the host has no mount below /dev, so a recursive bind could not be told from a plain one');
     const below = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint.startsWith('/mnt/h8-bind-dev/')).map((m) => m.mountPoint);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mounts below /mnt/h8-bind-dev', [], below);
+    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'mounts below /mnt/h8-bind-dev', [], below);
   },
 });

@@ -5,13 +5,13 @@ import { putInRootfs } from './_lib/write.js';
 export default defineCase({
   id: 'filesystem.mounts.bind-relative-source',
   title: 'a relative bind mount source is resolved against the bundle',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-APPLIED'],
   needs: ['root'],
   config: (c) =>
     c.withMount({ destination: '/mnt/h8-rel-src', type: 'bind', source: 'rootfs/etc/h8-rel', options: ['bind'] }).withScript('cat /mnt/h8-rel-src/marker'),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-rel/marker', 'h8-relative-source\n');
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'cat /mnt/h8-rel-src/marker inside', 'h8-relative-source\n', stdout);
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'cat /mnt/h8-rel-src/marker inside', 'h8-relative-source\n', stdout);
   },
 });

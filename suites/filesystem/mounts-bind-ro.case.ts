@@ -6,7 +6,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.mounts.bind-ro',
   title: "a bind mount with 'ro' is read-only inside and the host file is untouched",
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   run: async (ctx) => {
     const src = join(ctx.workDir, 'bind-ro-src');
@@ -18,7 +18,7 @@ export default defineCase({
         .withScript('cat /mnt/h8-bind-ro/marker; if echo changed > /mnt/h8-bind-ro/marker 2>/dev/null; then echo wrote; else echo refused; fi'),
     );
     const { stdout } = await c.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'reading, then writing the read-only bind mount inside', 'original\nrefused\n', stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the host file after the run', 'original\n', await readFile(join(src, 'marker'), 'utf8'));
+    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'reading, then writing the read-only bind mount inside', 'original\nrefused\n', stdout);
+    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'the host file after the run', 'original\n', await readFile(join(src, 'marker'), 'utf8'));
   },
 });

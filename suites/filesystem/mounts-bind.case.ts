@@ -6,7 +6,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.mounts.bind',
   title: 'a bind mount shows the source directory at its destination',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-APPLIED'],
   needs: ['root'],
   run: async (ctx) => {
     const src = join(ctx.workDir, 'bind-src');
@@ -16,6 +16,6 @@ export default defineCase({
       b.withMount({ destination: '/mnt/h8-bind', type: 'bind', source: src, options: ['bind'] }).withScript('cat /mnt/h8-bind/marker'),
     );
     const { stdout } = await c.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'cat /mnt/h8-bind/marker inside', 'h8-bind-marker\n', stdout);
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'cat /mnt/h8-bind/marker inside', 'h8-bind-marker\n', stdout);
   },
 });

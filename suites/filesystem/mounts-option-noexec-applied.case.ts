@@ -4,7 +4,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.mounts.option.noexec-applied',
   title: 'a program on a noexec mount cannot be executed',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) =>
     c
@@ -12,6 +12,6 @@ export default defineCase({
       .withScript('cp /bin/busybox /mnt/h8-noexec/bb && if /mnt/h8-noexec/bb true 2>/dev/null; then echo ran; else echo refused; fi'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'running a copy of busybox from the noexec mount', 'refused\n', stdout);
+    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'running a copy of busybox from the noexec mount', 'refused\n', stdout);
   },
 });

@@ -6,11 +6,11 @@ import { containerMount } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.option.noexec',
   title: 'the noexec mount option is set on the mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-noexec', type: 'tmpfs', source: 'tmpfs', options: ['noexec', 'size=1m'] }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-noexec');
-    ctx.expect('RT-CREATE-APPLY-CONFIG', !!m?.options.includes('noexec'), { message: 'per-mount options of /mnt/h8-noexec lack noexec', expected: 'noexec', actual: m?.options });
+    ctx.expect('CFG-MOUNT-OPTIONS-APPLIED', !!m?.options.includes('noexec'), { message: 'per-mount options of /mnt/h8-noexec lack noexec', expected: 'noexec', actual: m?.options });
   },
 });

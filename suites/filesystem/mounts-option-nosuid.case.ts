@@ -6,11 +6,11 @@ import { containerMount } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.option.nosuid',
   title: 'the nosuid mount option is set on the mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-nosuid', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'size=1m'] }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-nosuid');
-    ctx.expect('RT-CREATE-APPLY-CONFIG', !!m?.options.includes('nosuid'), { message: 'per-mount options of /mnt/h8-nosuid lack nosuid', expected: 'nosuid', actual: m?.options });
+    ctx.expect('CFG-MOUNT-OPTIONS-APPLIED', !!m?.options.includes('nosuid'), { message: 'per-mount options of /mnt/h8-nosuid lack nosuid', expected: 'nosuid', actual: m?.options });
   },
 });

@@ -4,7 +4,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.mounts.option.ro-applied',
   title: "a mount with 'ro' cannot be written",
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) =>
     c
@@ -12,6 +12,6 @@ export default defineCase({
       .withScript('if touch /mnt/h8-ro-w/f 2>/dev/null; then echo wrote; else echo refused; fi'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'creating a file on the ro mount', 'refused\n', stdout);
+    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'creating a file on the ro mount', 'refused\n', stdout);
   },
 });

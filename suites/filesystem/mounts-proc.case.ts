@@ -6,11 +6,11 @@ import { containerMount } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.proc',
   title: 'a mount of type proc makes a proc filesystem at its destination',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-proc', type: 'proc', source: 'proc' }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-proc');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'filesystem type at /mnt/h8-proc', 'proc', m?.fstype);
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'filesystem type at /mnt/h8-proc', 'proc', m?.fstype);
   },
 });

@@ -11,7 +11,7 @@ import { hostMountsBelow } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.rbind',
   title: 'an rbind mount brings the mounts below its source along',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-rbind', type: 'bind', source: '/dev', options: ['rbind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
   run: async (ctx) => {
@@ -20,7 +20,7 @@ export default defineCase({
     const points = new Set((await readMountinfo(await startHeld(ctx))).map((m) => m.mountPoint));
     for (const n of nested) {
       const want = `/mnt/h8-rbind${n.slice('/dev'.length)}`;
-      ctx.expect('RT-CREATE-APPLY-CONFIG', points.has(want), { message: `the host mount ${n} is not at ${want} in the container`, expected: want });
+      ctx.expect('CFG-MOUNT-OPTIONS-APPLIED', points.has(want), { message: `the host mount ${n} is not at ${want} in the container`, expected: want });
     }
   },
 });

@@ -6,15 +6,15 @@ import { containerMount } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.mounts.tmpfs',
   title: 'a tmpfs mount is made at its destination with its size and mode',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-MOUNT-APPLIED', 'CFG-MOUNT-OPTIONS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-tmpfs', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', 'mode=710'] }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-tmpfs');
-    if (!ctx.expect('RT-CREATE-APPLY-CONFIG', m !== undefined, { message: 'no mount at /mnt/h8-tmpfs' })) return;
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'filesystem type at /mnt/h8-tmpfs', 'tmpfs', m?.fstype);
+    if (!ctx.expect('CFG-MOUNT-APPLIED', m !== undefined, { message: 'no mount at /mnt/h8-tmpfs' })) return;
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'filesystem type at /mnt/h8-tmpfs', 'tmpfs', m?.fstype);
     for (const o of ['size=1024k', 'mode=710']) {
-      ctx.expect('RT-CREATE-APPLY-CONFIG', !!m?.superOptions.includes(o), { message: `superblock option ${o} missing at /mnt/h8-tmpfs`, expected: o, actual: m?.superOptions });
+      ctx.expect('CFG-MOUNT-OPTIONS-APPLIED', !!m?.superOptions.includes(o), { message: `superblock option ${o} missing at /mnt/h8-tmpfs`, expected: o, actual: m?.superOptions });
     }
   },
 });

@@ -12,7 +12,7 @@ import { attempt, HOLD } from '../process/_lib/running.js';
 export default defineCase({
   id: 'filesystem.proc-symlink',
   title: 'a /proc symlink in the rootfs is refused, never followed for the proc mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'LNX-DEFAULT-FILESYSTEMS'],
+  requirements: ['CFG-MOUNT-APPLIED', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'LNX-DEFAULT-FILESYSTEMS'],
   needs: ['root'],
   config: (c) => c.withScript(HOLD),
   run: async (ctx) => {
@@ -28,6 +28,6 @@ export default defineCase({
     }
     const mounts = await readMountinfo(await ctx.pid());
     const followed = mounts.filter((m) => m.fstype === 'proc' && m.mountPoint === '/tmp/h8-proc-target');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'proc mounts at the symlink target /tmp/h8-proc-target', 0, followed.length);
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'proc mounts at the symlink target /tmp/h8-proc-target', 0, followed.length);
   },
 });

@@ -8,7 +8,7 @@ import { putInRootfs } from './_lib/write.js';
 export default defineCase({
   id: 'filesystem.readonly-paths.directory',
   title: 'a read-only path can be read but not written',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-READONLY-PATHS-APPLIED'],
   needs: ['root'],
   config: (c) =>
     c
@@ -17,9 +17,9 @@ export default defineCase({
   run: async (ctx) => {
     const file = await putInRootfs(ctx.bundle, '/etc/h8-ro-dir/file', 'original\n');
     const pid = await startHeld(ctx);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'reading, then writing /etc/h8-ro-dir/file inside', 'original\nrefused\nready\n', await ctx.readStdout());
+    ctx.expectEqual('LNX-READONLY-PATHS-APPLIED', 'reading, then writing /etc/h8-ro-dir/file inside', 'original\nrefused\nready\n', await ctx.readStdout());
     const m = await containerMount(pid, '/etc/h8-ro-dir');
-    ctx.expect('RT-CREATE-APPLY-CONFIG', !!m?.options.includes('ro'), { message: '/etc/h8-ro-dir is not a read-only mount in the container', expected: 'ro', actual: m?.options });
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the rootfs file after the attempt', 'original\n', await readFile(file, 'utf8'));
+    ctx.expect('LNX-READONLY-PATHS-APPLIED', !!m?.options.includes('ro'), { message: '/etc/h8-ro-dir is not a read-only mount in the container', expected: 'ro', actual: m?.options });
+    ctx.expectEqual('LNX-READONLY-PATHS-APPLIED', 'the rootfs file after the attempt', 'original\n', await readFile(file, 'utf8'));
   },
 });

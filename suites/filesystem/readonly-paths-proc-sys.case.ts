@@ -11,7 +11,7 @@ const CAPS = ['CAP_KILL', 'CAP_SYS_ADMIN'];
 export default defineCase({
   id: 'filesystem.readonly-paths.proc-sys',
   title: 'a read-only /proc/sys refuses writes',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-READONLY-PATHS-APPLIED'],
   needs: ['root'],
   config: (c) =>
     c
@@ -20,6 +20,6 @@ export default defineCase({
       .withScript('if echo h8-changed > /proc/sys/kernel/hostname 2>/dev/null; then echo wrote; else echo refused; fi; hostname'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'writing /proc/sys/kernel/hostname, then `hostname`', 'refused\noci-conform\n', stdout);
+    ctx.expectEqual('LNX-READONLY-PATHS-APPLIED', 'writing /proc/sys/kernel/hostname, then `hostname`', 'refused\noci-conform\n', stdout);
   },
 });

@@ -4,11 +4,11 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'filesystem.root.writable',
   title: 'with root.readonly false the root filesystem is writable',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-ROOT-WRITABLE-DEFAULT'],
   needs: ['root'],
   config: (c) => c.withRootReadonly(false).withScript('echo h8 > /h8-probe && cat /h8-probe'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'writing and reading /h8-probe inside', 'h8\n', stdout);
+    ctx.expectEqual('CFG-ROOT-WRITABLE-DEFAULT', 'writing and reading /h8-probe inside', 'h8\n', stdout);
   },
 });

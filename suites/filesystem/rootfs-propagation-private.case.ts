@@ -8,11 +8,11 @@ import { containerMount } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.rootfs-propagation.private',
   title: 'rootfsPropagation private is the propagation of the container root mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED'],
   needs: ['root'],
   config: (c) => c.withRootfsPropagation('private').withScript(HOLD),
   run: async (ctx) => {
     const root = await containerMount(await startHeld(ctx), '/');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'propagation of the container root (optional fields: ' + JSON.stringify(root?.optional ?? []) + ')', 'private', root?.propagation);
+    ctx.expectEqual('LNX-ROOTFS-PROPAGATION-APPLIED', 'propagation of the container root (optional fields: ' + JSON.stringify(root?.optional ?? []) + ')', 'private', root?.propagation);
   },
 });

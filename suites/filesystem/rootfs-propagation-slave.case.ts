@@ -10,7 +10,7 @@ import { containerMount, hostMountHolding } from './_lib/mounts.js';
 export default defineCase({
   id: 'filesystem.rootfs-propagation.slave',
   title: 'rootfsPropagation slave is the propagation of the container root mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED'],
   needs: ['root'],
   config: (c) => c.withRootfsPropagation('slave').withScript(HOLD),
   run: async (ctx) => {
@@ -19,6 +19,6 @@ export default defineCase({
       ctx.skip(`the host mount holding the bundle (${holding?.mountPoint ?? '?'}) is ${holding?.propagation ?? 'unknown'}, not shared, so a slave root would have no master`);
     }
     const root = await containerMount(await startHeld(ctx), '/');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'propagation of the container root (optional fields: ' + JSON.stringify(root?.optional ?? []) + ')', 'slave', root?.propagation);
+    ctx.expectEqual('LNX-ROOTFS-PROPAGATION-APPLIED', 'propagation of the container root (optional fields: ' + JSON.stringify(root?.optional ?? []) + ')', 'slave', root?.propagation);
   },
 });

@@ -12,7 +12,7 @@ import { attempt, HOLD } from '../process/_lib/running.js';
 export default defineCase({
   id: 'filesystem.rootfs-propagation.unbindable',
   title: 'rootfsPropagation unbindable makes the container root unbindable (or is refused)',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR'],
+  requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR'],
   needs: ['root'],
   config: (c) => c.withRootfsPropagation('unbindable').withScript(HOLD),
   run: async (ctx) => {
@@ -23,6 +23,6 @@ export default defineCase({
       return;
     }
     const root = mountAt(await readMountinfo(await ctx.pid()), '/');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `propagation of the container root (optional fields: ${JSON.stringify(root?.optional ?? [])})`, 'unbindable', root?.propagation);
+    ctx.expectEqual('LNX-ROOTFS-PROPAGATION-APPLIED', `propagation of the container root (optional fields: ${JSON.stringify(root?.optional ?? [])})`, 'unbindable', root?.propagation);
   },
 });

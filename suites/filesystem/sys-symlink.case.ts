@@ -12,7 +12,7 @@ import { attempt, HOLD } from '../process/_lib/running.js';
 export default defineCase({
   id: 'filesystem.sys-symlink',
   title: 'a /sys symlink in the rootfs is refused, never followed for the sysfs mount',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'LNX-DEFAULT-FILESYSTEMS'],
+  requirements: ['CFG-MOUNT-APPLIED', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'LNX-DEFAULT-FILESYSTEMS'],
   needs: ['root'],
   config: (c) => c.withScript(HOLD),
   run: async (ctx) => {
@@ -28,6 +28,6 @@ export default defineCase({
     }
     const mounts = await readMountinfo(await ctx.pid());
     const followed = mounts.filter((m) => m.fstype === 'sysfs' && m.mountPoint === '/tmp/h8-sys-target');
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'sysfs mounts at the symlink target /tmp/h8-sys-target', 0, followed.length);
+    ctx.expectEqual('CFG-MOUNT-APPLIED', 'sysfs mounts at the symlink target /tmp/h8-sys-target', 0, followed.length);
   },
 });

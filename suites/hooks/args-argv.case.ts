@@ -11,14 +11,14 @@ import { runScenario } from './_lib/scenario.js';
 export default defineCase({
   id: 'hooks.args.argv',
   title: "a hook's args are its argv, args[0] included",
-  requirements: ['RT-HOOK-POSTSTOP-INVOKED'],
+  requirements: ['CFG-HOOK-ARGS-PASSED', 'RT-HOOK-POSTSTOP-INVOKED'],
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop')));
     const e = r.log[indexOf(r.log, 'poststop')];
     if (!ctx.expect('RT-HOOK-POSTSTOP-INVOKED', e?.type === 'hook', { message: `the poststop hook did not run (lifecycle stopped at ${r.failedAt ?? 'no failure'})` })) return;
     if (e?.type !== 'hook') return;
-    ctx.expectEqual('RT-HOOK-POSTSTOP-INVOKED', 'argv[0] of the hook', 'sh', e.argv0);
-    ctx.expectEqual('RT-HOOK-POSTSTOP-INVOKED', 'arguments after the script ($1..$4)', `${r.rig.dir} poststop 0 0`, e.args);
+    ctx.expectEqual('CFG-HOOK-ARGS-PASSED', 'argv[0] of the hook', 'sh', e.argv0);
+    ctx.expectEqual('CFG-HOOK-ARGS-PASSED', 'arguments after the script ($1..$4)', `${r.rig.dir} poststop 0 0`, e.args);
   },
 });

@@ -11,12 +11,12 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.args.exact',
   title: 'process.args arrives as the argv of the container process, element by element',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-ARGS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withArgs('/bin/sh', '-c', HOLD, 'arg zero', 'two words', '', '  padded  ', 'tab\there', '', 'last'),
   run: async (ctx) => {
     const pid = await startHeld(ctx);
     const expected = (ctx.config.process as { args: string[] }).args;
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'argv of the container process (/proc/<pid>/cmdline)', expected, await readCmdline(pid));
+    ctx.expectEqual('CFG-PROCESS-ARGS-APPLIED', 'argv of the container process (/proc/<pid>/cmdline)', expected, await readCmdline(pid));
   },
 });

@@ -4,11 +4,11 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'process.args.path-lookup',
   title: 'args[0] without a slash is found through PATH, as execvp does',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-ARGS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withArgs('echo', 'found', 'through PATH'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'stdout of `echo found "through PATH"`', 'found through PATH\n', stdout);
+    ctx.expectEqual('CFG-PROCESS-ARGS-APPLIED', 'stdout of `echo found "through PATH"`', 'found through PATH\n', stdout);
   },
 });

@@ -12,15 +12,15 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.capabilities.ambient',
   title: 'a non-root process holds process.capabilities.ambient as ambient (and so effective) capabilities',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-CAPABILITIES-AMBIENT-APPLIED', 'CFG-CAPABILITIES-EFFECTIVE-APPLIED', 'CFG-CAPABILITIES-INHERITABLE-APPLIED', 'CFG-CAPABILITIES-BOUNDING-APPLIED'],
   needs: ['root'],
   config: (c) => c.withUser(NONROOT_USER).withCapabilities(NONROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
     const amb = sortedCaps(NONROOT_SETS.ambient, CAPABILITY_NAMES);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapAmb of /proc/<pid>/status', amb, s.capabilities.ambient);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapEff of /proc/<pid>/status (a non-root exec keeps only ambient ones)', amb, s.capabilities.effective);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapInh of /proc/<pid>/status', sortedCaps(NONROOT_SETS.inheritable, CAPABILITY_NAMES), s.capabilities.inheritable);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapBnd of /proc/<pid>/status', sortedCaps(NONROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
+    ctx.expectEqual('CFG-CAPABILITIES-AMBIENT-APPLIED', 'CapAmb of /proc/<pid>/status', amb, s.capabilities.ambient);
+    ctx.expectEqual('CFG-CAPABILITIES-EFFECTIVE-APPLIED', 'CapEff of /proc/<pid>/status (a non-root exec keeps only ambient ones)', amb, s.capabilities.effective);
+    ctx.expectEqual('CFG-CAPABILITIES-INHERITABLE-APPLIED', 'CapInh of /proc/<pid>/status', sortedCaps(NONROOT_SETS.inheritable, CAPABILITY_NAMES), s.capabilities.inheritable);
+    ctx.expectEqual('CFG-CAPABILITIES-BOUNDING-APPLIED', 'CapBnd of /proc/<pid>/status', sortedCaps(NONROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
   },
 });

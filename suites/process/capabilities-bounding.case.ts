@@ -8,11 +8,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.capabilities.bounding',
   title: 'the bounding capability set of the process is process.capabilities.bounding',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-CAPABILITIES-BOUNDING-APPLIED'],
   needs: ['root'],
   config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapBnd of /proc/<pid>/status', sortedCaps(ROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
+    ctx.expectEqual('CFG-CAPABILITIES-BOUNDING-APPLIED', 'CapBnd of /proc/<pid>/status', sortedCaps(ROOT_SETS.bounding, CAPABILITY_NAMES), s.capabilities.bounding);
   },
 });

@@ -8,11 +8,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.capabilities.effective',
   title: 'the effective capability set of the process is process.capabilities.effective',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-CAPABILITIES-EFFECTIVE-APPLIED'],
   needs: ['root'],
   config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapEff of /proc/<pid>/status', sortedCaps(ROOT_SETS.effective, CAPABILITY_NAMES), s.capabilities.effective);
+    ctx.expectEqual('CFG-CAPABILITIES-EFFECTIVE-APPLIED', 'CapEff of /proc/<pid>/status', sortedCaps(ROOT_SETS.effective, CAPABILITY_NAMES), s.capabilities.effective);
   },
 });

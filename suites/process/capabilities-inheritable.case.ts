@@ -8,11 +8,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.capabilities.inheritable',
   title: 'the inheritable capability set of the process is process.capabilities.inheritable',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-CAPABILITIES-INHERITABLE-APPLIED'],
   needs: ['root'],
   config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapInh of /proc/<pid>/status', sortedCaps(ROOT_SETS.inheritable, CAPABILITY_NAMES), s.capabilities.inheritable);
+    ctx.expectEqual('CFG-CAPABILITIES-INHERITABLE-APPLIED', 'CapInh of /proc/<pid>/status', sortedCaps(ROOT_SETS.inheritable, CAPABILITY_NAMES), s.capabilities.inheritable);
   },
 });

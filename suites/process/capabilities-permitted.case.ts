@@ -8,11 +8,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.capabilities.permitted',
   title: 'the permitted capability set of the process is process.capabilities.permitted',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-CAPABILITIES-PERMITTED-APPLIED'],
   needs: ['root'],
   config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'CapPrm of /proc/<pid>/status', sortedCaps(ROOT_SETS.permitted, CAPABILITY_NAMES), s.capabilities.permitted);
+    ctx.expectEqual('CFG-CAPABILITIES-PERMITTED-APPLIED', 'CapPrm of /proc/<pid>/status', sortedCaps(ROOT_SETS.permitted, CAPABILITY_NAMES), s.capabilities.permitted);
   },
 });

@@ -12,7 +12,7 @@ import { attempt, HOLD } from './_lib/running.js';
 export default defineCase({
   id: 'process.cwd.missing',
   title: 'a process.cwd missing from the rootfs is an error or is created, never silently replaced',
-  requirements: ['RT-START-RUNS-PROCESS', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE'],
+  requirements: ['CFG-PROCESS-CWD-APPLIED', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE'],
   needs: ['root'],
   config: (c) => c.withCwd('/h8/not/there').withScript(HOLD),
   run: async (ctx) => {
@@ -25,7 +25,7 @@ export default defineCase({
     const pid = Number((await readFile(pidFile, 'utf8')).trim());
     const cwd = await readlink(`/proc/${pid}/cwd`);
     // Seen from another mount namespace the link is the path inside the container; from ours, a host path into the bundle.
-    ctx.expect('RT-START-RUNS-PROCESS', cwd === '/h8/not/there' || cwd.endsWith('/rootfs/h8/not/there'), {
+    ctx.expect('CFG-PROCESS-CWD-APPLIED', cwd === '/h8/not/there' || cwd.endsWith('/rootfs/h8/not/there'), {
       message: 'the program runs, so its cwd must be the configured (created) directory',
       expected: '/h8/not/there',
       actual: cwd,

@@ -4,11 +4,11 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'process.cwd.set',
   title: 'the program starts in process.cwd',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-CWD-APPLIED'],
   needs: ['root'],
   config: (c) => c.withCwd('/home/oci').withScript('pwd -P'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'output of `pwd -P` inside', '/home/oci\n', stdout);
+    ctx.expectEqual('CFG-PROCESS-CWD-APPLIED', 'output of `pwd -P` inside', '/home/oci\n', stdout);
   },
 });

@@ -10,7 +10,7 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.env.configured',
   title: 'every process.env entry is in the environ of the container process, unchanged and in order',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-ENV-APPLIED'],
   needs: ['root'],
   config: (c) => c.withScript(HOLD).withEnv('H8_PLAIN=1', 'H8_SPACES=a b  c', 'H8_EQUALS=k=v=w', 'H8_EMPTY=', 'H8_QUOTE="q"'),
   run: async (ctx) => {
@@ -18,6 +18,6 @@ export default defineCase({
     const expected = (ctx.config.process as { env: string[] }).env;
     const environ = await readEnviron(pid);
     const seen = environ.filter((e) => expected.includes(e));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'configured entries found in /proc/<pid>/environ, in order', expected, seen);
+    ctx.expectEqual('CFG-PROCESS-ENV-APPLIED', 'configured entries found in /proc/<pid>/environ, in order', expected, seen);
   },
 });

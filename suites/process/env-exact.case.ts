@@ -10,13 +10,13 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.env.exact',
   title: 'the environ of the container process holds process.env and nothing else',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-ENV-APPLIED'],
   needs: ['root'],
   config: (c) => c.withScript(HOLD).withEnv('H8_ONLY=this'),
   run: async (ctx) => {
     const pid = await startHeld(ctx);
     const expected = [...(ctx.config.process as { env: string[] }).env].sort();
     const environ = (await readEnviron(pid)).sort();
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'entries of /proc/<pid>/environ (sorted)', expected, environ);
+    ctx.expectEqual('CFG-PROCESS-ENV-APPLIED', 'entries of /proc/<pid>/environ (sorted)', expected, environ);
   },
 });

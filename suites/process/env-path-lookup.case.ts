@@ -10,7 +10,7 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'process.env.path-lookup',
   title: 'args[0] is looked up in the PATH given in process.env',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-ARGS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withEnv('PATH=/opt/h8:/bin').withArgs('h8-only-on-path'),
   run: async (ctx) => {
@@ -20,6 +20,6 @@ export default defineCase({
     await writeFile(prog, '#!/bin/sh\necho found-in-opt-h8\n');
     await chmod(prog, 0o755);
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'stdout of the program found through PATH=/opt/h8:/bin', 'found-in-opt-h8\n', stdout);
+    ctx.expectEqual('CFG-PROCESS-ARGS-APPLIED', 'stdout of the program found through PATH=/opt/h8:/bin', 'found-in-opt-h8\n', stdout);
   },
 });

@@ -5,13 +5,13 @@ import { defineCase } from '../case.js';
 export default defineCase({
   id: 'process.hostname',
   title: 'hostname is what the container sees as its host name, and the host keeps its own',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['CFG-HOSTNAME-APPLIED'],
   needs: ['root'],
   config: (c) => c.withHostname('h8-conform-host').withScript('hostname'),
   run: async (ctx) => {
     const before = hostname();
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', '`hostname` inside', 'h8-conform-host\n', stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the host name of the host after the run', before, hostname());
+    ctx.expectEqual('CFG-HOSTNAME-APPLIED', '`hostname` inside', 'h8-conform-host\n', stdout);
+    ctx.expectEqual('CFG-HOSTNAME-APPLIED', 'the host name of the host after the run', before, hostname());
   },
 });

@@ -10,12 +10,12 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.no-new-privileges.off',
   title: 'noNewPrivileges false leaves no_new_privs unset',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-NONEWPRIVILEGES-APPLIED'],
   needs: ['root'],
   config: (c) => c.withNoNewPrivileges(false).withScript(HOLD),
   run: async (ctx) => {
     if ((await readStatus('self')).noNewPrivileges) ctx.skip('the harness itself runs with no_new_privs set, which every child inherits');
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'NoNewPrivs of /proc/<pid>/status', false, s.noNewPrivileges);
+    ctx.expectEqual('CFG-NONEWPRIVILEGES-APPLIED', 'NoNewPrivs of /proc/<pid>/status', false, s.noNewPrivileges);
   },
 });

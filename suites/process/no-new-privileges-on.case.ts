@@ -6,11 +6,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.no-new-privileges.on',
   title: 'noNewPrivileges true sets no_new_privs on the process',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-NONEWPRIVILEGES-APPLIED'],
   needs: ['root'],
   config: (c) => c.withNoNewPrivileges(true).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'NoNewPrivs of /proc/<pid>/status', true, s.noNewPrivileges);
+    ctx.expectEqual('CFG-NONEWPRIVILEGES-APPLIED', 'NoNewPrivs of /proc/<pid>/status', true, s.noNewPrivileges);
   },
 });

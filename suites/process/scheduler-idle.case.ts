@@ -1,17 +1,15 @@
 import { defineCase } from '../case.js';
 import { readSched } from '../../harness/inspect/process.js';
 import { HOLD, startHeld } from './_lib/running.js';
-import { needSpec } from './_lib/version.js';
 
 /** process.scheduler (1.1.0 on) SCHED_IDLE: policy SCHED_IDLE (nice does not apply), read from /proc/<pid>/stat. Lowering priority needs no privilege. */
 export default defineCase({
   id: 'process.scheduler.idle',
   title: 'process.scheduler SCHED_IDLE is the scheduling of the process',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-SCHEDULER-APPLIED'],
   needs: ['root'],
   config: (c) => c.withScript(HOLD).merge({ process: { scheduler: {policy: 'SCHED_IDLE'} } }),
   run: async (ctx) => {
-    needSpec(ctx, '1.1.0', 'process.scheduler');
-    ctx.expectMatch('RT-START-RUNS-PROCESS', 'scheduling of the process (/proc/<pid>/stat)', { policy: 'SCHED_IDLE' }, await readSched(await startHeld(ctx)));
+    ctx.expectMatch('CFG-SCHEDULER-APPLIED', 'scheduling of the process (/proc/<pid>/stat)', { policy: 'SCHED_IDLE' }, await readSched(await startHeld(ctx)));
   },
 });

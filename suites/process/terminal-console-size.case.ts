@@ -5,11 +5,11 @@ import { runWithTerminal } from './_lib/terminal.js';
 export default defineCase({
   id: 'process.terminal.console-size',
   title: 'consoleSize is the size of the terminal',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-PROCESS-CONSOLESIZE-APPLIED'],
   needs: ['root'],
   config: (c) => c.withTerminal(true).merge({ process: { consoleSize: { height: 33, width: 101 } } }).withScript('stty size'),
   run: async (ctx) => {
-    const out = await runWithTerminal(ctx, 'RT-START-RUNS-PROCESS');
-    ctx.expectEqual('RT-START-RUNS-PROCESS', '`stty size` on the terminal', '33 101\n', out);
+    const out = await runWithTerminal(ctx, 'CFG-PROCESS-CONSOLESIZE-APPLIED');
+    ctx.expectEqual('CFG-PROCESS-CONSOLESIZE-APPLIED', '`stty size` on the terminal', '33 101\n', out);
   },
 });

@@ -6,11 +6,11 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.user.additional-gids',
   title: 'additionalGids become the supplementary groups of the process',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-USER-ADDITIONALGIDS-APPLIED'],
   needs: ['root'],
   config: (c) => c.withUser({ uid: 4242, gid: 4343, additionalGids: [5001, 5000, 6000] }).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'Groups of /proc/<pid>/status (sorted)', [5000, 5001, 6000], [...s.groups].sort((a, b) => a - b));
+    ctx.expectEqual('CFG-USER-ADDITIONALGIDS-APPLIED', 'Groups of /proc/<pid>/status (sorted)', [5000, 5001, 6000], [...s.groups].sort((a, b) => a - b));
   },
 });

@@ -10,12 +10,12 @@ import { HOLD, startHeld } from './_lib/running.js';
 export default defineCase({
   id: 'process.user.ids',
   title: 'the process runs with process.user.uid and gid (all four id kinds)',
-  requirements: ['RT-START-RUNS-PROCESS'],
+  requirements: ['CFG-USER-UID-APPLIED', 'CFG-USER-GID-APPLIED'],
   needs: ['root'],
   config: (c) => c.withUser({ uid: 4242, gid: 4343 }).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'Uid line of /proc/<pid>/status', { real: 4242, effective: 4242, saved: 4242, fs: 4242 }, s.uid);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'Gid line of /proc/<pid>/status', { real: 4343, effective: 4343, saved: 4343, fs: 4343 }, s.gid);
+    ctx.expectEqual('CFG-USER-UID-APPLIED', 'Uid line of /proc/<pid>/status', { real: 4242, effective: 4242, saved: 4242, fs: 4242 }, s.uid);
+    ctx.expectEqual('CFG-USER-GID-APPLIED', 'Gid line of /proc/<pid>/status', { real: 4343, effective: 4343, saved: 4343, fs: 4343 }, s.gid);
   },
 });

@@ -2,17 +2,15 @@ import { defineCase } from '../../case.js';
 import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
 import { NS_INFO, withOwn } from './_lib/types.js';
-import { needSpec } from '../../process/_lib/version.js';
 
 /** A time entry without a path gives the container a new time namespace: /proc/<pid>/ns differs from ours. */
 export default defineCase({
   id: 'linux.namespaces.create.time',
   title: 'a time namespace entry without path creates a new time namespace',
-  requirements: ['LNX-NS-CREATE'],
+  requirements: ['LNX-NS-CREATE', 'LNX-NS-TIME-TYPE'],
   needs: NS_INFO.time.needs,
   config: (c) => withOwn(c, 'time').withScript(HOLD),
   run: async (ctx) => {
-    needSpec(ctx, NS_INFO.time.since, 'the time namespace');
     const pid = await startHeld(ctx);
     const [host, mine] = await Promise.all([namespaceId('self', 'time'), namespaceId(pid, 'time')]);
     ctx.expect('LNX-NS-CREATE', !sameNamespace(host, mine), {

@@ -2,17 +2,15 @@ import { defineCase } from '../../case.js';
 import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
 import { NS_INFO, withInherited } from './_lib/types.js';
-import { needSpec } from '../../process/_lib/version.js';
 
 /** With no time entry the container stays in the time namespace of the runtime (ours, since we started the runtime). */
 export default defineCase({
   id: 'linux.namespaces.inherit.time',
   title: 'without a time entry the container shares the time namespace of the runtime',
-  requirements: ['LNX-NS-INHERIT'],
+  requirements: ['LNX-NS-INHERIT', 'LNX-NS-TIME-TYPE'],
   needs: NS_INFO.time.needs.filter((n) => n !== 'userns'),
   config: (c) => withInherited(c, 'time').withScript(HOLD),
   run: async (ctx) => {
-    needSpec(ctx, NS_INFO.time.since, 'the time namespace');
     const pid = await startHeld(ctx);
     const [host, mine] = await Promise.all([namespaceId('self', 'time'), namespaceId(pid, 'time')]);
     ctx.expectEqual('LNX-NS-INHERIT', 'time namespace of the container (/proc/<pid>/ns)', host.link, mine.link);

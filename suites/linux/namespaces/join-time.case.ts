@@ -2,7 +2,6 @@ import { defineCase } from '../../case.js';
 import { NS_FILE, namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
 import { NS_INFO, withJoined, withOwn } from './_lib/types.js';
-import { needSpec } from '../../process/_lib/version.js';
 
 /**
  * A time entry with a path joins that namespace. The namespace belongs to this
@@ -12,11 +11,10 @@ import { needSpec } from '../../process/_lib/version.js';
 export default defineCase({
   id: 'linux.namespaces.join.time',
   title: 'a time namespace entry with a path joins the namespace at that path',
-  requirements: ['LNX-NS-PATH-JOIN'],
+  requirements: ['LNX-NS-PATH-JOIN', 'LNX-NS-TIME-TYPE'],
   needs: NS_INFO.time.needs,
   config: (c) => withOwn(c, 'time').withScript(HOLD),
   run: async (ctx) => {
-    needSpec(ctx, NS_INFO.time.since, 'the time namespace');
     const holder = await startHeld(ctx);
     const path = `/proc/${holder}/ns/${NS_FILE.time}`;
     const joiner = await ctx.another('joiner', (c) => withJoined(c, 'time', path).withScript(HOLD));

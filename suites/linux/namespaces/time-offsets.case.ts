@@ -1,7 +1,6 @@
 import { defineCase } from '../../case.js';
 import { readTimensOffsets } from '../../../harness/inspect/process.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
-import { needSpec } from '../../process/_lib/version.js';
 
 const OFFSETS = { monotonic: { secs: 86400, nanosecs: 0 }, boottime: { secs: 7200, nanosecs: 500 } };
 
@@ -9,12 +8,11 @@ const OFFSETS = { monotonic: { secs: 86400, nanosecs: 0 }, boottime: { secs: 720
 export default defineCase({
   id: 'linux.namespaces.time.offsets',
   title: 'linux.timeOffsets are the monotonic and boottime offsets of the time namespace',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'LNX-NS-CREATE'],
+  requirements: ['LNX-TIMEOFFSETS-APPLIED', 'LNX-NS-CREATE'],
   needs: ['root', 'timens'],
   config: (c) => c.withNamespace('time').withLinux({ timeOffsets: OFFSETS }).withScript(HOLD),
   run: async (ctx) => {
-    needSpec(ctx, '1.1.0', 'the time namespace and linux.timeOffsets');
     const got = await readTimensOffsets(await startHeld(ctx));
-    ctx.expectMatch('RT-CREATE-APPLY-CONFIG', 'timens_offsets of the process', OFFSETS, got);
+    ctx.expectMatch('LNX-TIMEOFFSETS-APPLIED', 'timens_offsets of the process', OFFSETS, got);
   },
 });

@@ -21,7 +21,7 @@ const GIDS = [
 export default defineCase({
   id: 'linux.namespaces.user.mappings',
   title: 'uidMappings and gidMappings become the uid_map and gid_map of the user namespace',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'LNX-NS-CREATE'],
+  requirements: ['LNX-IDMAP-APPLIED', 'LNX-NS-CREATE'],
   needs: ['root', 'userns'],
   config: (c) =>
     c
@@ -32,10 +32,10 @@ export default defineCase({
       .withScript(HOLD),
   run: async (ctx) => {
     const pid = await startHeld(ctx);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', '/proc/<pid>/uid_map', UIDS, await readIdMap(pid, 'uid_map'));
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', '/proc/<pid>/gid_map', GIDS, await readIdMap(pid, 'gid_map'));
+    ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/uid_map', UIDS, await readIdMap(pid, 'uid_map'));
+    ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/gid_map', GIDS, await readIdMap(pid, 'gid_map'));
     const s = await readStatus(pid);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'host uid of container uid 1000 (status Uid, real)', 300000, s.uid.real);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'host gid of container gid 1000 (status Gid, real)', 200000 + 1000, s.gid.real);
+    ctx.expectEqual('LNX-IDMAP-APPLIED', 'host uid of container uid 1000 (status Uid, real)', 300000, s.uid.real);
+    ctx.expectEqual('LNX-IDMAP-APPLIED', 'host gid of container gid 1000 (status Gid, real)', 200000 + 1000, s.gid.real);
   },
 });

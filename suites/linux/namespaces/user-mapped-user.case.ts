@@ -10,7 +10,7 @@ import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from './_lib/types.js'
 export default defineCase({
   id: 'linux.namespaces.user.process-ids-mapped',
   title: 'process.user ids are taken inside the user namespace and mapped to host ids',
-  requirements: ['RT-START-RUNS-PROCESS', 'RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-IDMAP-APPLIED', 'CFG-USER-UID-APPLIED'],
   needs: ['root', 'userns'],
   config: (c) =>
     c
@@ -22,8 +22,8 @@ export default defineCase({
   run: async (ctx) => {
     const pid = await startHeld(ctx);
     const s = await readStatus(pid);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'host uid of the process', mappedHostId(1000), s.uid.effective);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', 'host gid of the process', mappedHostId(1000), s.gid.effective);
-    ctx.expectEqual('RT-START-RUNS-PROCESS', '`id -u; id -g` inside', '1000\n1000\nready\n', await ctx.readStdout());
+    ctx.expectEqual('LNX-IDMAP-APPLIED', 'host uid of the process', mappedHostId(1000), s.uid.effective);
+    ctx.expectEqual('LNX-IDMAP-APPLIED', 'host gid of the process', mappedHostId(1000), s.gid.effective);
+    ctx.expectEqual('CFG-USER-UID-APPLIED', '`id -u; id -g` inside', '1000\n1000\nready\n', await ctx.readStdout());
   },
 });

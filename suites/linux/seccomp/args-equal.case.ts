@@ -8,7 +8,7 @@ import { defineCase } from '../../case.js';
 export default defineCase({
   id: 'linux.seccomp.args-equal',
   title: 'a rule with an SCMP_CMP_EQ argument condition blocks only the calls whose argument matches',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-ARGS-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) =>
     c
@@ -22,6 +22,6 @@ export default defineCase({
       .withScript('mkdir /tmp/d; chmod 777 /tmp/d 2>/dev/null; echo "c777=$?"; chmod 755 /tmp/d; echo "c755=$?"; stat -c "mode=%a" /tmp/d'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'chmod 777 / chmod 755 / final mode', 'c777=1\nc755=0\nmode=755\n', stdout);
+    ctx.expectEqual('LNX-SECCOMP-ARGS-APPLIED', 'chmod 777 / chmod 755 / final mode', 'c777=1\nc755=0\nmode=755\n', stdout);
   },
 });

@@ -8,7 +8,7 @@ import { defineCase } from '../../case.js';
 export default defineCase({
   id: 'linux.seccomp.args-masked',
   title: 'an SCMP_CMP_MASKED_EQ argument condition tests the masked bits only',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-ARGS-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) =>
     c
@@ -22,6 +22,6 @@ export default defineCase({
       .withScript('mkdir /tmp/d; for m in 777 666 775; do chmod $m /tmp/d 2>/dev/null; echo "c$m=$?"; done; stat -c "mode=%a" /tmp/d'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'chmod 777 / 666 / 775 / final mode', 'c777=1\nc666=1\nc775=0\nmode=775\n', stdout);
+    ctx.expectEqual('LNX-SECCOMP-ARGS-APPLIED', 'chmod 777 / 666 / 775 / final mode', 'c777=1\nc666=1\nc775=0\nmode=775\n', stdout);
   },
 });

@@ -8,14 +8,14 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.errno-default',
   title: 'an SCMP_ACT_ERRNO rule makes the named syscall fail with EPERM, and only it',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mkdir exit status', 1, p.rc);
-    ctx.expect('RT-CREATE-APPLY-CONFIG', /Operation not permitted/.test(p.msg), { message: `mkdir did not fail with EPERM: ${p.msg}`, expected: 'Operation not permitted', actual: p.msg });
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the blocked mkdir made /tmp/probe', false, p.made);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'touch (not filtered) worked', true, p.touchOk);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'mkdir exit status', 1, p.rc);
+    ctx.expect('LNX-SECCOMP-FILTER-APPLIED', /Operation not permitted/.test(p.msg), { message: `mkdir did not fail with EPERM: ${p.msg}`, expected: 'Operation not permitted', actual: p.msg });
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'the blocked mkdir made /tmp/probe', false, p.made);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'touch (not filtered) worked', true, p.touchOk);
   },
 });

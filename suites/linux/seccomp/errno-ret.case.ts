@@ -1,19 +1,17 @@
 import { defineCase } from '../../case.js';
-import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
 
 /** errnoRet chooses the errno: 28 (ENOSPC), which mkdir would never report here by itself. */
 export default defineCase({
   id: 'linux.seccomp.errno-ret',
   title: 'errnoRet of an SCMP_ACT_ERRNO rule is the errno the syscall fails with',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-ERRNORET-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', { errnoRet: 28 })).withScript(MKDIR_PROBE),
   run: async (ctx) => {
-    if (!specAtLeast(ctx.specVersion, '1.1.0')) ctx.skip(`errnoRet appeared in runtime-spec 1.1.0; this run targets ${ctx.specVersion}`);
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mkdir exit status', 1, p.rc);
-    ctx.expect('RT-CREATE-APPLY-CONFIG', /No space left on device/.test(p.msg), { message: `mkdir did not fail with errno 28 (ENOSPC): ${p.msg}`, expected: 'No space left on device', actual: p.msg });
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'touch (not filtered) worked', true, p.touchOk);
+    ctx.expectEqual('LNX-SECCOMP-ERRNORET-APPLIED', 'mkdir exit status', 1, p.rc);
+    ctx.expect('LNX-SECCOMP-ERRNORET-APPLIED', /No space left on device/.test(p.msg), { message: `mkdir did not fail with errno 28 (ENOSPC): ${p.msg}`, expected: 'No space left on device', actual: p.msg });
+    ctx.expectEqual('LNX-SECCOMP-ERRNORET-APPLIED', 'touch (not filtered) worked', true, p.touchOk);
   },
 });

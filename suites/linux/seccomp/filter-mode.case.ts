@@ -6,7 +6,7 @@ import { allowExcept, MKDIR_NAMES } from './_lib/profiles.js';
 export default defineCase({
   id: 'linux.seccomp.filter-mode',
   title: 'the container process runs in seccomp filter mode',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO')).withScript('echo up; exec sleep 600'),
   run: async (ctx) => {
@@ -14,6 +14,6 @@ export default defineCase({
     await ctx.start();
     await ctx.waitForOutput('up');
     const st = await readStatus(await ctx.pid());
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'Seccomp field of /proc/<pid>/status', 2, st.seccomp);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'Seccomp field of /proc/<pid>/status', 2, st.seccomp);
   },
 });

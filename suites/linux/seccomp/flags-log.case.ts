@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState, specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, rawState } from '../../lifecycle/ops/_lib/ops.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
 
 /**
@@ -11,11 +11,10 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.flags-log',
   title: 'seccomp flags are applied with the filter, or create fails',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  requirements: ['LNX-SECCOMP-FLAGS-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', {}, { flags: ['SECCOMP_FILTER_FLAG_LOG'] })).withScript(MKDIR_PROBE),
   run: async (ctx) => {
-    if (!specAtLeast(ctx.specVersion, '1.0.2')) ctx.skip(`seccomp flags appeared in runtime-spec 1.0.2; this run targets ${ctx.specVersion}`);
     const refused = await createOrRefusal(ctx);
     if (refused !== undefined) {
       ctx.note(`the runtime refused the flags: ${refused}`);
@@ -25,6 +24,6 @@ export default defineCase({
     await ctx.start();
     await ctx.waitStopped();
     const p = parseProbe(await ctx.readStdout());
-    ctx.expect('RT-CREATE-APPLY-CONFIG', p.rc === 1 && !p.made, { message: `with flags set, the ERRNO rule did not block mkdir: rc=${p.rc} ${p.msg}` });
+    ctx.expect('LNX-SECCOMP-FLAGS-APPLIED', p.rc === 1 && !p.made, { message: `with flags set, the ERRNO rule did not block mkdir: rc=${p.rc} ${p.msg}` });
   },
 });

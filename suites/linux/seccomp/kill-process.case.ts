@@ -1,5 +1,4 @@
 import { defineCase } from '../../case.js';
-import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
 
 /**
@@ -9,14 +8,13 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.kill-process',
   title: 'SCMP_ACT_KILL_PROCESS kills the process making the named syscall with SIGSYS',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-ACTION-KILL-PROCESS'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_KILL_PROCESS')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
-    if (!specAtLeast(ctx.specVersion, '1.1.0')) ctx.skip(`SCMP_ACT_KILL_PROCESS appeared in runtime-spec 1.1.0; this run targets ${ctx.specVersion}`);
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the killed mkdir made /tmp/probe', false, p.made);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'touch (not filtered) worked', true, p.touchOk);
+    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
+    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'the killed mkdir made /tmp/probe', false, p.made);
+    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'touch (not filtered) worked', true, p.touchOk);
   },
 });

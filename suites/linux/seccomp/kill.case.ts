@@ -8,13 +8,13 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.kill',
   title: 'SCMP_ACT_KILL kills the process making the named syscall with SIGSYS',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_KILL')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the killed mkdir made /tmp/probe', false, p.made);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'touch (not filtered) worked', true, p.touchOk);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'the killed mkdir made /tmp/probe', false, p.made);
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'touch (not filtered) worked', true, p.touchOk);
   },
 });

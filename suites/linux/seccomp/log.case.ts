@@ -1,5 +1,4 @@
 import { defineCase } from '../../case.js';
-import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
 
 /**
@@ -10,13 +9,12 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.log',
   title: 'an SCMP_ACT_LOG rule lets the named syscall succeed',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-ACTION-LOG'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_LOG')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
-    if (!specAtLeast(ctx.specVersion, '1.0.2')) ctx.skip(`SCMP_ACT_LOG appeared in runtime-spec 1.0.2; this run targets ${ctx.specVersion}`);
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mkdir exit status', 0, p.rc);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'mkdir made /tmp/probe', true, p.made);
+    ctx.expectEqual('LNX-SECCOMP-ACTION-LOG', 'mkdir exit status', 0, p.rc);
+    ctx.expectEqual('LNX-SECCOMP-ACTION-LOG', 'mkdir made /tmp/probe', true, p.made);
   },
 });

@@ -8,12 +8,12 @@ import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profil
 export default defineCase({
   id: 'linux.seccomp.trace-no-tracer',
   title: 'an SCMP_ACT_TRACE rule with no tracer makes the syscall fail with ENOSYS',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
   needs: ['root', 'seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_TRACE')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expect('RT-CREATE-APPLY-CONFIG', p.rc === 1 && /Function not implemented/.test(p.msg), { message: `mkdir did not fail with ENOSYS: rc=${p.rc} ${p.msg}`, expected: 'rc=1, Function not implemented', actual: `rc=${p.rc} ${p.msg}` });
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'the traced mkdir made /tmp/probe', false, p.made);
+    ctx.expect('LNX-SECCOMP-FILTER-APPLIED', p.rc === 1 && /Function not implemented/.test(p.msg), { message: `mkdir did not fail with ENOSYS: rc=${p.rc} ${p.msg}`, expected: 'rc=1, Function not implemented', actual: `rc=${p.rc} ${p.msg}` });
+    ctx.expectEqual('LNX-SECCOMP-FILTER-APPLIED', 'the traced mkdir made /tmp/probe', false, p.made);
   },
 });

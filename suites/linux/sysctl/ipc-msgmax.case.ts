@@ -5,7 +5,7 @@ import { namespacedCase } from './_lib/sysctl.js';
 export default defineCase({
   id: 'linux.sysctl.ipc.msgmax',
   title: 'kernel.msgmax set in the config applies in the new ipc namespace, host unchanged',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SYSCTL-APPLIED'],
   needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'kernel.msgmax', '12345'),
 });

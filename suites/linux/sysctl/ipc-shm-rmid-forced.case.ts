@@ -5,7 +5,7 @@ import { namespacedCase } from './_lib/sysctl.js';
 export default defineCase({
   id: 'linux.sysctl.ipc.shm-rmid-forced',
   title: 'kernel.shm_rmid_forced set in the config applies in the new ipc namespace, host unchanged',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SYSCTL-APPLIED'],
   needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'kernel.shm_rmid_forced', '1'),
 });

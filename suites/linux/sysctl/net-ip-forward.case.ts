@@ -5,7 +5,7 @@ import { namespacedCase } from './_lib/sysctl.js';
 export default defineCase({
   id: 'linux.sysctl.net.ip-forward',
   title: 'net.ipv4.ip_forward set in the config is 1 in the new network namespace, host unchanged',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SYSCTL-APPLIED'],
   needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'net.ipv4.ip_forward', '1'),
 });

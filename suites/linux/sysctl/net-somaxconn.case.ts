@@ -5,7 +5,7 @@ import { namespacedCase } from './_lib/sysctl.js';
 export default defineCase({
   id: 'linux.sysctl.net.somaxconn',
   title: 'net.core.somaxconn set in the config applies in the new network namespace, host unchanged',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SYSCTL-APPLIED'],
   needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'net.core.somaxconn', '1234'),
 });

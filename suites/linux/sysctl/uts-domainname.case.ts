@@ -5,7 +5,7 @@ import { namespacedCase } from './_lib/sysctl.js';
 export default defineCase({
   id: 'linux.sysctl.uts.domainname',
   title: 'kernel.domainname set in the config applies in the new uts namespace, host unchanged',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-SYSCTL-APPLIED'],
   needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'kernel.domainname', 'oci-conform.example'),
 });

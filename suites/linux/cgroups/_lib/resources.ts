@@ -19,6 +19,11 @@ export interface ResourceReqs<R extends string> {
 /** The usual pair: create applies every property, and a refused create leaves nothing. */
 export const APPLY = { apply: 'RT-CREATE-APPLY-CONFIG', noContainer: 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER' } as const;
 
+/** The pair for one resource area: its own IMPLIED entry (LNX-MEMORY-APPLIED...), and a refused create leaves nothing. */
+export function applies<A extends string>(apply: A): { readonly apply: A; readonly noContainer: 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER' } {
+  return { apply, noContainer: 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER' };
+}
+
 export interface ResourceCheck {
   /** Dotted name for messages: 'memory.limit'. */
   readonly what: string;

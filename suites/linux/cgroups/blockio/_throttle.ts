@@ -5,7 +5,7 @@
  */
 import type { CaseDefinition } from '../../../case.js';
 import { defineCase } from '../../../case.js';
-import { APPLY, applied } from '../_lib/resources.js';
+import { applied, applies } from '../_lib/resources.js';
 import { hostDisk } from '../_lib/disk.js';
 
 export type ThrottleField = 'throttleReadBpsDevice' | 'throttleWriteBpsDevice' | 'throttleReadIOPSDevice' | 'throttleWriteIOPSDevice';
@@ -14,7 +14,7 @@ export function throttleCase(field: ThrottleField, slug: string, rate: number): 
   return defineCase({
     id: `linux.cgroups.blockio.${slug}`,
     title: `blockIO.${field} limits the container cgroup on a real disk`,
-    requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+    requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
     needs: ['root', 'cgroup-blkio'],
     run: async (ctx) => {
       const disk = (await hostDisk()) ?? ctx.skip('no block device on this host (only loop, ram or zram devices) to throttle');
@@ -23,7 +23,7 @@ export function throttleCase(field: ThrottleField, slug: string, rate: number): 
       await applied(
         ctx,
         [{ what: `blockIO.${field}`, pick: (o) => o.blockIO?.[field]?.filter((d) => d.major === disk.major && d.minor === disk.minor), expected: [{ major: disk.major, minor: disk.minor, rate }] }],
-        APPLY,
+        applies('LNX-BLKIO-APPLIED'),
         undefined,
         c,
       );

@@ -1,12 +1,12 @@
 import { defineCase } from '../../../case.js';
-import { APPLY, applied } from '../_lib/resources.js';
+import { applied, applies } from '../_lib/resources.js';
 import { hostDisk } from '../_lib/disk.js';
 
 /** blockIO.weightDevice for the host's disk, weight 400: blkio.(bfq.)weight_device (v1) or io.(bfq.)weight (v2), or create fails. */
 export default defineCase({
   id: 'linux.cgroups.blockio.weight-device',
   title: 'blockIO.weightDevice sets a per-device I/O weight, or create fails',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
   needs: ['root', 'cgroup-blkio'],
   run: async (ctx) => {
     const disk = (await hostDisk()) ?? ctx.skip('no block device on this host (only loop, ram or zram devices)');
@@ -21,7 +21,7 @@ export default defineCase({
           hidden: 'no per-device weight file: no proportional-weight I/O scheduler (bfq) in use',
         },
       ],
-      APPLY,
+      applies('LNX-BLKIO-APPLIED'),
       'per-device weights need a proportional-weight I/O scheduler on the device',
       c,
     );

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../case.js';
-import { APPLY, applied } from '../_lib/resources.js';
+import { applied, applies } from '../_lib/resources.js';
 
 /**
  * blockIO.weight 500: blkio.weight or blkio.bfq.weight (v1), io.bfq.weight
@@ -10,10 +10,10 @@ import { APPLY, applied } from '../_lib/resources.js';
 export default defineCase({
   id: 'linux.cgroups.blockio.weight',
   title: 'blockIO.weight sets the I/O weight of the container cgroup, or create fails',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
   needs: ['root', 'cgroup-blkio'],
   config: (c) => c.withResources({ blockIO: { weight: 500 } }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'blockIO.weight', pick: (o) => o.blockIO?.weight, expected: 500, hidden: 'no blkio weight file: no proportional-weight I/O scheduler (bfq) in use' }], APPLY, 'the weight files exist only with a proportional-weight I/O scheduler');
+    await applied(ctx, [{ what: 'blockIO.weight', pick: (o) => o.blockIO?.weight, expected: 500, hidden: 'no blkio weight file: no proportional-weight I/O scheduler (bfq) in use' }], applies('LNX-BLKIO-APPLIED'), 'the weight files exist only with a proportional-weight I/O scheduler');
   },
 });

@@ -9,14 +9,14 @@ import { makeNodes, parseReads, readScript } from './_nodes.js';
 export default defineCase({
   id: 'linux.cgroups.devices.allow',
   title: 'a devices allow entry lets exactly that device be opened',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-CGDEV-APPLIED'],
   needs: ['root', 'cgroup-devices'],
   config: (c) => c.withResources({ devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 42, minor: 1, access: 'r' }] }).withScript(readScript([1, 2])),
   run: async (ctx) => {
     await makeNodes(ctx.bundle, [1, 2]);
     const got = parseReads((await ctx.runToExit()).stdout);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'opening c 42:1 (allowed)', 'allowed', got['42:1']?.verdict);
-    ctx.expectEqual('RT-CREATE-APPLY-CONFIG', 'opening c 42:2 (not allowed)', 'denied', got['42:2']?.verdict);
+    ctx.expectEqual('LNX-CGDEV-APPLIED', 'opening c 42:1 (allowed)', 'allowed', got['42:1']?.verdict);
+    ctx.expectEqual('LNX-CGDEV-APPLIED', 'opening c 42:2 (not allowed)', 'denied', got['42:2']?.verdict);
     if (got['42:1']?.verdict === 'other' || got['42:2']?.verdict === 'other') ctx.note(`reads: ${JSON.stringify(got)}`);
   },
 });

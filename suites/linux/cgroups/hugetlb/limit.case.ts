@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { defineCase } from '../../../case.js';
-import { APPLY, applied } from '../_lib/resources.js';
+import { applied, applies } from '../_lib/resources.js';
 
 /** The host's default huge page size as the spec writes it ('2MB'), from /proc/meminfo. */
 async function pageSize(): Promise<string | undefined> {
@@ -14,12 +14,12 @@ async function pageSize(): Promise<string | undefined> {
 export default defineCase({
   id: 'linux.cgroups.hugetlb.limit',
   title: 'hugepageLimits sets the hugetlb limit of the container cgroup',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  requirements: ['LNX-HUGEPAGE-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
   needs: ['root', 'hugetlb'],
   run: async (ctx) => {
     const size = (await pageSize()) ?? ctx.skip('the kernel reports no huge page size');
     const bytes = Number(size.slice(0, -2)) * (size.endsWith('GB') ? 1 << 30 : size.endsWith('MB') ? 1 << 20 : 1 << 10) * 4;
     const c = await ctx.another('huge', (b) => b.withResources({ hugepageLimits: [{ pageSize: size, limit: bytes }] }));
-    await applied(ctx, [{ what: `hugepageLimits[${size}]`, pick: (o) => o.hugepageLimits?.find((h) => h.pageSize === size), expected: { pageSize: size, limit: bytes } }], APPLY, undefined, c);
+    await applied(ctx, [{ what: `hugepageLimits[${size}]`, pick: (o) => o.hugepageLimits?.find((h) => h.pageSize === size), expected: { pageSize: size, limit: bytes } }], applies('LNX-HUGEPAGE-APPLIED'), undefined, c);
   },
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../case.js';
-import { APPLY, applied } from '../_lib/resources.js';
+import { applied, applies } from '../_lib/resources.js';
 
 /**
  * memory.kernelTCP 16 MiB (NOT RECOMMENDED, but still a config property):
@@ -9,10 +9,10 @@ import { APPLY, applied } from '../_lib/resources.js';
 export default defineCase({
   id: 'linux.cgroups.memory.kernel-tcp',
   title: 'memory.kernelTCP is applied as the kernel TCP buffer limit, or create fails',
-  requirements: ['RT-CREATE-APPLY-CONFIG', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
+  requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
   needs: ['root', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, kernelTCP: 16777216 }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', hidden: 'cgroup v2 has no kernel TCP limit file' }], APPLY);
+    await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', hidden: 'cgroup v2 has no kernel TCP limit file' }], applies('LNX-MEMORY-APPLIED'));
   },
 });

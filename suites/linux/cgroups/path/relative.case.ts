@@ -10,7 +10,7 @@ import { pathsOf } from '../_lib/procs.js';
 export default defineCase({
   id: 'linux.cgroups.path.relative',
   title: 'a relative cgroupsPath puts the container in a cgroup ending with that path',
-  requirements: ['RT-CREATE-APPLY-CONFIG'],
+  requirements: ['LNX-CGROUPSPATH-APPLIED'],
   needs: ['root'],
   run: async (ctx) => {
     if (ctx.host.cgroups.mode === 'none') ctx.skip('no cgroup hierarchy is mounted on this host');
@@ -19,11 +19,11 @@ export default defineCase({
     await ctx.create();
     const pid = await ctx.pid();
     const places = (await cgroupPlaces(pid, ctx.host.cgroups)).filter((p) => p.path !== '/');
-    if (!ctx.expect('RT-CREATE-APPLY-CONFIG', places.length > 0, { message: `the container process is in no cgroup below any hierarchy root; cgroupsPath was ${rel}` })) return;
+    if (!ctx.expect('LNX-CGROUPSPATH-APPLIED', places.length > 0, { message: `the container process is in no cgroup below any hierarchy root; cgroupsPath was ${rel}` })) return;
     for (const p of places) {
-      ctx.expect('RT-CREATE-APPLY-CONFIG', p.path.endsWith(`/${rel}`), { message: `the ${label(p)} cgroup ${p.path} does not end with the relative cgroupsPath ${rel}`, expected: `.../${rel}`, actual: p.path });
-      ctx.expect('RT-CREATE-APPLY-CONFIG', await dirExists(p.dir), { message: `the ${label(p)} cgroup directory ${p.dir} does not exist` });
-      ctx.expect('RT-CREATE-APPLY-CONFIG', (await pathsOf(p.dir)).includes(pid), { message: `pid ${pid} is not in ${p.dir}/cgroup.procs` });
+      ctx.expect('LNX-CGROUPSPATH-APPLIED', p.path.endsWith(`/${rel}`), { message: `the ${label(p)} cgroup ${p.path} does not end with the relative cgroupsPath ${rel}`, expected: `.../${rel}`, actual: p.path });
+      ctx.expect('LNX-CGROUPSPATH-APPLIED', await dirExists(p.dir), { message: `the ${label(p)} cgroup directory ${p.dir} does not exist` });
+      ctx.expect('LNX-CGROUPSPATH-APPLIED', (await pathsOf(p.dir)).includes(pid), { message: `pid ${pid} is not in ${p.dir}/cgroup.procs` });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../case.js';
-import { createOrRefusal, rawState, specAtLeast } from '../../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
 
 /**
  * A unified key naming a controller no kernel has ("ociconformnone.max")
@@ -13,7 +13,6 @@ export default defineCase({
   needs: ['root'],
   config: (c) => c.withResources({ unified: { 'ociconformnone.max': '1' } }),
   run: async (ctx) => {
-    if (!specAtLeast(ctx.specVersion, '1.1.0')) ctx.skip(`unified appeared in runtime-spec 1.1.0; this run targets ${ctx.specVersion}`);
     const refused = await createOrRefusal(ctx);
     ctx.expect('LNX-UNIFIED-MISSING-CONTROLLER-ERROR', refused !== undefined, { message: 'create accepted a unified key for the nonexistent controller ociconformnone' });
     if (refused !== undefined) ctx.expectError('RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER', (await rawState(ctx.runtime, ctx.id)).call, 'state after the refused create');

@@ -20,7 +20,7 @@ export async function hostSysctl(key: string): Promise<string | undefined> {
   }
 }
 
-type ApplyReq = 'RT-CREATE-APPLY-CONFIG' | 'RT-ERROR-STATE-UNCHANGED';
+type ApplyReq = 'LNX-SYSCTL-APPLIED' | 'RT-ERROR-STATE-UNCHANGED';
 
 /**
  * A namespaced key set in the config: inside, /proc/sys shows `value`; on the
@@ -33,8 +33,8 @@ export async function namespacedCase(ctx: CaseContext<ApplyReq>, key: string, va
   await c.create();
   await c.start();
   await c.waitStopped();
-  ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `${key} inside the container`, value, (await c.readStdout()).trim().replace(/\s+/g, ' '));
-  ctx.expectEqual('RT-CREATE-APPLY-CONFIG', `${key} on the host (must not change)`, before, await hostSysctl(key));
+  ctx.expectEqual('LNX-SYSCTL-APPLIED', `${key} inside the container`, value, (await c.readStdout()).trim().replace(/\s+/g, ' '));
+  ctx.expectEqual('LNX-SYSCTL-APPLIED', `${key} on the host (must not change)`, before, await hostSysctl(key));
 }
 
 type RefuseReq = 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR' | 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER';
