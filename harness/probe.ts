@@ -42,16 +42,16 @@ function run(cmd: string, args: string[]): Promise<boolean> {
  * apply resources through v1 only, so a controller found only on the cgroup2
  * mount does not count.
  */
-function controller(layout: CgroupLayout, names: readonly string[], label: string): ConditionState {
+function controller(layout: CgroupLayout, names: readonly string[]): ConditionState {
   for (const n of names) {
     const v = controllerVersion(layout, n);
     if (v === 'v1' || (v === 'v2' && layout.mode === 'v2')) return { ok: true, detail: `${n} (${v})` };
   }
   const onUnified = names.find((n) => layout.unifiedControllers.includes(n));
   if (onUnified && layout.mode === 'hybrid') {
-    return no(`${label}: the ${onUnified} controller is only on the cgroup2 mount of this hybrid host (${layout.unified}), where runtimes do not apply resources`);
+    return no(`the ${onUnified} controller is only on the cgroup2 mount of this hybrid host (${layout.unified}), where runtimes do not apply resources`);
   }
-  return no(`${label}: no ${names.join(' or ')} controller in any cgroup hierarchy of this host (layout ${layout.mode})`);
+  return no(`no ${names.join(' or ')} controller in any cgroup hierarchy of this host (layout ${layout.mode})`);
 }
 
 async function swapAccounting(layout: CgroupLayout): Promise<ConditionState> {
@@ -70,7 +70,7 @@ async function swapAccounting(layout: CgroupLayout): Promise<ConditionState> {
 }
 
 async function hugetlb(layout: CgroupLayout): Promise<ConditionState> {
-  const c = controller(layout, ['hugetlb'], 'hugetlb');
+  const c = controller(layout, ['hugetlb']);
   if (!c.ok) return c;
   try {
     const sizes = (await readFile('/proc/meminfo', 'utf8')).match(/^Hugepagesize:\s+\d+/m);
@@ -95,18 +95,18 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
     'cgroup-v1': () => (layout.mode === 'v1' || layout.mode === 'hybrid' ? yes : no(`no cgroup v1 controllers (layout ${layout.mode})`)),
     'cgroup-v2': () => (layout.mode === 'v2' ? yes : no(`not a pure cgroup v2 host (layout ${layout.mode})`)),
     'cgroup-hybrid': () => (layout.mode === 'hybrid' ? yes : no(`not a hybrid cgroup host (layout ${layout.mode})`)),
-    'cgroup-memory': () => controller(layout, ['memory'], 'memory'),
-    'cgroup-cpu': () => controller(layout, ['cpu'], 'cpu'),
-    'cgroup-cpuset': () => controller(layout, ['cpuset'], 'cpuset'),
-    'cgroup-pids': () => controller(layout, ['pids'], 'pids'),
-    'cgroup-blkio': () => controller(layout, ['blkio', 'io'], 'block io'),
+    'cgroup-memory': () => controller(layout, ['memory']),
+    'cgroup-cpu': () => controller(layout, ['cpu']),
+    'cgroup-cpuset': () => controller(layout, ['cpuset']),
+    'cgroup-pids': () => controller(layout, ['pids']),
+    'cgroup-blkio': () => controller(layout, ['blkio', 'io']),
     'cgroup-devices': () =>
       layout.v1.devices ? yes : layout.mode === 'v2' ? { ok: true, detail: 'eBPF device filter (v2)' } : no('no devices controller and no pure cgroup v2'),
     'cgroup-freezer': () => (layout.v1.freezer ? yes : layout.mode === 'v2' ? { ok: true, detail: 'cgroup.freeze (v2)' } : no('no freezer controller')),
     hugetlb: () => hugetlb(layout),
     'net-cls': () => (layout.v1.net_cls ? yes : no('no net_cls hierarchy (cgroup v1 only) on this host')),
     'net-prio': () => (layout.v1.net_prio ? yes : no('no net_prio hierarchy (cgroup v1 only) on this host')),
-    rdma: () => controller(layout, ['rdma'], 'rdma'),
+    rdma: () => controller(layout, ['rdma']),
     'swap-accounting': () => swapAccounting(layout),
     userns: async () =>
       Number((await readFile('/proc/sys/user/max_user_namespaces', 'utf8').catch(() => '0')).trim()) === 0
