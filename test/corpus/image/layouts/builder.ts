@@ -5,7 +5,7 @@
  * the damage the case is about (bytes changed, blob left out, a symlink, ...).
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { TarSpecEntry } from './tar-writer.js';
@@ -34,6 +34,8 @@ export interface BlobSpec {
   readonly mediaType?: string;
   /** Store under this digest instead of the content's. */
   readonly name?: string;
+  /** Digest algorithm (default sha256). */
+  readonly alg?: 'sha256' | 'sha512';
 }
 
 export interface Mutation {
@@ -57,6 +59,10 @@ export interface LayoutSpec {
   readonly ociLayoutText?: string;
   /** More files, by path relative to the layout. */
   readonly files?: Readonly<Record<string, string>>;
+  /** Symbolic links to make, path relative to the layout -> link target (after files are written). */
+  readonly links?: Readonly<Record<string, string>>;
+  /** Paths to remove after everything is written (e.g. to turn a file into a link). */
+  readonly remove?: readonly string[];
   readonly noBlobsDir?: boolean;
 }
 
@@ -123,7 +129,8 @@ export function buildLayout(spec: LayoutSpec, dir: string, outside: string): Map
       mediaType ??= 'application/octet-stream';
     }
     building.delete(name);
-    const b: Built = { bytes, digest: s.name ?? sha256(bytes), mediaType, ...(diffId ? { diffId } : {}) };
+    const digest = s.name ?? (s.alg === 'sha512' ? `sha512:${createHash('sha512').update(bytes).digest('hex')}` : sha256(bytes));
+    const b: Built = { bytes, digest, mediaType, ...(diffId ? { diffId } : {}) };
     built.set(name, b);
     return b;
   };
@@ -183,6 +190,11 @@ export function buildLayout(spec: LayoutSpec, dir: string, outside: string): Map
   for (const [p, text] of Object.entries(spec.files ?? {})) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), text);
+  }
+  for (const p of spec.remove ?? []) rmSync(join(dir, p), { recursive: true, force: true });
+  for (const [p, target] of Object.entries(spec.links ?? {})) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    symlinkSync(target, join(dir, p));
   }
   return new Map([...built].map(([name, b]) => [name, `blobs/${b.digest.replace(':', '/')}`]));
 }
