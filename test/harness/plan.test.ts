@@ -126,7 +126,7 @@ describe('expectations', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
     const docs = files.filter((f) => f.startsWith('runc.')).map((f) => ({ file: f, doc: loadExpectations(join(dir, f)) }));
-    for (const v of ['1.0.1', '1.3.0']) expect(() => mergeExpectations(docs, v), v).not.toThrow();
+    for (const version of ['1.0.1', '1.3.0']) expect(() => mergeExpectations(docs, version), version).not.toThrow();
   });
 });
 
