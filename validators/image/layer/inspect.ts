@@ -98,12 +98,12 @@ export class LayerInspector {
 
   private onEntry(e: TarEntry): void {
     const { path, absolute, dotdot } = clean(e.name);
+    if (path === '' && !dotdot) return; // the root itself ('./' or '/')
     if (absolute) this.add('layout.layer.absolute-path', `entry '${e.name}' has an absolute path; layer paths are relative to the root`, e.name);
     if (dotdot) {
       this.add('layout.layer.dotdot-path', `entry '${e.name}' has a '..' component, which would reach outside the root when applied`, e.name);
       return;
     }
-    if (path === '') return; // the root itself ('./')
     if (e.sparse) this.add('layout.layer.sparse', `entry '${e.name}' is a sparse file`, e.name);
     const base = baseOf(path);
     const parent = parentOf(path);
