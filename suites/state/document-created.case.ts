@@ -8,7 +8,7 @@ import { checkDocument } from './_lib/document.js';
 export default defineCase({
   id: 'state.document.created',
   title: 'state of a created container is a valid state document with our id, bundle and status created',
-  requirements: ['RT-QUERY-STATE-RETURNS-STATE', 'RT-STATE-STATUS-VALUES', 'RT-STATE-BUNDLE-ABSOLUTE', 'RT-STATE-PID-REQUIRED-LINUX'],
+  requirements: ['RT-QUERY-STATE-RETURNS-STATE', 'RT-STATE-JSON-SCHEMA', 'RT-STATE-STATUS-VALUES', 'RT-STATE-BUNDLE-ABSOLUTE', 'RT-STATE-PID-REQUIRED-LINUX'],
   needs: ['root'],
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {

@@ -7,7 +7,6 @@ import type { CaseDefinition } from '../../case.js';
 import { defineCase } from '../../case.js';
 import type { HookKind } from '../../../fixtures/config.js';
 import { parseState } from '../../../harness/driver/state.js';
-import { specAtLeast } from '../../lifecycle/ops/_lib/ops.js';
 import { stateErrors } from '../../state/_lib/validate-state.js';
 import { runScenario } from './scenario.js';
 
@@ -24,7 +23,7 @@ const STATUS: Readonly<Record<HookKind, readonly string[]>> = {
 const IN_CONTAINER: ReadonlySet<HookKind> = new Set(['createContainer', 'startContainer']);
 
 /** The requirement that version-gates each kind (createRuntime & co. appeared in 1.0.2). */
-const INVOKED = {
+export const INVOKED = {
   prestart: 'RT-HOOK-PRESTART-INVOKED',
   createRuntime: 'RT-HOOK-CREATERUNTIME-INVOKED',
   createContainer: 'RT-HOOK-CREATECONTAINER-INVOKED',
@@ -57,12 +56,12 @@ export function stdinCase(kind: HookKind, slug: string): CaseDefinition {
         actual: s?.status,
       });
       if (kind === 'poststop') return;
-      // Since 1.1.0 the pid is as seen from where the hook runs: the container's own pid namespace (where it is 1) for in-container hooks.
-      const want = IN_CONTAINER.has(kind) && specAtLeast(ctx.specVersion, '1.1.0') ? 1 : hostPid;
-      if (IN_CONTAINER.has(kind) && !specAtLeast(ctx.specVersion, '1.1.0')) {
+      // A runtime-namespace hook sees the pid as the host does, in every version. An in-container hook sees the
+      // host's pid (1.0.x: 'as seen by the host') or, since 1.1.0, the container's own: pid-case.ts checks that exactly.
+      if (IN_CONTAINER.has(kind)) {
         ctx.expect('CFG-HOOKS-STATE-STDIN', s?.pid === 1 || s?.pid === hostPid, { message: `state.pid on stdin is ${s?.pid}, neither the host pid ${hostPid} nor 1`, actual: s?.pid });
       } else {
-        ctx.expectEqual('CFG-HOOKS-STATE-STDIN', `state.pid on the ${kind} hook's stdin`, want, s?.pid);
+        ctx.expectEqual('CFG-HOOKS-STATE-STDIN', `state.pid on the ${kind} hook's stdin`, hostPid, s?.pid);
       }
     },
   });

@@ -7,13 +7,13 @@
 import type { CaseContext, ContainerState } from '../../case.js';
 import { stateErrors } from './validate-state.js';
 
-export type DocumentReq = 'RT-QUERY-STATE-RETURNS-STATE' | 'RT-STATE-PID-REQUIRED-LINUX' | 'RT-STATE-BUNDLE-ABSOLUTE' | 'RT-STATE-STATUS-VALUES';
+export type DocumentReq = 'RT-QUERY-STATE-RETURNS-STATE' | 'RT-STATE-JSON-SCHEMA' | 'RT-STATE-PID-REQUIRED-LINUX' | 'RT-STATE-BUNDLE-ABSOLUTE' | 'RT-STATE-STATUS-VALUES';
 
 export async function checkDocument(ctx: CaseContext<DocumentReq>, expectedStatus: string): Promise<ContainerState> {
   const call = await ctx.runtime.state(ctx.id);
   const s = await ctx.state();
   const errors = await stateErrors(call.stdout, `state of ${ctx.id}`);
-  ctx.expect('RT-QUERY-STATE-RETURNS-STATE', errors.length === 0, { message: `the state document fails validation: ${errors.join('; ')}`, expected: 'no errors', actual: errors });
+  ctx.expect('RT-STATE-JSON-SCHEMA', errors.length === 0, { message: `the state document fails validation: ${errors.join('; ')}`, expected: 'no errors', actual: errors });
   ctx.expectEqual('RT-QUERY-STATE-RETURNS-STATE', 'state.id', ctx.id, s.id);
   ctx.expectEqual('RT-STATE-STATUS-VALUES', 'state.status', expectedStatus, s.status);
   ctx.expectEqual('RT-STATE-BUNDLE-ABSOLUTE', 'state.bundle', ctx.bundle, s.bundle);
