@@ -4,7 +4,7 @@
  * Everything it creates is registered (ledger + `containers`) before it
  * exists, so cleanup (harness/execute.ts) finds it whatever happens.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -78,6 +78,22 @@ export class Recorder {
   }
 }
 
+/**
+ * Polls until /proc/<pid>/exe is no longer `initExe` (the program was exec'd) or the process is gone or a zombie.
+ * Gives up quietly after `limitMs`: with some runtimes (a sandbox like runsc) the pid we know never execs.
+ */
+export async function waitForExec(pid: number, initExe: string, signal?: AbortSignal, limitMs = 2000): Promise<void> {
+  const until = performance.now() + limitMs;
+  while (performance.now() < until) {
+    const exe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
+    if (exe === undefined || exe !== initExe) return;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (stat === '' || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    await sleep(5, undefined, { signal }).catch(() => undefined);
+    if (signal?.aborted) throw new CaseAborted();
+  }
+}
+
 export function createContext(env: ContextEnv): { ctx: CaseContext; containers: Container[]; recorder: Recorder; primary: Promise<Container> } {
   const containers: Container[] = [];
   const recorder = new Recorder(env.specVersion);
@@ -119,6 +135,8 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     await Promise.all([stdoutPath, stderrPath].map((f) => writeFile(f, '', { flag: 'a' })));
     let created = false;
     let recordedPid: { pid: number; startTime: string } | undefined;
+    /** What the container process ran before start (the runtime's init), to see when the program replaced it. */
+    let initExe: string | undefined;
     const readPidFile = async (): Promise<number | undefined> => {
       const t = await readFile(pidFile, 'utf8').catch(() => '');
       const n = Number(t.trim());
@@ -147,6 +165,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
           const startTime = await processStartTime(pid);
           if (startTime !== undefined) {
             recordedPid = { pid, startTime };
+            initExe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
             env.ledger.append({ kind: 'pid', pid, startTime });
           }
         }
@@ -156,6 +175,9 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       async start() {
         const r = await raw.start(id);
         if (!succeeded(r)) abort(`start of ${id} failed`, r);
+        // `start` may return before the init has exec'd the program: wait for it, so what a case reads
+        // from /proc/<pid> is the program's, not the runtime's init.
+        if (recordedPid && initExe) await waitForExec(recordedPid.pid, initExe, env.signal);
         return r;
       },
       async state(): Promise<ContainerState> {

@@ -3,7 +3,7 @@
  * cgroupsPath under a test-unique prefix. `stop()` deletes it and removes
  * everything it created (also when the test failed half-way).
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { profileFor } from '../../../harness/profiles/index.js';
 import { detectCgroupLayout } from '../../../harness/inspect/cgroup-layout.js';
 import { findRunCgroups, removeCgroupTree, removeTree } from '../../../harness/cleanup.js';
 import type { CallRecord } from '../../../harness/driver/record.js';
+import { waitForExec } from '../../../harness/context.js';
 
 export const RUNC = '/usr/bin/runc';
 
@@ -50,9 +51,11 @@ export async function startContainer(configure: (c: ConfigBuilder) => ConfigBuil
     const pidFile = join(dir, 'pid');
     const created = await driver.create(id, bundle, { pidFile, stdoutPath: join(dir, 'out'), stderrPath: join(dir, 'err') });
     if (created.exitCode !== 0) throw new Error(`runc create failed: ${created.stderr}`);
+    const pid = Number((await readFile(pidFile, 'utf8')).trim());
+    const initExe = await readlink(`/proc/${pid}/exe`);
     const started = await driver.start(id);
     if (started.exitCode !== 0) throw new Error(`runc start failed: ${started.stderr}`);
-    const pid = Number((await readFile(pidFile, 'utf8')).trim());
+    await waitForExec(pid, initExe);
     return { id, pid, dir, bundle, prefix, driver, calls, stop };
   } catch (e) {
     await stop();
