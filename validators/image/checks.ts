@@ -23,6 +23,7 @@ export const LAYOUT_CHECKS: readonly LayoutCheck[] = [
   { id: 'layout.blobs.missing', requirements: ['IMG-LAYOUT-BLOBS-DIR-EXISTS'] },
   { id: 'layout.symlink', requirements: [] },
   { id: 'layout.archive.unsafe-path', requirements: [] },
+  { id: 'layout.archive.duplicate-entry', requirements: [] },
   { id: 'layout.json.too-large', requirements: [] },
   { id: 'layout.json.encoding', requirements: [] },
   { id: 'layout.json.unreadable', requirements: [] },

@@ -48,6 +48,12 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
   F.file(root, 'image-layout', version);
   const json = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_JSON, specVersion: opts.specVersion, level };
 
+  for (const name of store.duplicates ?? [])
+    F.add(root, {
+      rule: 'layout.archive.duplicate-entry',
+      message: `archive entry '${name}' occurs more than once; tools that extract it keep the last one, which is the one checked`,
+      params: { entry: name },
+    });
   for (const name of store.escaping ?? [])
     F.add(root, { rule: 'layout.archive.unsafe-path', message: `archive entry '${name}' would land outside the layout root; ignored`, params: { entry: name } });
 

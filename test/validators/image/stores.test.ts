@@ -76,6 +76,28 @@ describe.each(['tar', 'tgz'] as const)('archive store (%s)', (form) => {
   });
 });
 
+describe.each(['tar', 'tgz'] as const)('an archive with a name twice (%s)', (form) => {
+  it('reads the last entry of the name, by stat, readSmall and stream, and lists the name as a duplicate', async () => {
+    const tar = writeTar([
+      { name: 'blobs/sha256/x', data: 'first' },
+      { name: 'blobs/sha256/x', data: big },
+      { name: 'blobs/sha256/y', data: big },
+      { name: 'blobs/sha256/y', data: 'second' },
+    ]);
+    const file = join(work, `dup.${form}`);
+    writeFileSync(file, form === 'tgz' ? gzipSync(tar) : tar);
+    const s = form === 'tar' ? await TarFileStore.open(file, 'dup') : await TarGzipStore.open(file, 'dup', 1 << 30);
+    expect([...(s.duplicates ?? [])].sort()).toEqual(['blobs/sha256/x', 'blobs/sha256/y']);
+    expect(s.stat('blobs/sha256/x')).toEqual({ kind: 'file', size: big.length });
+    expect((await s.readSmall('blobs/sha256/x')).equals(big)).toBe(true);
+    expect((await s.readSmall('blobs/sha256/y')).toString()).toBe('second');
+    const got = await collect(s, ['blobs/sha256/x', 'blobs/sha256/y']);
+    expect(got.get('blobs/sha256/x')!.equals(big)).toBe(true);
+    expect(got.get('blobs/sha256/y')!.toString()).toBe('second');
+    if (s instanceof TarFileStore) await s.close();
+  });
+});
+
 describe('gzip archive store', () => {
   it('stops at the decompression limit with a one-line error of its own', async () => {
     const e = await TarGzipStore.open(join(work, 'bomb.tar.gz'), 'bomb.tar.gz', 1024 * 1024).catch((x: unknown) => x);

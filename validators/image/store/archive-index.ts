@@ -26,6 +26,8 @@ export class ArchiveIndex {
   private readonly dirs = new Set<string>();
   /** Names that would leave the layout root (refused). */
   readonly escaping: string[] = [];
+  /** Names that occur more than once (the last one wins, as when a tool extracts the archive). */
+  readonly duplicates = new Set<string>();
 
   add(e: TarEntry): void {
     const n = normaliseName(e.name);
@@ -35,7 +37,10 @@ export class ArchiveIndex {
     }
     if (n === '') return;
     if (e.type === 'directory') this.dirs.add(n);
-    else this.entries.set(n, e);
+    else {
+      if (this.entries.has(n)) this.duplicates.add(n);
+      this.entries.set(n, e);
+    }
     for (let i = n.indexOf('/'); i !== -1; i = n.indexOf('/', i + 1)) this.dirs.add(n.slice(0, i));
   }
 
@@ -50,6 +55,11 @@ export class ArchiveIndex {
 
   hasDir(path: string): boolean {
     return this.dirs.has(path);
+  }
+
+  /** Whether this header (by its offset in the tar stream) is the entry that counts for its name. */
+  isCurrent(path: string, headerOffset: number): boolean {
+    return this.entries.get(path)?.headerOffset === headerOffset;
   }
 
   /** A directory inside the archive that holds an oci-layout or index.json, when the root does not. */

@@ -54,6 +54,8 @@ export interface ContentStore {
   hasRootFile(name: string): boolean;
   /** Archive entry names that would leave the layout root (refused, reported). */
   readonly escaping?: readonly string[];
+  /** Archive entry names that occur more than once (the last one is read). */
+  readonly duplicates?: ReadonlySet<string>;
   /** Archives: a directory inside that holds a layout, when the root does not. */
   nestedLayout?(): string | undefined;
 }

@@ -38,6 +38,10 @@ export class TarFileStore implements ContentStore {
     return this.index.escaping;
   }
 
+  get duplicates(): ReadonlySet<string> {
+    return this.index.duplicates;
+  }
+
   label(path: string): string {
     return `${this.name}:${path}`;
   }

@@ -37,6 +37,7 @@ export class TarGzipStore implements ContentStore {
         store.index.add(ev.entry);
         const n = normaliseName(ev.entry.name);
         current = undefined;
+        if (n !== undefined) store.spool.delete(n); // a later entry of the same name replaces it
         if (n !== undefined && ev.entry.type === 'file' && ev.entry.size <= SPOOL_ENTRY && spooled + ev.entry.size <= SPOOL_TOTAL) {
           spooled += ev.entry.size;
           current = { path: n, parts: [] };
@@ -54,6 +55,10 @@ export class TarGzipStore implements ContentStore {
 
   get escaping(): readonly string[] {
     return this.index.escaping;
+  }
+
+  get duplicates(): ReadonlySet<string> {
+    return this.index.duplicates;
   }
 
   label(path: string): string {
@@ -110,7 +115,8 @@ export class TarGzipStore implements ContentStore {
     await this.pass(async (ev) => {
       if (ev.kind === 'entry') {
         const n = normaliseName(ev.entry.name);
-        sinks = n !== undefined && isFile(ev.entry) ? wanted.get(n)?.filter((s) => !done.has(s)) : undefined;
+        // the entry that counts for a name is its last one, as in the index
+        sinks = n !== undefined && isFile(ev.entry) && this.index.isCurrent(n, ev.entry.headerOffset) ? wanted.get(n)?.filter((s) => !done.has(s)) : undefined;
       } else if (ev.kind === 'data') {
         if (sinks) for (const s of sinks) await s.write(ev.chunk);
       } else if (sinks) {
