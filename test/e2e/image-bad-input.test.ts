@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
-import { writeTar } from '../corpus/image/layouts/tar-writer.js';
+import { writeTar, zstdStored } from '../corpus/image/layouts/tar-writer.js';
 import { archiveLayout, buildLayout } from '../corpus/image/layouts/builder.js';
 
 let dir: string;
@@ -33,6 +33,7 @@ function snapshot(d: string): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'oci-image-bad-'));
   writeFileSync(join(dir, 'plain.tar'), writeTar([{ name: 'hello.txt', data: 'hi' }]));
+  writeFileSync(join(dir, 'layout.tar.zst'), zstdStored(writeTar([{ name: 'oci-layout', data: '{}' }])));
   writeFileSync(join(dir, 'nested.tar'), writeTar([{ name: 'img/oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'img/index.json', data: '{}' }]));
   const tar = writeTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: 'x'.repeat(5000) }]);
   writeFileSync(join(dir, 'truncated.tar'), tar.subarray(0, 2048));
@@ -58,6 +59,7 @@ describe('oci-validate on archives that are not layouts', () => {
   it.each([
     ['plain.tar', /plain\.tar: is a tar archive but not an OCI image layout/],
     ['nested.tar', /nested\.tar: is a tar archive but not an OCI image layout .*there is one under 'img\/'/],
+    ['layout.tar.zst', /layout\.tar\.zst: is zstd-compressed; .*decompress it first/],
     ['truncated.tar', /truncated\.tar: not a readable tar archive: .*truncated/],
     ['corrupt.tar.gz', /corrupt\.tar\.gz: cannot decompress/],
     ['bomb.tar.gz', /bomb\.tar\.gz: decompresses to more than 1048576 bytes/],

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ArchiveFormat = 'tar' | 'gzip';
+export type ArchiveFormat = 'tar' | 'gzip' | 'zstd';
 
 /** The first bytes of a file, without following a failure into an exception. */
 function head(path: string, n: number): Buffer {
@@ -22,6 +22,7 @@ function head(path: string, n: number): Buffer {
 export function archiveFormat(path: string): ArchiveFormat | undefined {
   const b = head(path, 512);
   if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  if (b.length >= 4 && b.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
   if (b.length < 512) return undefined;
   if (b.toString('latin1', 257, 262) === 'ustar') return 'tar';
   // old-style tar: no magic, but a valid header checksum

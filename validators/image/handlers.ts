@@ -52,6 +52,8 @@ const layoutArchive: InputHandler = {
   validate: async (path, opts): Promise<DocumentResult[]> => {
     const name = path;
     const format = archiveFormat(path);
+    if (format === 'zstd')
+      throw new OciError('OCI_INPUT_UNREADABLE', `${name}: is zstd-compressed; we read layout archives as plain tar or tar.gz (decompress it first, e.g. zstd -d)`);
     if (format === 'gzip') {
       const store = await TarGzipStore.open(path, name, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
       refuseDockerArchive(store);
