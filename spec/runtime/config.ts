@@ -259,7 +259,7 @@ const HOOKS: Requirement[] = [
   r('CFG-HOOKS-ORDER', 'MUST', 'posix-platform-hooks', '1.0.0', 'hooks of one kind run in the order they are listed', RUNS),
   r('CFG-HOOKS-STATE-STDIN', 'MUST', 'posix-platform-hooks', '1.0.0', 'every hook reads the container state document on its stdin', RUNS),
   ...HOOK_NAMESPACES,
-  r('CFG-HOOKS-PRESTART-AT-START', 'MUST', 'prestart', '1.0.0', 'prestart hooks run after start is called and before the user program runs', RUNS, { until: '1.0.2' }),
+  r('CFG-HOOKS-PRESTART-AT-START', 'MUST', 'prestart', '1.0.0', 'prestart hooks run after start is called and before the user program runs (config.md up to 1.0.2; runtime.md of 1.0.2 already has them within create, so that version contradicts itself)', RUNS, { until: '1.0.2' }),
   r('CFG-HOOKS-PRESTART-AT-CREATE', 'MUST', 'prestart', '1.1.0', 'prestart hooks run during create, once the environment exists and before pivot_root', RUNS),
   r('CFG-HOOKS-PRESTART-BEFORE-CREATERUNTIME', 'MUST', 'prestart', '1.1.0', 'prestart hooks run before the createRuntime hooks', RUNS),
   r(
