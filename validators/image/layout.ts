@@ -116,6 +116,11 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
   const jobs: StreamJob[] = [];
   for (const b of [...walker.blobs.values(), ...unreferenced]) {
     if (!b.stream) continue;
+    const pre = store.precomputed?.(b.path);
+    if (pre && enough(pre, b.layer, diffAlgs)) {
+      outcomes.set(b.path, b.layer ? pre : { ...pre, layer: undefined });
+      continue;
+    }
     const v = new BlobVerifier(b.nodeHash, b.layer ? { diffAlgorithms: diffAlgs, budget } : undefined);
     outcomes.set(b.path, v.outcome);
     jobs.push({ path: b.path, sink: v });
@@ -138,6 +143,16 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
 
   for (const m of walker.manifests) manifestFindings(m, outcomes, store, F);
   return F.results();
+}
+
+/** Whether a store's earlier reading of a blob answers all we ask of it now. */
+function enough(o: BlobOutcome, layer: boolean, diffAlgs: ReadonlyMap<string, string>): boolean {
+  if (o.readError !== undefined) return false;
+  if (!layer) return true;
+  const l = o.layer;
+  if (!l) return false;
+  if (l.limitExceeded || l.decompressError !== undefined || l.inspector.tarError !== undefined) return true;
+  return [...diffAlgs.keys()].every((a) => l.diffIds.has(a));
 }
 
 function digestFindings(b: BlobRecord, label: string, F: Findings): void {

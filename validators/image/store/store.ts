@@ -1,3 +1,5 @@
+import type { BlobOutcome } from '../verify.js';
+
 /**
  * A content store: the files of an image layout, wherever they are (a
  * directory, a tar archive, a gzip-compressed tar archive). Paths are relative
@@ -56,6 +58,8 @@ export interface ContentStore {
   readonly escaping?: readonly string[];
   /** Archive entry names that occur more than once (the last one is read). */
   readonly duplicates?: ReadonlySet<string>;
+  /** Results of verifying a blob that the store already streamed (a gzip archive's first pass). */
+  precomputed?(path: string): BlobOutcome | undefined;
   /** Archives: a directory inside that holds a layout, when the root does not. */
   nestedLayout?(): string | undefined;
 }

@@ -1,8 +1,10 @@
 /**
  * A content store over a gzip-compressed tar archive. gzip allows no random
- * access, so the archive is read in passes: the first indexes it and keeps
- * small files (JSON documents) in memory; each later pass decompresses it once
- * more and hands the wanted entries to their sinks, one after another.
+ * access, so the archive is read in passes: the first indexes it, keeps small
+ * files (JSON documents) in memory and verifies every blob as it goes by
+ * (digest, and diff_id and inspection in case it is a layer); a later pass, only
+ * when something the first could not know is needed (a sha512 diff_id), hands
+ * the wanted entries to their sinks, one after another.
  */
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -12,6 +14,12 @@ import { TarParser } from '../tar/parser.js';
 import type { TarEntry } from '../tar/parser.js';
 import { ArchiveIndex, normaliseName } from './archive-index.js';
 import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
+import { registeredAlgorithm } from '../digest.js';
+import type { BlobOutcome } from '../verify.js';
+import { BlobVerifier, DecompressionBudget } from '../verify.js';
+
+const BLOB = /^blobs\/([^/]+)\/[^/]+$/;
+const SHA256_ONLY: ReadonlyMap<string, string> = new Map([['sha256', 'sha256']]);
 
 /** Files up to this size are kept in memory by the first pass. */
 const SPOOL_ENTRY = 1024 * 1024;
@@ -20,6 +28,9 @@ const SPOOL_TOTAL = 64 * 1024 * 1024;
 
 export class TarGzipStore implements ContentStore {
   private readonly spool = new Map<string, Buffer>();
+  private readonly verified = new Map<string, BlobOutcome>();
+  /** Times the archive has been decompressed so far. */
+  passes = 0;
 
   private constructor(
     private readonly path: string,
@@ -32,25 +43,46 @@ export class TarGzipStore implements ContentStore {
     const store = new TarGzipStore(path, name, new ArchiveIndex(), maxDecompressed);
     let spooled = 0;
     let current: { path: string; parts: Buffer[] } | undefined;
-    await store.pass((ev) => {
+    // Every blob is verified on this first reading too (digest; and, in case it is a layer, diff_id
+    // and inspection), so that most runs need no second pass over the archive.
+    const budget = new DecompressionBudget(maxDecompressed);
+    let verifying: { path: string; v: BlobVerifier } | undefined;
+    await store.pass(async (ev) => {
       if (ev.kind === 'entry') {
         store.index.add(ev.entry);
         const n = normaliseName(ev.entry.name);
         current = undefined;
-        if (n !== undefined) store.spool.delete(n); // a later entry of the same name replaces it
+        verifying = undefined;
+        if (n !== undefined) {
+          store.spool.delete(n); // a later entry of the same name replaces it
+          store.verified.delete(n);
+        }
         if (n !== undefined && ev.entry.type === 'file' && ev.entry.size <= SPOOL_ENTRY && spooled + ev.entry.size <= SPOOL_TOTAL) {
           spooled += ev.entry.size;
           current = { path: n, parts: [] };
-          if (ev.entry.size === 0) store.spool.set(n, Buffer.alloc(0));
         }
+        const m = n !== undefined && isFile(ev.entry) ? BLOB.exec(n) : null;
+        const nodeHash = m ? registeredAlgorithm(m[1]!)?.nodeHash : undefined;
+        if (n !== undefined && nodeHash) verifying = { path: n, v: new BlobVerifier(nodeHash, { diffAlgorithms: SHA256_ONLY, budget }) };
       } else if (ev.kind === 'data') {
         current?.parts.push(Buffer.from(ev.chunk));
-      } else if (current) {
-        store.spool.set(current.path, Buffer.concat(current.parts));
+        if (verifying) await verifying.v.write(ev.chunk);
+      } else {
+        if (current) store.spool.set(current.path, Buffer.concat(current.parts));
         current = undefined;
+        if (verifying) {
+          await verifying.v.end();
+          store.verified.set(verifying.path, verifying.v.outcome);
+        }
+        verifying = undefined;
       }
     });
     return store;
+  }
+
+  /** What the first reading found for a blob (digest, and layer results as if it were a layer). */
+  precomputed(path: string): BlobOutcome | undefined {
+    return this.verified.get(path);
   }
 
   get escaping(): readonly string[] {
@@ -131,6 +163,7 @@ export class TarGzipStore implements ContentStore {
   }
 
   private async pass(on: (ev: ReturnType<TarParser['push']>[number]) => void | Promise<void>): Promise<void> {
+    this.passes++;
     const parser = new TarParser();
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     const src = createReadStream(this.path, { highWaterMark: 1024 * 1024 });
