@@ -139,6 +139,37 @@ describe('oci-conform --runtime runc', () => {
     expect(leftovers({ runId: doc.run.runId, workDir: doc.run.workDir, ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
   });
 
+  it('`oci-conform cleanup` leaves a run that is still going alone', async () => {
+    const ledgerDir = join(dir, 'live-ledger');
+    const liveEnv = { ...env, OCI_CONFORM_LEDGER_DIR: ledgerDir };
+    let cleanupOut: Awaited<ReturnType<typeof runCli>> | undefined;
+    let stateAfter: string[] = [];
+    const r = await runCli(['--runtime', RUNC, '--only', 'test.**', '--case-file', join(CASES, 'hang.case.mjs'), '--timeout', '60000', '--reporter', 'tap'], {
+      env: liveEnv,
+      onStdout: (all, child) => {
+        if (cleanupOut || !/^# run /m.test(all)) return;
+        cleanupOut = { code: null, signal: null, stdout: '', stderr: '' };
+        const { workDir } = runInfoFromTap(all);
+        const t = setInterval(() => {
+          void readdir(join(workDir, 'state'))
+            .then(async (ids) => {
+              if (!ids.some((i) => i.endsWith('-0-c'))) return;
+              clearInterval(t);
+              cleanupOut = await runCli(['cleanup'], { env: liveEnv });
+              stateAfter = await readdir(join(workDir, 'state'));
+              child.kill('SIGINT');
+            })
+            .catch(() => undefined);
+        }, 50);
+      },
+    });
+    expect(cleanupOut?.code).toBe(0);
+    expect(cleanupOut?.stdout).toMatch(/^skipped oc\w+: run oc\w+ is still going \(pid \d+\); use --force to sweep it anyway$/m);
+    expect(stateAfter.some((i) => i.endsWith('-0-c'))).toBe(true); // its container was not touched
+    expect(r.code).toBe(130);
+    expect(leftovers({ ...runInfoFromTap(r.stdout), ledgerDir })).toEqual([]);
+  });
+
   it('after a crash (SIGKILL mid-case), `oci-conform cleanup` removes the container, its process and cgroups, and the temp dir', async () => {
     let killed = false;
     const ledgerDir = join(dir, 'crash-ledger');
