@@ -151,7 +151,9 @@ function enough(o: BlobOutcome, layer: boolean, diffAlgs: ReadonlyMap<string, st
   if (!layer) return true;
   const l = o.layer;
   if (!l) return false;
-  if (l.limitExceeded || l.decompressError !== undefined || l.inspector.tarError !== undefined) return true;
+  // The store's budget was shared with blobs nobody references: a limit hit there is checked again with ours.
+  if (l.limitExceeded) return false;
+  if (l.decompressError !== undefined || l.inspector.tarError !== undefined) return true;
   return [...diffAlgs.keys()].every((a) => l.diffIds.has(a));
 }
 
