@@ -57,7 +57,7 @@ export const CONDITIONS = [
   'idmapped-mounts',
   /** The runtime under test answers `features` with a JSON document. */
   'runtime-features',
-  /** The runtime profile supports a console socket (process.terminal) and the harness can receive the pty (not yet: see probe.ts). */
+  /** The runtime profile supports a console socket (process.terminal) and a python3 helper can receive the pty (console-socket.ts). */
   'console-socket',
 ] as const;
 

@@ -31,6 +31,7 @@ import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { processStartTime } from './cleanup.js';
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
+import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
 
 export interface ContextEnv {
   readonly caseId: string;
@@ -66,6 +67,8 @@ export interface Container extends ContainerHandle {
   readonly created: boolean;
   /** Pid and start time recorded after create, when the pid file named one. */
   readonly recordedPid: { pid: number; startTime: string } | undefined;
+  /** Stops the console-socket receiver of a terminal container (no-op otherwise). */
+  closeConsole(): void;
 }
 
 export class Recorder {
@@ -76,6 +79,11 @@ export class Recorder {
   add(requirement: string, e: Evidence & { path?: string }): void {
     this.violations.push({ requirement, level: levelOf(requirement, this.version), ...e });
   }
+}
+
+function isTerminal(config: OciConfig): boolean {
+  const p = config.process;
+  return typeof p === 'object' && p !== null && !Array.isArray(p) && p.terminal === true;
 }
 
 /**
@@ -134,6 +142,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     const pidFile = join(dir, 'pid');
     await Promise.all([stdoutPath, stderrPath].map((f) => writeFile(f, '', { flag: 'a' })));
     let created = false;
+    let consoleSock: ConsoleSocket | undefined;
     let recordedPid: { pid: number; startTime: string } | undefined;
     /** What the container process ran before start (the runtime's init), to see when the program replaced it. */
     let initExe: string | undefined;
@@ -155,11 +164,22 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       get recordedPid() {
         return recordedPid;
       },
+      closeConsole() {
+        consoleSock?.close();
+      },
       async create() {
         guard();
+        let consoleSocket: string | undefined;
+        if (isTerminal(config)) {
+          // The terminal's output goes to the stdout file, through a receiver of the pty (console-socket.ts).
+          const cond = env.host.conditions['console-socket'];
+          if (!cond.ok) throw new CaseSkip(`process.terminal needs console-socket: ${cond.reason}`);
+          consoleSock = await openConsoleSocket(cond.detail ?? 'python3', join(dir, 'console.sock'), stdoutPath, 3600);
+          consoleSocket = consoleSock.path;
+        }
         env.ledger.append({ kind: 'container', id });
         created = true;
-        const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath });
+        const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath, consoleSocket });
         const pid = await readPidFile();
         if (pid !== undefined) {
           const startTime = await processStartTime(pid);

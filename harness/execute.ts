@@ -127,6 +127,7 @@ export async function cleanupCase(containers: readonly Container[], caseDir: str
   for (const k of containers) {
     if (!k.created) continue;
     const del = await driver.delete(k.id, { force: true });
+    k.closeConsole();
     if (k.recordedPid) await killIfOurs(k.recordedPid.pid, k.recordedPid.startTime);
     // A runtime without `delete --force` (or whose force failed): kill, let it see the process gone, delete again.
     if (del.exitCode !== 0 && (await driver.state(k.id)).exitCode === 0) {

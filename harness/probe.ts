@@ -12,6 +12,7 @@ import { controllerVersion, type CgroupLayout } from './inspect/cgroup-layout.js
 import { readProcCgroups } from './inspect/proc-cgroup.js';
 import { readStatus } from './inspect/status.js';
 import { readMountinfo } from './inspect/mountinfo.js';
+import { findReceiver } from './console-socket.js';
 
 export interface ProbeInputs {
   readonly layout: CgroupLayout;
@@ -127,11 +128,12 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
       status.capabilities.effective.includes('CAP_SYS_RESOURCE') ? yes : no('CAP_SYS_RESOURCE is not in our effective set (raising hard rlimits or negative oom_score_adj would fail)'),
     'idmapped-mounts': () => (kernelAtLeast(5, 12) ? yes : no(`kernel ${release()} is older than 5.12 (no idmapped mounts)`)),
     'runtime-features': () => inp.features,
-    // Receiving the pty master means SCM_RIGHTS on a unix socket, which Node's net module can't do.
-    'console-socket': () =>
-      inp.consoleSocket
-        ? no('oci-conform cannot receive a terminal fd over --console-socket yet (no SCM_RIGHTS in Node), so process.terminal cases cannot run')
-        : no('the runtime profile has no --console-socket'),
+    // Receiving the pty master means SCM_RIGHTS on a unix socket: a python3 helper does it (console-socket.ts).
+    'console-socket': async () => {
+      if (!inp.consoleSocket) return no('the runtime profile has no --console-socket');
+      const r = await findReceiver();
+      return 'python' in r ? { ok: true, detail: r.python } : no(r.reason);
+    },
   };
   const out = {} as Record<Condition, ConditionState>;
   await Promise.all(

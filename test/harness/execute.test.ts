@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     rootfsTemplate: join(dir, 'rootfs'),
     specVersion: '1.0.1',
     configVersion: '1.0.2',
-    host: { conditions: await probeConditions({ layout, features: { ok: true }, consoleSocket: false }), cgroups: layout },
+    host: { conditions: await probeConditions({ layout, features: { ok: true }, consoleSocket: true }), cgroups: layout },
     cgroupPrefix: `oci-conform-${runId}`,
     ledger,
     threshold: 'MUST',
@@ -49,6 +49,20 @@ afterAll(async () => {
   await removeTree(dir);
   expect(cgroupDirsWith(env.cgroupPrefix)).toEqual([]);
 });
+
+/** Live console receivers of this test run (their argv names our socket path). */
+function processesNamed(fragment: string): string[] {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+        return cmd.includes('recv_fds') && cmd.includes(dir) && cmd.includes(fragment.replace('oci-conform-console', 'console.sock'));
+      } catch {
+        return false;
+      }
+    });
+}
 
 /** Container cgroups still under the run's prefix directories (case cleanup must leave none). */
 function containerCgroupsLeft(): string[] {
@@ -118,6 +132,33 @@ describe('executeCase with real runc', () => {
     expect(own.outcome).toEqual({ status: 'skip', reason: 'nothing to see' });
     const blank = await run(defineCase({ id: 'test.blank', title: 't', requirements: ['RT-KILL-SENDS-SIGNAL'], run: async (ctx) => ctx.skip('  ') }));
     expect(blank.outcome).toEqual({ status: 'error', message: 'the case skipped without a reason', timedOut: false });
+  });
+
+  it('process.terminal: the program gets a tty through the console socket, its output lands in the stdout file', async () => {
+    const r = await run(
+      defineCase({
+        id: 'test.tty',
+        title: 't',
+        requirements: ['RT-START-RUNS-PROCESS'],
+        needs: ['console-socket'],
+        config: (c) => c.withTerminal().withScript('test -t 0 && test -t 1 && echo "tty:$(tty)"'),
+        run: async (ctx) => {
+          const { stdout } = await ctx.runToExit();
+          const out = stdout.replace(/\r\n/g, '\n').trim();
+          ctx.expect('RT-START-RUNS-PROCESS', /^tty:\/dev\/pts\/\d+$/.test(out), { message: 'stdin and stdout are a pty', expected: 'tty:/dev/pts/N', actual: out });
+        },
+      }),
+    );
+    const cond = env.host.conditions['console-socket'];
+    if (!cond.ok) {
+      // No python3 receiver on this host: the case must say so rather than fail.
+      expect(r.outcome).toEqual({ status: 'skip', reason: `needs console-socket: ${cond.reason}`, condition: 'console-socket' });
+      return;
+    }
+    expect(r.outcome).toEqual({ status: 'pass' });
+    expect(r.calls[0]?.argv).toContain('--console-socket');
+    expect(containerCgroupsLeft()).toEqual([]);
+    expect(processesNamed('oci-conform-console')).toEqual([]);
   });
 
   it('a case whose code throws is an error naming the throw; a second container is cleaned up too', async () => {
