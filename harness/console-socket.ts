@@ -36,6 +36,8 @@ with open(out, 'ab', buffering=0) as f:
 export interface ConsoleSocket {
   /** Pass as --console-socket. */
   readonly path: string;
+  /** The receiver's pid (the ledger records it, so a sweep after a crash can end it). */
+  readonly pid: number | undefined;
   /** Kills the receiver if it still runs. */
   close(): void;
 }
@@ -65,6 +67,7 @@ export async function openConsoleSocket(python: string, path: string, out: strin
   }
   return {
     path,
+    pid: child.pid,
     close: () => {
       if (!state.exited) child.kill('SIGKILL');
     },

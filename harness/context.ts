@@ -176,6 +176,9 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
           if (!cond.ok) throw new CaseSkip(`process.terminal needs console-socket: ${cond.reason}`);
           consoleSock = await openConsoleSocket(cond.detail ?? 'python3', join(dir, 'console.sock'), stdoutPath, 3600);
           consoleSocket = consoleSock.path;
+          const rpid = consoleSock.pid;
+          const rstart = rpid === undefined ? undefined : await processStartTime(rpid);
+          if (rpid !== undefined && rstart !== undefined) env.ledger.append({ kind: 'pid', pid: rpid, startTime: rstart });
         }
         env.ledger.append({ kind: 'container', id });
         created = true;
