@@ -6,7 +6,7 @@ import type { Level } from '../spec/types.js';
 import { LEVEL_RANK } from '../spec/types.js';
 import { levelAt, requirement, specUrl } from '../spec/catalogue.js';
 import type { Diagnostic, Finding, Severity } from './diagnostic.js';
-import { JsonDepthError, JsonSyntaxError, parseJson } from './json/parse.js';
+import { JsonDepthError, JsonSyntaxError, offsetOfPointer, parseJson } from './json/parse.js';
 import type { ParsedJson } from './json/parse.js';
 import { LineIndex } from './json/position.js';
 import { resolvePointer } from './json/pointer.js';
@@ -125,20 +125,11 @@ function fmt(lines: LineIndex, offset: number): string {
   return `${line}:${column}`;
 }
 
-function offsetOf(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
-  let p = pointer;
-  for (;;) {
-    const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);
-    if (o !== undefined) return o;
-    if (p === '') return 0;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-}
 
 function toDiagnostic(f: Finding, file: string, parsed: ParsedJson, lines: LineIndex, version: string, threshold: Exclude<Level, 'INFO'>): Diagnostic {
   const r = f.requirement ? requirement(f.requirement) : undefined;
   const level: Level = f.level ?? (r ? levelAt(r, version) : 'MUST');
-  const { line, column } = lines.position(offsetOf(parsed, f.pointer, f.at ?? 'value'));
+  const { line, column } = lines.position(offsetOfPointer(parsed, f.pointer, f.at ?? 'value'));
   return {
     rule: f.rule,
     ...(f.requirement ? { requirement: f.requirement } : {}),

@@ -4,6 +4,23 @@ import { requirement } from '../../spec/catalogue.js';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/**
+ * A finding's file as a SARIF artifact: a plain path becomes a URI reference;
+ * a member of a layout archive ('image.tar:blobs/sha256/…') is located in the
+ * archive file, with the member named beside it, since no code-scanning tool
+ * can open 'image.tar:blobs/…' as a file.
+ */
+export function artifactOf(file: string): { uri: string; member?: string } {
+  const m = /^(.+?\.(?:tar|tar\.gz|tgz)):(.+)$/.exec(file);
+  if (m) return { uri: toUri(m[1]!), member: m[2]! };
+  return { uri: toUri(file) };
+}
+
+function toUri(path: string): string {
+  const encoded = path.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
 export const sarif: ValidateFormatter = (results) => {
   const rules = new Map<string, { id: string; helpUri?: string; shortDescription: { text: string } }>();
   const sarifResults = [];
@@ -17,6 +34,7 @@ export const sarif: ValidateFormatter = (results) => {
           shortDescription: { text: req?.summary ?? d.rule },
         });
       }
+      const artifact = artifactOf(d.file);
       sarifResults.push({
         ruleId: d.rule,
         level: SARIF_LEVEL[d.severity],
@@ -24,13 +42,17 @@ export const sarif: ValidateFormatter = (results) => {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: d.file },
-              ...(d.line > 0 ? { region: { startLine: d.line, startColumn: d.column } } : {}),
+              artifactLocation: { uri: artifact.uri },
+              // a line inside an archive member is not a line of the archive file
+              ...(d.line > 0 && !artifact.member ? { region: { startLine: d.line, startColumn: d.column } } : {}),
             },
-            logicalLocations: [{ fullyQualifiedName: d.pointer === '' ? '/' : d.pointer, kind: 'member' }],
+            logicalLocations: [
+              ...(artifact.member ? [{ fullyQualifiedName: artifact.member, kind: 'module' }] : []),
+              { fullyQualifiedName: d.pointer === '' ? '/' : d.pointer, kind: 'member' },
+            ],
           },
         ],
-        properties: { requirement: d.requirement ?? null, specLevel: d.level, pointer: d.pointer, params: d.params },
+        properties: { requirement: d.requirement ?? null, specLevel: d.level, file: d.file, line: d.line, column: d.column, pointer: d.pointer, params: d.params },
       });
     }
   return `${JSON.stringify(

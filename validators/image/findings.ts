@@ -10,6 +10,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { DocumentResult } from '../document.js';
 import { severityOf } from '../document.js';
 import type { ParsedJson } from '../json/parse.js';
+import { offsetOfPointer } from '../json/parse.js';
 import { LineIndex } from '../json/position.js';
 
 export interface WalkFinding {
@@ -85,7 +86,7 @@ export class Findings {
     const pointer = f.pointer ?? '';
     let line = 0;
     let column = 0;
-    if (rec.parsed && rec.lines) ({ line, column } = rec.lines.position(offsetOf(rec.parsed, pointer, f.at ?? 'value')));
+    if (rec.parsed && rec.lines) ({ line, column } = rec.lines.position(offsetOfPointer(rec.parsed, pointer, f.at ?? 'value')));
     // Not repeated: what the document validation already said (same requirement, same place), and our own exact repeats
     // (a config or layer shared by several manifests).
     const doc = rec.diagnostics.slice(0, rec.fromDocument);
@@ -120,12 +121,3 @@ export class Findings {
   }
 }
 
-function offsetOf(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
-  let p = pointer;
-  for (;;) {
-    const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);
-    if (o !== undefined) return o;
-    if (p === '') return 0;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-}

@@ -267,3 +267,18 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
   if (i < n) fail(`unexpected ${describe(i)} after the end of the document`);
   return { text, value, valueAt, keyAt, duplicates, bigNumbers };
 }
+
+/**
+ * Where a finding about `pointer` belongs in the text: the key or the value
+ * there, else the nearest ancestor that exists (a missing property points at
+ * the object that lacks it).
+ */
+export function offsetOfPointer(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
+  let p = pointer;
+  for (;;) {
+    const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);
+    if (o !== undefined) return o;
+    if (p === '') return 0;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

@@ -24,7 +24,8 @@ describe.skipIf(!existsSync(REPO))('config-linux.md keywords against the catalog
   it.each([...RUNTIME_SPEC_VERSIONS])('covers every keyword of v%s', (v) => {
     const text = execFileSync('git', ['-C', REPO, 'show', `v${v}:config-linux.md`], { encoding: 'utf8' });
     const keywords = text.match(KEYWORD)?.length ?? 0;
-    const entries = CONFIG_LINUX.filter((r) => inVersionRange(v, r.since, r.until)).length;
+    // IMPLIED entries stand for sentences without a keyword, so they are not counted here
+    const entries = CONFIG_LINUX.filter((r) => r.keyword !== 'IMPLIED' && inVersionRange(v, r.since, r.until)).length;
     expect(entries).toBe(keywords + EXTRA[v]!);
   });
 });
