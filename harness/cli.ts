@@ -101,21 +101,33 @@ async function main(o: CliOptions): Promise<number> {
   return signalExit ?? summary.exitCode;
 }
 
-let options: CliOptions;
+/** Exits once stdout and stderr are flushed: on a pipe, process.exit() would cut off what is still queued. */
+function exit(code: number): void {
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+let options: CliOptions | undefined;
 try {
   options = parseCli(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`oci-conform: ${(e as Error).message}\n`);
-  process.exit(e instanceof ConformError ? e.exitCode : EXIT.usage);
+  exit(e instanceof ConformError ? e.exitCode : EXIT.usage);
 }
-main(options).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof ConformError) {
-      process.stderr.write(`oci-conform: ${e.code}: ${e.message}\n`);
-      process.exit(e.exitCode);
-    }
-    process.stderr.write(`oci-conform: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exit(EXIT.findings);
-  },
-);
+if (options) {
+  main(options).then(
+    (code) => exit(code),
+    (e: unknown) => {
+      if (e instanceof ConformError) {
+        process.stderr.write(`oci-conform: ${e.code}: ${e.message}\n`);
+        return exit(e.exitCode);
+      }
+      process.stderr.write(`oci-conform: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      exit(EXIT.findings);
+    },
+  );
+}

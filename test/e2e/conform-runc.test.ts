@@ -55,6 +55,18 @@ describe('oci-conform --runtime runc', () => {
     expect(leftovers({ runId: doc.run.runId, workDir: doc.run.workDir, ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
   });
 
+  it('a full run of every case leaves nothing behind', { timeout: 600_000 }, async () => {
+    const json = join(dir, 'full.json');
+    const r = await runCli(['--runtime', RUNC, '--reporter', `json=${json}`], { env });
+    expect([0, 1]).toContain(r.code);
+    const doc = JSON.parse(await readFile(json, 'utf8'));
+    const all = (await runCli(['list'], { env })).stdout.trim().split('\n');
+    expect(doc.results).toHaveLength(all.length);
+    expect(Object.values(doc.summary.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.length);
+    expect(doc.summary.leftovers).toEqual([]);
+    expect(leftovers({ runId: doc.run.runId, workDir: doc.run.workDir, ledgerDir: env.OCI_CONFORM_LEDGER_DIR! })).toEqual([]);
+  });
+
   it('a failing case gives exit 1 with the evidence; expectations turn it into exit 0; a stale one into exit 1', async () => {
     const file = join(CASES, 'fails.case.mjs');
     const json = join(dir, 'f.json');
