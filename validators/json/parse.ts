@@ -218,7 +218,6 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           fail(`expected ',' or '}' after a property value, found ${describe(i)}`);
         }
       }
-      // eslint-disable-next-line no-fallthrough
       case 0x5b: {
         if (depth >= maxDepth) throw new JsonDepthError(maxDepth, i);
         i++;
@@ -245,7 +244,6 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           fail(`expected ',' or ']' after an array element, found ${describe(i)}`);
         }
       }
-      // eslint-disable-next-line no-fallthrough
       case 0x22:
         return parseString();
       case 0x74:
