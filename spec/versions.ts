@@ -20,7 +20,17 @@ export interface SemVer {
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
+const parsed = new Map<string, SemVer | undefined>();
+
+/** Parses a SemVer 2.0 string (memoised: rules compare the same few versions over and over). */
 export function parseSemVer(s: string): SemVer | undefined {
+  if (parsed.has(s)) return parsed.get(s);
+  const v = parseUncached(s);
+  if (parsed.size < 10_000) parsed.set(s, v);
+  return v;
+}
+
+function parseUncached(s: string): SemVer | undefined {
   const m = SEMVER.exec(s);
   if (!m) return undefined;
   return {

@@ -24,12 +24,28 @@ export interface ParsedJson {
   readonly text: string;
   readonly value: JsonValue;
   /** Offset of each value's first character, by pointer. */
-  readonly valueAt: ReadonlyMap<string, number>;
+  readonly valueAt: PointerIndex;
   /** Offset of each member's key (its opening quote), by the member's pointer. */
-  readonly keyAt: ReadonlyMap<string, number>;
+  readonly keyAt: PointerIndex;
   readonly duplicates: readonly DuplicateKey[];
   /** Numbers with magnitude of 2^53 or more, whose double value may differ from the text. */
   readonly bigNumbers: readonly BigNumber[];
+}
+
+/** Offsets looked up by JSON pointer (computed on demand: most documents never need one). */
+export interface PointerIndex {
+  get(pointer: string): number | undefined;
+}
+
+/** Offsets of a container's members: values by key or index, keys by key. */
+interface Offsets {
+  readonly v: Record<string, number> | number[];
+  readonly k: Record<string, number> | undefined;
+}
+
+function setOwn(o: Record<string, number>, key: string, v: number): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[key] = v;
 }
 
 export class JsonSyntaxError extends Error {
@@ -61,8 +77,11 @@ export function escapePointerToken(t: string): string {
 }
 
 export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJson {
-  const valueAt = new Map<string, number>();
-  const keyAt = new Map<string, number>();
+  // Positions are kept per container, not per pointer: building a pointer string
+  // for every value cost more than the rest of the parse.
+  const offsets = new WeakMap<object, Offsets>();
+  const path: string[] = [];
+  const pointerHere = (): string => (path.length === 0 ? '' : `/${path.map(escapePointerToken).join('/')}`);
   const duplicates: DuplicateKey[] = [];
   const bigNumbers: BigNumber[] = [];
   const n = text.length;
@@ -130,7 +149,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     }
   };
 
-  const parseNumber = (pointer: string): number => {
+  const parseNumber = (): number => {
     const start = i;
     if (text.charCodeAt(i) === 0x2d) i++;
     const d0 = text.charCodeAt(i);
@@ -159,7 +178,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     const raw = text.slice(start, i);
     const v = Number(raw);
     if (!Number.isFinite(v)) fail(`number out of range: ${raw}`, start);
-    if (v >= SAFE || v <= -SAFE) bigNumbers.push({ pointer, raw });
+    if (v >= SAFE || v <= -SAFE) bigNumbers.push({ pointer: pointerHere(), raw });
     return v;
   };
 
@@ -171,16 +190,17 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     return fail(`unexpected ${describe(i)}`);
   };
 
-  const parseValue = (pointer: string, depth: number): JsonValue => {
-    ws();
-    valueAt.set(pointer, i);
+  /** Parses the value at i (whitespace already skipped by the caller). */
+  const parseValue = (depth: number): JsonValue => {
     const c = text.charCodeAt(i);
     switch (c) {
       case 0x7b: {
         if (depth >= maxDepth) throw new JsonDepthError(maxDepth, i);
         i++;
         const obj: { [k: string]: JsonValue } = {};
-        const seen = new Map<string, number>();
+        const v: Record<string, number> = {};
+        const k: Record<string, number> = {};
+        offsets.set(obj, { v, k });
         ws();
         if (text.charCodeAt(i) === 0x7d) {
           i++;
@@ -194,17 +214,19 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           }
           const keyOffset = i;
           const key = parseString();
-          const p = `${pointer}/${escapePointerToken(key)}`;
-          const prev = seen.get(key);
-          if (prev !== undefined) duplicates.push({ pointer: p, first: prev, again: keyOffset });
-          else seen.set(key, keyOffset);
-          keyAt.set(p, keyOffset);
+          path.push(key);
+          // a repeated key: `first` is the occurrence before it; keys and values then point at the last one, as the value does
+          if (Object.prototype.hasOwnProperty.call(k, key)) duplicates.push({ pointer: pointerHere(), first: k[key]!, again: keyOffset });
+          setOwn(k, key, keyOffset);
           ws();
           if (text.charCodeAt(i) !== 0x3a) fail(`expected ':' after a property name, found ${describe(i)}`);
           i++;
-          const v = parseValue(p, depth + 1);
-          if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-          else obj[key] = v;
+          ws();
+          setOwn(v, key, i);
+          const value = parseValue(depth + 1);
+          path.pop();
+          if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+          else obj[key] = value;
           ws();
           const sep = text.charCodeAt(i);
           if (sep === 0x2c) {
@@ -222,6 +244,8 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
         if (depth >= maxDepth) throw new JsonDepthError(maxDepth, i);
         i++;
         const arr: JsonValue[] = [];
+        const at: number[] = [];
+        offsets.set(arr, { v: at, k: undefined });
         ws();
         if (text.charCodeAt(i) === 0x5d) {
           i++;
@@ -230,7 +254,10 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
         for (;;) {
           ws();
           if (text.charCodeAt(i) === 0x5d) fail('trailing comma before ]');
-          arr.push(parseValue(`${pointer}/${arr.length}`, depth + 1));
+          at.push(i);
+          path.push(String(arr.length));
+          arr.push(parseValue(depth + 1));
+          path.pop();
           ws();
           const sep = text.charCodeAt(i);
           if (sep === 0x2c) {
@@ -253,17 +280,49 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
       case 0x6e:
         return literal('null', null);
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return parseNumber(pointer);
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return parseNumber();
         if (i >= n) return fail('unexpected end of input: a value was expected');
         if (c === 0x27) return fail("strings must use double quotes, not '");
         return fail(`unexpected ${describe(i)}: a value was expected`);
     }
   };
 
-  const value = parseValue('', 0);
+  ws();
+  const rootAt = i;
+  const value = parseValue(0);
   ws();
   if (i < n) fail(`unexpected ${describe(i)} after the end of the document`);
-  return { text, value, valueAt, keyAt, duplicates, bigNumbers };
+  const lookup = (which: 'v' | 'k', pointer: string): number | undefined => {
+    if (pointer === '') return which === 'v' ? rootAt : undefined;
+    if (!pointer.startsWith('/')) return undefined;
+    const tokens = pointer.slice(1).split('/');
+    let cur: JsonValue = value;
+    for (let t = 0; t < tokens.length; t++) {
+      if (cur === null || typeof cur !== 'object') return undefined;
+      const o = offsets.get(cur);
+      if (!o) return undefined;
+      const tok = tokens[t]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      const last = t === tokens.length - 1;
+      if (Array.isArray(cur)) {
+        if (!/^(0|[1-9]\d*)$/.test(tok) || Number(tok) >= cur.length) return undefined;
+        if (last) return which === 'v' ? (o.v as number[])[Number(tok)] : undefined;
+        cur = cur[Number(tok)]!;
+      } else {
+        if (!Object.prototype.hasOwnProperty.call(cur, tok)) return undefined;
+        if (last) return which === 'v' ? (o.v as Record<string, number>)[tok] : o.k?.[tok];
+        cur = cur[tok]!;
+      }
+    }
+    return undefined;
+  };
+  return {
+    text,
+    value,
+    valueAt: { get: (p) => lookup('v', p) },
+    keyAt: { get: (p) => lookup('k', p) },
+    duplicates,
+    bigNumbers,
+  };
 }
 
 /**

@@ -41,7 +41,11 @@ export function metaTrie(meta: SchemaMeta): MetaNode {
   root = node();
   for (const [p, v] of Object.entries(meta.since)) insert(root, p).since = v;
   for (const [p, v] of Object.entries(meta.ints)) insert(root, p).int = v;
-  for (const [p, v] of Object.entries(meta.known)) insert(root, p).known = new Set(v);
+  for (const [p, v] of Object.entries(meta.known)) {
+    insert(root, p).known = new Set(v);
+    // every known property gets a node, so a walk tells known from unknown by the trie alone
+    for (const k of v) insert(root, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
   cache.set(meta, root);
   return root;
 }
