@@ -13,7 +13,7 @@ import { resolvePointer } from './json/pointer.js';
 import { OciError } from '../core/errors.js';
 import type { DocumentKind } from './kinds/index.js';
 import { KINDS, detectKind, kindByName } from './kinds/index.js';
-import { loadSchema } from './schemas/load.js';
+import { loadMeta, loadSchema } from './schemas/load.js';
 import { schemaFindings } from './schemas/errors.js';
 import { rulesFor } from './rules/select.js';
 import type { RuleContext } from './rules/rule.js';
@@ -72,8 +72,8 @@ export async function validateDocument(file: string, text: string, opts: Documen
   const version = forced ?? (declared !== undefined ? kind.resolveVersion(declared) : undefined) ?? kind.latest;
 
   const schema = await loadSchema(kind.name, version);
-  const latest = await loadSchema(kind.name, kind.latest);
-  if (!schema || !latest) throw new Error(`no compiled schema for ${kind.name}@${version}`);
+  const latestMeta = await loadMeta(kind.name, kind.latest);
+  if (!schema || !latestMeta) throw new Error(`no compiled schema for ${kind.name}@${version}`);
 
   const findings: Finding[] = [];
   for (const d of parsed.duplicates)
@@ -97,7 +97,7 @@ export async function validateDocument(file: string, text: string, opts: Documen
     parsed,
     bundleDir: opts.bundleDir,
     meta: schema.meta,
-    latestMeta: latest.meta,
+    latestMeta,
   };
   for (const rule of rulesFor(kind.name)) {
     for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });

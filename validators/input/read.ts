@@ -28,6 +28,7 @@ function readPath(path: string, maxBytes: number): Buffer {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new OciError('OCI_INPUT_UNREADABLE', `${path}: is a directory, not a JSON file`);
     if (st.isFile() && st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
+    if (st.isFile() && st.size > 0) return readSized(fd, path, st.size, maxBytes);
     return readFd(fd, path, maxBytes);
   } finally {
     closeSync(fd);
@@ -61,11 +62,26 @@ function tooLarge(name: string, size: number | string, max: number): OciError {
   return new OciError('OCI_INPUT_TOO_LARGE', `${name}: ${size} bytes is over the limit of ${max} bytes for a JSON document (raise it with --max-bytes)`);
 }
 
+/** Reads are synchronous, so one scratch buffer serves them all. */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** A regular file of known size: one buffer of that size, then the pipe-style reader for anything beyond (a growing file). */
+function readSized(fd: number, name: string, size: number, maxBytes: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const n = readSync(fd, buf, got, size - got, null);
+    if (n === 0) return buf.subarray(0, got);
+    got += n;
+  }
+  return readFd(fd, name, maxBytes, buf);
+}
+
 /** Reads at most maxBytes (+1 to detect overflow) from a descriptor, also a pipe. */
-function readFd(fd: number, name: string, maxBytes: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.allocUnsafe(64 * 1024);
+function readFd(fd: number, name: string, maxBytes: number, head?: Buffer): Buffer {
+  const chunks: Buffer[] = head ? [head] : [];
+  let total = head?.length ?? 0;
+  const chunk = scratch;
   for (;;) {
     let got: number;
     try {
@@ -82,7 +98,7 @@ function readFd(fd: number, name: string, maxBytes: number): Buffer {
     if (total > maxBytes) throw tooLarge(name, `more than ${maxBytes}`, maxBytes);
     chunks.push(Buffer.from(chunk.subarray(0, got)));
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,7 +1,9 @@
 import type { CompiledSchema } from './compiled.js';
-import { loaders } from '../generated/schemas/index.js';
+import type { SchemaMeta } from './meta.js';
+import { loaders, metaLoaders } from '../generated/schemas/index.js';
 
 const cache = new Map<string, Promise<CompiledSchema>>();
+const metaCache = new Map<string, Promise<SchemaMeta>>();
 
 /** The compiled schema of a kind at a version; undefined if we have none for that pair. */
 export function loadSchema(kind: string, version: string): Promise<CompiledSchema> | undefined {
@@ -12,6 +14,19 @@ export function loadSchema(kind: string, version: string): Promise<CompiledSchem
   if (!p) {
     p = load();
     cache.set(key, p);
+  }
+  return p;
+}
+
+/** Only the metadata of a schema (field versions, integer types, known names): a small module of its own. */
+export function loadMeta(kind: string, version: string): Promise<SchemaMeta> | undefined {
+  const key = `${kind}@${version}`;
+  const load = metaLoaders[key];
+  if (!load) return undefined;
+  let p = metaCache.get(key);
+  if (!p) {
+    p = load().then((m) => m.meta);
+    metaCache.set(key, p);
   }
   return p;
 }
