@@ -1,74 +1,25 @@
-import { OciError } from '../../core/errors.js';
+/**
+ * Which inputs are image layouts. Deciding is cheap (a file name, a magic
+ * number); the walker and stores load only for an input that is one, so a
+ * run over config.json files never pays for tar, gzip and zstd code.
+ */
 import type { DocumentResult } from '../document.js';
-import type { InputHandler, ValidateOptions } from '../input/handler.js';
+import type { InputHandler } from '../input/handler.js';
 import { archiveFormat, looksLikeLayoutDir } from './detect.js';
-import type { LayoutOptions } from './layout.js';
-import { DEFAULT_MAX_DECOMPRESSED, validateLayout } from './layout.js';
-import { DirStore } from './store/dir.js';
-import type { ContentStore } from './store/store.js';
-import { TarFileStore } from './store/tar-file.js';
-import { TarGzipStore } from './store/tar-gzip.js';
-
-function layoutOptions(opts: ValidateOptions): LayoutOptions {
-  return {
-    ...(opts.level ? { level: opts.level } : {}),
-    ...(opts.specVersion ? { specVersion: opts.specVersion } : {}),
-    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
-    ...(opts.complete ? { complete: true } : {}),
-    ...(opts.maxDecompressedBytes ? { maxDecompressedBytes: opts.maxDecompressedBytes } : {}),
-  };
-}
-
-/** A docker-archive (docker save) has manifest.json and no oci-layout: a different format, said so in one line (exit 2). */
-function refuseDockerArchive(store: ContentStore): void {
-  if (store.hasRootFile('oci-layout') || store.hasRootFile('index.json')) return;
-  if (store.hasRootFile('manifest.json'))
-    throw new OciError(
-      'OCI_INPUT_NOT_LAYOUT',
-      `${store.name}: is a docker-archive (manifest.json, no oci-layout or index.json), not an OCI image layout; convert it first, e.g. skopeo copy docker-archive:${store.name} oci:DIR`,
-    );
-  const nested = store.nestedLayout?.();
-  throw new OciError(
-    'OCI_INPUT_NOT_LAYOUT',
-    `${store.name}: is a tar archive but not an OCI image layout (no oci-layout or index.json at its root${nested ? `; there is one under '${nested}/', but an archive of a layout holds it at the root` : ''})`,
-  );
-}
 
 /** Image layout directories. */
 const layoutDir: InputHandler = {
   name: 'image-layout',
   accepts: (path, isDir) => isDir && looksLikeLayoutDir(path),
-  validate: async (path, opts): Promise<DocumentResult[]> => {
-    const store = new DirStore(path, path.replace(/\/+$/, '') || path);
-    refuseDockerArchive(store);
-    return validateLayout(store, layoutOptions(opts));
-  },
+  validate: async (path, opts): Promise<DocumentResult[]> => (await import('./open.js')).validateLayoutDir(path, opts),
 };
 
 /** Tar archives of a layout (oci-archive), plain or gzip-compressed, read without unpacking. */
 const layoutArchive: InputHandler = {
   name: 'image-archive',
   accepts: (path, isDir) => !isDir && !path.endsWith('.json') && archiveFormat(path) !== undefined,
-  validate: async (path, opts): Promise<DocumentResult[]> => {
-    const name = path;
-    const format = archiveFormat(path);
-    if (format === 'zstd')
-      throw new OciError('OCI_INPUT_UNREADABLE', `${name}: is zstd-compressed; we read layout archives as plain tar or tar.gz (decompress it first, e.g. zstd -d)`);
-    if (format === 'gzip') {
-      const store = await TarGzipStore.open(path, name, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
-      refuseDockerArchive(store);
-      return validateLayout(store, layoutOptions(opts));
-    }
-    const store = await TarFileStore.open(path, name);
-    try {
-      refuseDockerArchive(store);
-      return await validateLayout(store, layoutOptions(opts));
-    } finally {
-      await store.close();
-    }
-  },
+  validate: async (path, opts): Promise<DocumentResult[]> => (await import('./open.js')).validateLayoutArchive(path, opts),
 };
-
 
 /** Image layout directories and layout archives. */
 export const IMAGE_HANDLERS: readonly InputHandler[] = [layoutDir, layoutArchive];
