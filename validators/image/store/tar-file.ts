@@ -6,18 +6,21 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { OciError, errnoCode } from '../../../core/errors.js';
-import { BLOCK, TarFormatError, decodeHeader, isZeroBlock, padded, parsePax } from '../tar/header.js';
+import { BLOCK, TarFormatError, cstr, decodeHeader, isZeroBlock, padded, parsePax } from '../tar/header.js';
 import type { TarEntry } from '../tar/parser.js';
 import { ArchiveIndex } from './archive-index.js';
-import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
+import { ArchiveStore } from './archive-store.js';
+import type { BlobSink, StreamJob } from './store.js';
 import { bounded, pumpRange } from './store.js';
 
-export class TarFileStore implements ContentStore {
+export class TarFileStore extends ArchiveStore {
   private constructor(
     private readonly fh: FileHandle,
-    readonly name: string,
-    private readonly index: ArchiveIndex,
-  ) {}
+    name: string,
+    index: ArchiveIndex,
+  ) {
+    super(name, index);
+  }
 
   static async open(path: string, name: string): Promise<TarFileStore> {
     const fh = await open(path, 'r');
@@ -34,46 +37,14 @@ export class TarFileStore implements ContentStore {
     await this.fh.close();
   }
 
-  get escaping(): readonly string[] {
-    return this.index.escaping;
-  }
-
-  get duplicates(): ReadonlySet<string> {
-    return this.index.duplicates;
-  }
-
-  label(path: string): string {
-    return `${this.name}:${path}`;
-  }
-
-  stat(path: string): StoreStat {
-    return this.index.stat(path);
-  }
-
-  hasDir(path: string): boolean {
-    return this.index.hasDir(path);
-  }
-
-  hasRootFile(name: string): boolean {
-    return this.index.stat(name).kind !== 'missing';
-  }
-
-  nestedLayout(): string | undefined {
-    return this.index.nestedLayout();
-  }
-
-  listBlobs(): readonly StoreListing[] {
-    return this.index.listBlobs();
-  }
-
-  async readSmall(path: string): Promise<Buffer> {
+  override async readSmall(path: string): Promise<Buffer> {
     const e = this.entry(path);
     const buf = Buffer.alloc(e.size);
     if (e.size > 0) await this.fh.read(buf, 0, e.size, e.dataOffset);
     return buf;
   }
 
-  async stream(jobs: readonly StreamJob[], concurrency: number): Promise<void> {
+  override async stream(jobs: readonly StreamJob[], concurrency: number): Promise<void> {
     await bounded(jobs, concurrency, (j) => this.streamOne(this.entry(j.path), j.sink));
   }
 
@@ -145,9 +116,4 @@ async function indexTar(fh: FileHandle, name: string): Promise<ArchiveIndex> {
     throw e;
   }
   return index;
-}
-
-function cstr(b: Buffer): string {
-  const z = b.indexOf(0);
-  return b.toString('utf8', 0, z < 0 ? b.length : z);
 }

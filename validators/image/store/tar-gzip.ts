@@ -13,7 +13,8 @@ import { TarFormatError } from '../tar/header.js';
 import { TarParser } from '../tar/parser.js';
 import type { TarEntry } from '../tar/parser.js';
 import { ArchiveIndex, normaliseName } from './archive-index.js';
-import type { BlobSink, ContentStore, StoreListing, StoreStat, StreamJob } from './store.js';
+import { ArchiveStore } from './archive-store.js';
+import type { BlobSink, StreamJob } from './store.js';
 import { registeredAlgorithm } from '../digest.js';
 import type { BlobOutcome } from '../verify.js';
 import { BlobVerifier, DecompressionBudget } from '../verify.js';
@@ -26,7 +27,7 @@ const SPOOL_ENTRY = 1024 * 1024;
 /** ... up to this much in all. */
 const SPOOL_TOTAL = 64 * 1024 * 1024;
 
-export class TarGzipStore implements ContentStore {
+export class TarGzipStore extends ArchiveStore {
   private readonly spool = new Map<string, Buffer>();
   private readonly verified = new Map<string, BlobOutcome>();
   /** Times the archive has been decompressed so far. */
@@ -34,10 +35,12 @@ export class TarGzipStore implements ContentStore {
 
   private constructor(
     private readonly path: string,
-    readonly name: string,
-    private readonly index: ArchiveIndex,
+    name: string,
+    index: ArchiveIndex,
     private readonly maxDecompressed: number,
-  ) {}
+  ) {
+    super(name, index);
+  }
 
   static async open(path: string, name: string, maxDecompressed: number): Promise<TarGzipStore> {
     const store = new TarGzipStore(path, name, new ArchiveIndex(), maxDecompressed);
@@ -85,39 +88,7 @@ export class TarGzipStore implements ContentStore {
     return this.verified.get(path);
   }
 
-  get escaping(): readonly string[] {
-    return this.index.escaping;
-  }
-
-  get duplicates(): ReadonlySet<string> {
-    return this.index.duplicates;
-  }
-
-  label(path: string): string {
-    return `${this.name}:${path}`;
-  }
-
-  stat(path: string): StoreStat {
-    return this.index.stat(path);
-  }
-
-  hasDir(path: string): boolean {
-    return this.index.hasDir(path);
-  }
-
-  hasRootFile(name: string): boolean {
-    return this.index.stat(name).kind !== 'missing';
-  }
-
-  nestedLayout(): string | undefined {
-    return this.index.nestedLayout();
-  }
-
-  listBlobs(): readonly StoreListing[] {
-    return this.index.listBlobs();
-  }
-
-  async readSmall(path: string): Promise<Buffer> {
+  override async readSmall(path: string): Promise<Buffer> {
     const s = this.spool.get(path);
     if (s) return s;
     const parts: Buffer[] = [];
@@ -138,7 +109,7 @@ export class TarGzipStore implements ContentStore {
   }
 
   /** One more pass over the archive; entries named by jobs go to their sinks, in archive order. */
-  async stream(jobs: readonly StreamJob[], _concurrency: number): Promise<void> {
+  override async stream(jobs: readonly StreamJob[], _concurrency: number): Promise<void> {
     if (jobs.length === 0) return;
     const wanted = new Map<string, BlobSink[]>();
     for (const j of jobs) wanted.set(j.path, [...(wanted.get(j.path) ?? []), j.sink]);

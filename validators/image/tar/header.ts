@@ -68,6 +68,12 @@ function cstring(b: Uint8Array, start: number, len: number): string {
   return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
 }
 
+/** The text of a GNU long name or long link entry's data: up to its first NUL, if any. */
+export function cstr(b: Buffer): string {
+  const z = b.indexOf(0);
+  return b.toString('utf8', 0, z < 0 ? b.length : z);
+}
+
 /** A numeric field: octal text, or GNU base-256 when the high bit of the first byte is set. */
 function numeric(b: Uint8Array, start: number, len: number, what: string, at: number): number {
   const first = b[start]!;

@@ -4,7 +4,7 @@
  * pax and GNU long names applied) and slices of entry data, never copying data.
  */
 import type { TarType } from './header.js';
-import { BLOCK, TarFormatError, decodeHeader, isZeroBlock, padded, parsePax } from './header.js';
+import { BLOCK, TarFormatError, cstr, decodeHeader, isZeroBlock, padded, parsePax } from './header.js';
 
 export interface TarEntry {
   readonly name: string;
@@ -166,9 +166,4 @@ export class TarParser {
       events.push({ kind: 'entry-end' });
     }
   }
-}
-
-function cstr(b: Buffer): string {
-  const z = b.indexOf(0);
-  return b.toString('utf8', 0, z < 0 ? b.length : z);
 }
