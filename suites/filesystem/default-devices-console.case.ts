@@ -9,10 +9,10 @@ export default defineCase({
   id: 'filesystem.default-devices.console',
   title: "with process.terminal, /dev/console is the container's terminal",
   requirements: ['LNX-DEFAULT-DEVICES'],
-  needs: ['root'],
+  needs: ['root', 'console-socket'],
   config: (c) => c.withTerminal(true).withScript("stat -L -c '%F %t:%T' /dev/console; stat -L -c '%F %t:%T' /proc/self/fd/0"),
   run: async (ctx) => {
-    const out = (await runWithTerminal(ctx, 'LNX-DEFAULT-DEVICES')).trim().split('\n');
+    const out = (await runWithTerminal(ctx, 2)).trim().split('\n');
     const [consoleNode, stdinNode] = [out[0] ?? '', out[1] ?? ''];
     const major = parseInt(/ ([0-9a-f]+):/.exec(consoleNode)?.[1] ?? '', 16);
     ctx.expect('LNX-DEFAULT-DEVICES', consoleNode.startsWith('character special file') && major >= 136 && major <= 143, {

@@ -6,10 +6,10 @@ export default defineCase({
   id: 'process.terminal.console-size',
   title: 'consoleSize is the size of the terminal',
   requirements: ['CFG-PROCESS-CONSOLESIZE-APPLIED'],
-  needs: ['root'],
+  needs: ['root', 'console-socket'],
   config: (c) => c.withTerminal(true).merge({ process: { consoleSize: { height: 33, width: 101 } } }).withScript('stty size'),
   run: async (ctx) => {
-    const out = await runWithTerminal(ctx, 'CFG-PROCESS-CONSOLESIZE-APPLIED');
+    const out = await runWithTerminal(ctx, 1);
     ctx.expectEqual('CFG-PROCESS-CONSOLESIZE-APPLIED', '`stty size` on the terminal', '33 101\n', out);
   },
 });

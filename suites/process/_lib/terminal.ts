@@ -1,23 +1,23 @@
-/** Runs the case's container with a terminal: console socket, raw create/start, output read from the pty. */
+/**
+ * Runs the case's container with process.terminal through the harness's
+ * console socket (`withTerminal()` + `needs: ['console-socket']`): the
+ * harness's receiver copies the terminal's output into the stdout file.
+ */
 import type { CaseContext } from '../../case.js';
-import { succeeded } from '../../../harness/driver/record.js';
-import { openConsoleSocket, python3 } from './console.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function runWithTerminal<R extends string>(ctx: CaseContext<R>, main: R): Promise<string> {
-  const py = await python3();
-  if (!py) return ctx.skip('no console-socket receiver: the harness has none yet and python3 (used to receive the pty over SCM_RIGHTS) is missing');
-  const sock = await openConsoleSocket(py, ctx.workDir);
-  try {
-    // stdout/stderr files as in running.ts's attempt(), so a refusal keeps the runtime's message.
-    const opts = { consoleSocket: sock.path, stdoutPath: ctx.stdoutPath, stderrPath: ctx.stderrPath };
-    const created = await ctx.runtime.create(ctx.id, ctx.bundle, opts);
-    if (!ctx.expect(main, succeeded(created), { message: 'create with --console-socket failed', actual: created.stderr.trim().slice(-300) })) return '';
-    const started = await ctx.runtime.start(ctx.id);
-    if (!ctx.expect(main, succeeded(started), { message: 'start failed', actual: started.stderr.trim().slice(-300) })) return '';
-    await ctx.waitStopped();
-    await sock.closed(5000);
-    return await sock.output();
-  } finally {
-    sock.close();
+/**
+ * create + start + wait for the exit, then the terminal's output with CR LF
+ * turned into LF. The receiver copies the pty into the stdout file on its own,
+ * so the last bytes may land just after the container stopped: wait (at most
+ * `settleMs`) for `lines` complete lines; whatever is there then is returned
+ * and the case's assertions judge it.
+ */
+export async function runWithTerminal<R extends string>(ctx: CaseContext<R>, lines: number, settleMs = 2000): Promise<string> {
+  let out = (await ctx.runToExit()).stdout;
+  for (let waited = 0; out.split('\n').length - 1 < lines && waited < settleMs; waited += 20) {
+    await sleep(20);
+    out = await ctx.readStdout();
   }
+  return out.replace(/\r\n/g, '\n');
 }
