@@ -4,8 +4,8 @@
  * can't receive, so a small python3 program (standard library only, 3.9+ for
  * socket.recv_fds) receives it and copies everything the container writes to
  * its terminal into the container's stdout file. It ends when the terminal
- * closes, on its own deadline, or when cleanup kills it. (Adapted from the
- * terminal cases' own helper, suites/process/_lib/console.ts.)
+ * closes, on its own deadline, or when cleanup kills it. Cases get it by
+ * `withTerminal()` and `needs: ['console-socket']`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { access, stat } from 'node:fs/promises';
