@@ -3,6 +3,7 @@ import { levelOfKeyword } from './types.js';
 import { compareVersions } from './versions.js';
 import { RUNTIME_REQUIREMENTS } from './runtime/index.js';
 import { IMAGE_REQUIREMENTS } from './image/index.js';
+import { catalogueLoaded } from './loaded-catalogue.js';
 
 /** Every requirement we know, all specs together. */
 export const CATALOGUE: readonly Requirement[] = [...RUNTIME_REQUIREMENTS, ...IMAGE_REQUIREMENTS];
@@ -31,3 +32,5 @@ const REPO: Readonly<Record<SpecName, string>> = {
 export function specUrl(r: Pick<Requirement, 'spec' | 'doc' | 'anchor'>, version: string): string {
   return `${REPO[r.spec]}/blob/v${version}/${r.doc}#${r.anchor}`;
 }
+
+catalogueLoaded({ requirement, levelAt, specUrl });

@@ -4,7 +4,8 @@
  */
 import type { Level } from '../spec/types.js';
 import { LEVEL_RANK } from '../spec/types.js';
-import { levelAt, requirement, specUrl } from '../spec/catalogue.js';
+import type { CatalogueModule } from '../spec/loaded-catalogue.js';
+import { loadCatalogue } from '../spec/loaded-catalogue.js';
 import type { Diagnostic, Finding, Severity } from './diagnostic.js';
 import { JsonDepthError, JsonSyntaxError, offsetOfPointer, parseJson } from './json/parse.js';
 import type { ParsedJson } from './json/parse.js';
@@ -102,7 +103,9 @@ export async function validateDocument(file: string, text: string, opts: Documen
   for (const rule of rulesFor(kind.name)) {
     for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });
   }
-  return { file, kind: kind.name, version, diagnostics: findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold)) };
+  // The catalogue only when a finding cites a requirement: a clean document never loads it.
+  const catalogue = findings.some((f) => f.requirement) ? await loadCatalogue() : undefined;
+  return { file, kind: kind.name, version, diagnostics: findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold, catalogue)) };
 }
 
 function pickKind(file: string, parsed: ParsedJson, forced: string | undefined): DocumentKind {
@@ -126,9 +129,17 @@ function fmt(lines: LineIndex, offset: number): string {
 }
 
 
-function toDiagnostic(f: Finding, file: string, parsed: ParsedJson, lines: LineIndex, version: string, threshold: Exclude<Level, 'INFO'>): Diagnostic {
-  const r = f.requirement ? requirement(f.requirement) : undefined;
-  const level: Level = f.level ?? (r ? levelAt(r, version) : 'MUST');
+function toDiagnostic(
+  f: Finding,
+  file: string,
+  parsed: ParsedJson,
+  lines: LineIndex,
+  version: string,
+  threshold: Exclude<Level, 'INFO'>,
+  catalogue: CatalogueModule | undefined,
+): Diagnostic {
+  const r = f.requirement && catalogue ? catalogue.requirement(f.requirement) : undefined;
+  const level: Level = f.level ?? (r && catalogue ? catalogue.levelAt(r, version) : 'MUST');
   const { line, column } = lines.position(offsetOfPointer(parsed, f.pointer, f.at ?? 'value'));
   return {
     rule: f.rule,
@@ -141,6 +152,6 @@ function toDiagnostic(f: Finding, file: string, parsed: ParsedJson, lines: LineI
     column,
     message: f.message,
     params: f.params ?? {},
-    ...(r ? { reference: specUrl(r, version) } : {}),
+    ...(r && catalogue ? { reference: catalogue.specUrl(r, version) } : {}),
   };
 }

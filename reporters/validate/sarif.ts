@@ -1,6 +1,7 @@
 /** SARIF 2.1.0 for code scanning: one run, rules described once, results with regions. */
 import type { ValidateFormatter } from './format.js';
-import { requirement } from '../../spec/catalogue.js';
+// the catalogue is loaded already when a diagnostic cites a requirement (see spec/loaded-catalogue.ts)
+import { loadedCatalogue } from '../../spec/loaded-catalogue.js';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -27,7 +28,7 @@ export const sarif: ValidateFormatter = (results) => {
   for (const r of results)
     for (const d of r.diagnostics) {
       if (!rules.has(d.rule)) {
-        const req = d.requirement ? requirement(d.requirement) : undefined;
+        const req = d.requirement ? loadedCatalogue()?.requirement(d.requirement) : undefined;
         rules.set(d.rule, {
           id: d.rule,
           ...(d.reference ? { helpUri: d.reference } : {}),

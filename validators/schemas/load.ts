@@ -1,6 +1,13 @@
-import type { CompiledSchema } from './compiled.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import type { CompiledSchema, StandaloneValidate } from './compiled.js';
 import type { SchemaMeta } from './meta.js';
 import { loaders, metaLoaders } from '../generated/schemas/index.js';
+
+/** Set (to true) by scripts/build.ts in the bundle only, which has dist/schema-cache/ beside it. */
+declare const __OCI_SCHEMA_CACHE__: boolean | undefined;
 
 const cache = new Map<string, Promise<CompiledSchema>>();
 const metaCache = new Map<string, Promise<SchemaMeta>>();
@@ -12,7 +19,9 @@ export function loadSchema(kind: string, version: string): Promise<CompiledSchem
   if (!load) return undefined;
   let p = cache.get(key);
   if (!p) {
-    p = load();
+    const cached = fromCodeCache(`${kind}-${version}`);
+    const meta = cached && loadMeta(kind, version);
+    p = cached && meta ? meta.then((m) => ({ default: cached, meta: m })) : load();
     cache.set(key, p);
   }
   return p;
@@ -29,4 +38,31 @@ export function loadMeta(kind: string, version: string): Promise<SchemaMeta> | u
     metaCache.set(key, p);
   }
   return p;
+}
+
+/**
+ * The validator from dist/schema-cache/ (see buildSchemaCache in scripts/build.ts):
+ * the same code as the module, run with V8's code cache so that it need not be
+ * compiled again. Undefined outside the bundle or when the files are missing;
+ * a cache V8 rejects only costs the compile.
+ */
+function fromCodeCache(name: string): StandaloneValidate | undefined {
+  if (typeof __OCI_SCHEMA_CACHE__ === 'undefined') return undefined;
+  const dir = new URL(import.meta.url.includes('/chunks/') ? '../schema-cache/' : './schema-cache/', import.meta.url);
+  const file = new URL(`${name}.js`, dir);
+  let source: string;
+  let cachedData: Buffer | undefined;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    cachedData = readFileSync(new URL(`${name}.cache`, dir));
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(source, { filename: fileURLToPath(file), cachedData });
+  const make = script.runInThisContext() as (require: NodeJS.Require) => StandaloneValidate;
+  return make(createRequire(file));
 }

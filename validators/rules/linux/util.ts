@@ -1,5 +1,5 @@
 /** Small helpers shared by the linux rules (validators/rules/linux/*.rule.ts). */
-import { requirement } from '../../../spec/catalogue.js';
+import { IN_FORCE } from '../../generated/in-force.js';
 import { inVersionRange } from '../../../spec/versions.js';
 import type { JsonValue } from '../../json/parse.js';
 import type { JsonObject } from '../../json/values.js';
@@ -7,8 +7,8 @@ import { asArray, at, isObject } from '../../json/values.js';
 
 /** Whether a catalogue requirement is part of the spec version the document is checked as. */
 export function inForce(id: string, version: string): boolean {
-  const r = requirement(id);
-  return r !== undefined && inVersionRange(version, r.since, r.until);
+  const r = Object.hasOwn(IN_FORCE, id) ? IN_FORCE[id] : undefined;
+  return r !== undefined && inVersionRange(version, r[0], r[1]);
 }
 
 /** The entries of an array at a path under the document, with their indexes. */
