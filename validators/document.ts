@@ -16,7 +16,7 @@ import type { DocumentKind } from './kinds/index.js';
 import { KINDS, detectKind, kindByName } from './kinds/index.js';
 import { loadMeta, loadSchema } from './schemas/load.js';
 import { schemaFindings } from './schemas/errors.js';
-import { rulesFor } from './rules/select.js';
+import { loadRulesFor } from './rules/load.js';
 import type { RuleContext } from './rules/rule.js';
 
 export interface DocumentOptions {
@@ -100,7 +100,7 @@ export async function validateDocument(file: string, text: string, opts: Documen
     meta: schema.meta,
     latestMeta,
   };
-  for (const rule of rulesFor(kind.name)) {
+  for (const rule of await loadRulesFor(kind.name)) {
     for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });
   }
   // The catalogue only when a finding cites a requirement: a clean document never loads it.

@@ -63,6 +63,8 @@ function fromCodeCache(name: string): StandaloneValidate | undefined {
     cachedData = undefined;
   }
   const script = new Script(source, { filename: fileURLToPath(file), cachedData });
-  const make = script.runInThisContext() as (require: NodeJS.Require) => StandaloneValidate;
-  return make(createRequire(file));
+  const make = script.runInThisContext() as (require: (id: string) => unknown) => StandaloneValidate;
+  // ajv's runtime helpers, for the schemas whose code asks for one: a require only then
+  let require: NodeJS.Require | undefined;
+  return make((id) => (require ??= createRequire(file))(id));
 }
