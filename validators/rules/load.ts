@@ -4,17 +4,53 @@
  * config does not load the image rules, nor what they import. Same rules, same
  * order as rulesFor in select.ts, which loads them all.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import type { Rule } from './rule.js';
 import { ruleLoaders } from '../generated/rules-by-kind.js';
+
+/** Set (to true) by scripts/build.ts in the bundle only, which has dist/rule-cache/ beside it. */
+declare const __OCI_SCHEMA_CACHE__: boolean | undefined;
 
 const byKind = new Map<string, Promise<readonly Rule[]>>();
 
 export function loadRulesFor(kind: string): Promise<readonly Rule[]> {
   let p = byKind.get(kind);
   if (!p) {
-    const load = Object.hasOwn(ruleLoaders, kind) ? ruleLoaders[kind]! : ruleLoaders['*']!;
-    p = load().then((m) => m.RULES);
+    const known = Object.hasOwn(ruleLoaders, kind);
+    const cached = fromCodeCache(known ? kind : '_any');
+    p = cached ? Promise.resolve(cached) : (known ? ruleLoaders[kind]! : ruleLoaders['*']!)().then((m) => m.RULES);
     byKind.set(kind, p);
   }
   return p;
+}
+
+/**
+ * The rules from dist/rule-cache/ (see buildRuleCache in scripts/build.ts): the
+ * same modules bundled as one script, run with V8's code cache so that the rule
+ * functions need not be compiled again. Undefined outside the bundle or when the
+ * files are missing; a cache V8 rejects only costs the compile.
+ */
+function fromCodeCache(name: string): readonly Rule[] | undefined {
+  if (typeof __OCI_SCHEMA_CACHE__ === 'undefined') return undefined;
+  const dir = new URL(import.meta.url.includes('/chunks/') ? '../rule-cache/' : './rule-cache/', import.meta.url);
+  const file = new URL(`${name}.js`, dir);
+  let source: string;
+  let cachedData: Buffer | undefined;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    cachedData = readFileSync(new URL(`${name}.cache`, dir));
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(source, { filename: fileURLToPath(file), cachedData });
+  const mod: { exports: { RULES?: readonly Rule[] } } = { exports: {} };
+  (script.runInThisContext() as (require: NodeJS.Require, module: object, exports: object) => void)(createRequire(file), mod, mod.exports);
+  return mod.exports.RULES;
 }

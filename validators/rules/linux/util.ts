@@ -7,8 +7,22 @@ import { asArray, at, isObject } from '../../json/values.js';
 
 /** Whether a catalogue requirement is part of the spec version the document is checked as. */
 export function inForce(id: string, version: string): boolean {
-  const r = Object.hasOwn(IN_FORCE, id) ? IN_FORCE[id] : undefined;
+  const r = ranges().get(id);
   return r !== undefined && inVersionRange(version, r[0], r[1]);
+}
+
+let byId: Map<string, readonly [since: string, until?: string]> | undefined;
+
+function ranges(): Map<string, readonly [since: string, until?: string]> {
+  if (!byId) {
+    byId = new Map();
+    for (const [range, ids] of Object.entries(IN_FORCE)) {
+      const [since, until] = range.split('..') as [string, string | undefined];
+      const r = until === undefined ? ([since] as const) : ([since, until] as const);
+      for (const id of ids.split(' ')) byId.set(id, r);
+    }
+  }
+  return byId;
 }
 
 /** The entries of an array at a path under the document, with their indexes. */
