@@ -45,7 +45,8 @@ function buildSchemas(): void {
     const meta = extractMeta(schema);
     code += `\nexport { meta } from './${src.kind}-${src.version}.meta.js';\n`;
     // The metadata alone, so that needing the latest version's field list does not load its validator.
-    writeFileSync(join(dir, `${src.kind}-${src.version}.meta.js`), `export const meta = ${JSON.stringify(meta)};\n`);
+    // As JSON.parse of a string: a large object literal costs a start more to compile.
+    writeFileSync(join(dir, `${src.kind}-${src.version}.meta.js`), `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(meta))});\n`);
     metaLoaders.push(`  ${JSON.stringify(`${src.kind}@${src.version}`)}: () => import('./${src.kind}-${src.version}.meta.js'),`);
     const file = `${src.kind}-${src.version}.js`;
     writeFileSync(join(dir, file), code);
