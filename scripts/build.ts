@@ -252,8 +252,8 @@ function buildSchemaCache(): void {
 
 mkdirSync(gen, { recursive: true });
 buildSchemas();
+buildInForce(); // before the rule index: it imports the rules, and the linux rules read this table
 await buildRuleIndex();
-buildInForce();
 buildCaseIndex();
 if (!process.argv.includes('--no-bundle')) {
   await bundle();
