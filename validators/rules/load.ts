@@ -4,15 +4,9 @@
  * config does not load the image rules, nor what they import. Same rules, same
  * order as rulesFor in select.ts, which loads them all.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import type { Rule } from './rule.js';
+import { runCodeCached } from '../code-cache.js';
 import { ruleLoaders } from '../generated/rules-by-kind.js';
-
-/** Set (to true) by scripts/build.ts in the bundle only, which has dist/rule-cache/ beside it. */
-declare const __OCI_SCHEMA_CACHE__: boolean | undefined;
 
 const byKind = new Map<string, Promise<readonly Rule[]>>();
 
@@ -27,30 +21,11 @@ export function loadRulesFor(kind: string): Promise<readonly Rule[]> {
   return p;
 }
 
-/**
- * The rules from dist/rule-cache/ (see buildRuleCache in scripts/build.ts): the
- * same modules bundled as one script, run with V8's code cache so that the rule
- * functions need not be compiled again. Undefined outside the bundle or when the
- * files are missing; a cache V8 rejects only costs the compile.
- */
+/** The rules from dist/rule-cache/ (buildRuleCache in scripts/build.ts): the same modules bundled as one script. */
 function fromCodeCache(name: string): readonly Rule[] | undefined {
-  if (typeof __OCI_SCHEMA_CACHE__ === 'undefined') return undefined;
-  const dir = new URL(import.meta.url.includes('/chunks/') ? '../rule-cache/' : './rule-cache/', import.meta.url);
-  const file = new URL(`${name}.js`, dir);
-  let source: string;
-  let cachedData: Buffer | undefined;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    cachedData = readFileSync(new URL(`${name}.cache`, dir));
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(source, { filename: fileURLToPath(file), cachedData });
+  const cached = runCodeCached('rule-cache', name);
+  if (!cached) return undefined;
   const mod: { exports: { RULES?: readonly Rule[] } } = { exports: {} };
-  (script.runInThisContext() as (require: NodeJS.Require, module: object, exports: object) => void)(createRequire(file), mod, mod.exports);
+  (cached.value as (require: (id: string) => unknown, module: object, exports: object) => void)(cached.require, mod, mod.exports);
   return mod.exports.RULES;
 }

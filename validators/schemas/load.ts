@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import type { CompiledSchema, StandaloneValidate } from './compiled.js';
 import type { SchemaMeta } from './meta.js';
+import { runCodeCached } from '../code-cache.js';
 import { loaders, metaLoaders } from '../generated/schemas/index.js';
-
-/** Set (to true) by scripts/build.ts in the bundle only, which has dist/schema-cache/ beside it. */
-declare const __OCI_SCHEMA_CACHE__: boolean | undefined;
 
 const cache = new Map<string, Promise<CompiledSchema>>();
 const metaCache = new Map<string, Promise<SchemaMeta>>();
@@ -40,31 +34,9 @@ export function loadMeta(kind: string, version: string): Promise<SchemaMeta> | u
   return p;
 }
 
-/**
- * The validator from dist/schema-cache/ (see buildSchemaCache in scripts/build.ts):
- * the same code as the module, run with V8's code cache so that it need not be
- * compiled again. Undefined outside the bundle or when the files are missing;
- * a cache V8 rejects only costs the compile.
- */
+/** The validator from dist/schema-cache/ (buildSchemaCache in scripts/build.ts): the same code as the module. */
 function fromCodeCache(name: string): StandaloneValidate | undefined {
-  if (typeof __OCI_SCHEMA_CACHE__ === 'undefined') return undefined;
-  const dir = new URL(import.meta.url.includes('/chunks/') ? '../schema-cache/' : './schema-cache/', import.meta.url);
-  const file = new URL(`${name}.js`, dir);
-  let source: string;
-  let cachedData: Buffer | undefined;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    cachedData = readFileSync(new URL(`${name}.cache`, dir));
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(source, { filename: fileURLToPath(file), cachedData });
-  const make = script.runInThisContext() as (require: (id: string) => unknown) => StandaloneValidate;
-  // ajv's runtime helpers, for the schemas whose code asks for one: a require only then
-  let require: NodeJS.Require | undefined;
-  return make((id) => (require ??= createRequire(file))(id));
+  const cached = runCodeCached('schema-cache', name);
+  // ajv's runtime helpers come through the require, for the schemas whose code asks for one
+  return cached ? (cached.value as (require: (id: string) => unknown) => StandaloneValidate)(cached.require) : undefined;
 }
