@@ -77,24 +77,24 @@ export class BlobVerifier implements BlobSink {
       this.head.push(chunk);
       this.headLen += chunk.length;
       if (this.headLen < 4) return;
-      const all = Buffer.concat(this.head);
-      this.head = undefined;
-      this.startLayer(sniffCompression(all));
-      await this.feedCompressed(all);
+      await this.flushHead();
       return;
     }
     await this.feedCompressed(chunk);
   }
 
+  /** Once enough bytes are in (or the blob ends), tell the compression from them and feed them on. */
+  private async flushHead(): Promise<void> {
+    const all = Buffer.concat(this.head ?? []);
+    this.head = undefined;
+    this.startLayer(sniffCompression(all));
+    await this.feedCompressed(all);
+  }
+
   async end(): Promise<void> {
     this.outcome.digest = this.hash?.digest('hex');
     if (!this.layer) return;
-    if (this.head) {
-      const all = Buffer.concat(this.head);
-      this.head = undefined;
-      this.startLayer(sniffCompression(all));
-      await this.feedCompressed(all);
-    }
+    if (this.head) await this.flushHead();
     const l = this.outcome.layer!;
     if (this.gunzip && !this.stopped) {
       this.gunzip.end();
