@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { schemaSources } from '../validators/schemas/registry.js';
-import { extractMeta } from '../validators/schemas/meta.js';
+import { extractMeta, type SchemaMeta } from '../validators/schemas/meta.js';
 import { CATALOGUE } from '../spec/catalogue.js';
 import { KINDS } from '../validators/kinds/index.js';
 
@@ -45,8 +45,7 @@ function buildSchemas(): void {
     const meta = extractMeta(schema);
     code += `\nexport { meta } from './${src.kind}-${src.version}.meta.js';\n`;
     // The metadata alone, so that needing the latest version's field list does not load its validator.
-    // As JSON.parse of a string: a large object literal costs a start more to compile.
-    writeFileSync(join(dir, `${src.kind}-${src.version}.meta.js`), `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(meta))});\n`);
+    writeFileSync(join(dir, `${src.kind}-${src.version}.meta.js`), metaModule(meta));
     metaLoaders.push(`  ${JSON.stringify(`${src.kind}@${src.version}`)}: () => import('./${src.kind}-${src.version}.meta.js'),`);
     const file = `${src.kind}-${src.version}.js`;
     writeFileSync(join(dir, file), code);
@@ -61,6 +60,31 @@ function buildSchemas(): void {
     join(dir, 'index.d.ts'),
     `import type { CompiledSchema } from '../../schemas/compiled.js';\nimport type { SchemaMeta } from '../../schemas/meta.js';\nexport declare const loaders: Readonly<Record<string, () => Promise<CompiledSchema>>>;\nexport declare const metaLoaders: Readonly<Record<string, () => Promise<{ readonly meta: SchemaMeta }>>>;\n`,
   );
+}
+
+/**
+ * A schema's metadata as a module: each field a JSON string parsed on first
+ * use (a large object literal costs a start more to compile than JSON.parse,
+ * and a valid document never needs `requirements`, the largest field).
+ */
+function metaModule(meta: SchemaMeta): string {
+  const fields = Object.entries(meta).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(JSON.stringify(v))}`);
+  return [
+    `const json = { ${fields.join(', ')} };`,
+    'export const meta = {};',
+    'for (const k of Object.keys(json)) {',
+    '  Object.defineProperty(meta, k, {',
+    '    enumerable: true,',
+    '    configurable: true,',
+    '    get() {',
+    '      const value = JSON.parse(json[k]);',
+    '      Object.defineProperty(meta, k, { value, enumerable: true });',
+    '      return value;',
+    '    },',
+    '  });',
+    '}',
+    '',
+  ].join('\n');
 }
 
 /**

@@ -4,6 +4,8 @@
  * instance locations carry a since-version or an exact integer type.
  */
 import type { Schema } from './dsl.js';
+import type { MetaNode } from './trie.js';
+import { buildTrie } from './trie.js';
 
 export interface SchemaMeta {
   /** ajv schemaPath ('#/properties/process/properties/cwd') -> requirement id. */
@@ -14,6 +16,8 @@ export interface SchemaMeta {
   readonly ints: Readonly<Record<string, string>>;
   /** Instance pointer pattern of an object -> the property names it knows. */
   readonly known: Readonly<Record<string, readonly string[]>>;
+  /** since, ints and known as one trie, which the rules walk a document along. */
+  readonly trie: MetaNode;
 }
 
 const BRANCHES = ['allOf', 'anyOf', 'oneOf'] as const;
@@ -51,7 +55,7 @@ export function extractMeta(root: Schema): SchemaMeta {
     for (const k of ['if', 'then', 'else', 'not'] as const) if (node[k]) walk(node[k], `${schemaPath}/${k}`, instance);
   };
   walk(root, '#', '');
-  return { requirements, since, ints, known };
+  return { requirements, since, ints, known, trie: buildTrie(since, ints, known) };
 }
 
 function escapeToken(t: string): string {

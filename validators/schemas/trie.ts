@@ -2,62 +2,71 @@
  * SchemaMeta's pointer patterns as a trie, so a document is matched against
  * them in one walk instead of pattern by pattern.
  */
-import type { SchemaMeta } from './meta.js';
 import type { JsonValue } from '../json/parse.js';
 import { escapePointerToken } from '../json/parse.js';
 
+/**
+ * A node of the trie: plain data, so that the build writes it out as JSON and
+ * a start only parses it (validators/generated/schemas/*.meta.js).
+ */
 export interface MetaNode {
-  readonly children: Map<string, MetaNode>;
-  wildcard: MetaNode | undefined;
-  since: string | undefined;
-  int: string | undefined;
-  known: ReadonlySet<string> | undefined;
+  /** Children by unescaped token; own properties only (a token may be '__proto__'). */
+  readonly children?: { readonly [token: string]: MetaNode };
+  /** The child for any one token ('*' in a pattern: array items, map values). */
+  readonly wildcard?: MetaNode;
+  readonly since?: string;
+  readonly int?: string;
+  /** For an object: the property names the schema knows (each also has a child). */
+  readonly known?: readonly string[];
 }
 
-const cache = new WeakMap<SchemaMeta, MetaNode>();
+type Building = { -readonly [K in keyof MetaNode]: K extends 'children' ? Record<string, Building> : K extends 'wildcard' ? Building : MetaNode[K] };
 
-function node(): MetaNode {
-  return { children: new Map(), wildcard: undefined, since: undefined, int: undefined, known: undefined };
-}
-
-function insert(root: MetaNode, pattern: string): MetaNode {
+function insert(root: Building, pattern: string): Building {
   let cur = root;
   if (pattern === '') return cur;
   for (const t of pattern.slice(1).split('/')) {
-    if (t === '*') cur = cur.wildcard ??= node();
+    if (t === '*') cur = cur.wildcard ??= {};
     else {
       const tok = t.replace(/~1/g, '/').replace(/~0/g, '~');
-      let next = cur.children.get(tok);
-      if (!next) cur.children.set(tok, (next = node()));
-      cur = next;
+      // no prototype: assigning '__proto__' makes an own property, as JSON.parse does
+      const children = (cur.children ??= Object.create(null) as Record<string, Building>);
+      cur = Object.hasOwn(children, tok) ? children[tok]! : (children[tok] = {});
     }
   }
   return cur;
 }
 
-export function metaTrie(meta: SchemaMeta): MetaNode {
-  let root = cache.get(meta);
-  if (root) return root;
-  root = node();
-  for (const [p, v] of Object.entries(meta.since)) insert(root, p).since = v;
-  for (const [p, v] of Object.entries(meta.ints)) insert(root, p).int = v;
-  for (const [p, v] of Object.entries(meta.known)) {
-    insert(root, p).known = new Set(v);
+/** The trie of a schema's pointer patterns (since, ints, known of SchemaMeta). */
+export function buildTrie(
+  since: Readonly<Record<string, string>>,
+  ints: Readonly<Record<string, string>>,
+  known: Readonly<Record<string, readonly string[]>>,
+): MetaNode {
+  const root: Building = {};
+  for (const [p, v] of Object.entries(since)) insert(root, p).since = v;
+  for (const [p, v] of Object.entries(ints)) insert(root, p).int = v;
+  for (const [p, v] of Object.entries(known)) {
+    insert(root, p).known = v;
     // every known property gets a node, so a walk tells known from unknown by the trie alone
     for (const k of v) insert(root, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
-  cache.set(meta, root);
   return root;
 }
 
-/** The node for a concrete pointer: an exact token wins over a wildcard. */
+/** The child for a token: an exact token wins over the wildcard. */
+export function child(n: MetaNode, token: string): MetaNode | undefined {
+  const c = n.children;
+  return c !== undefined && Object.hasOwn(c, token) ? c[token] : n.wildcard;
+}
+
+/** The node for a concrete pointer. */
 export function lookup(root: MetaNode, pointer: string): MetaNode | undefined {
   let cur: MetaNode | undefined = root;
   if (pointer === '') return cur;
   for (const t of pointer.slice(1).split('/')) {
     if (!cur) return undefined;
-    const tok = t.replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = cur.children.get(tok) ?? cur.wildcard;
+    cur = child(cur, t.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   return cur;
 }
@@ -89,7 +98,7 @@ export function walkProperties(doc: JsonValue, root: MetaNode, visit: (p: Proper
     }
     for (const key of Object.keys(v)) {
       const value = v[key]!;
-      const node = n.children.get(key) ?? n.wildcard;
+      const node = child(n, key);
       const p = `${pointer}/${escapePointerToken(key)}`;
       if (visit({ key, pointer: p, value, node, parent: n, holder: v }) && node) walk(value, node, p);
     }

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
-import { metaTrie, walkProperties } from '../../schemas/trie.js';
+import { walkProperties } from '../../schemas/trie.js';
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -52,7 +52,7 @@ export default defineRule({
   appliesTo: ['*'],
   *check(doc, ctx) {
     const out: RuleFinding[] = [];
-    walkProperties(doc, metaTrie(ctx.latestMeta), ({ key, pointer, node, parent, holder }) => {
+    walkProperties(doc, ctx.latestMeta.trie, ({ key, pointer, node, parent, holder }) => {
       if (node) return true;
       const guess = parent.known ? nearest(key, parent.known) : undefined;
       if (guess !== undefined && !Object.prototype.hasOwnProperty.call(holder, guess))

@@ -6,7 +6,7 @@
 import { defineRule } from '../rule.js';
 import { INT_RANGES } from '../../schemas/dsl.js';
 import type { IntKind } from '../../schemas/dsl.js';
-import { lookup, metaTrie } from '../../schemas/trie.js';
+import { lookup } from '../../schemas/trie.js';
 
 /** The exact integer a JSON number literal denotes, or undefined if it has a fraction. */
 export function exactInteger(raw: string): bigint | undefined {
@@ -32,7 +32,7 @@ export default defineRule({
   appliesTo: ['*'],
   *check(_doc, ctx) {
     if (ctx.parsed.bigNumbers.length === 0) return;
-    const trie = metaTrie(ctx.meta);
+    const trie = ctx.meta.trie;
     for (const { pointer, raw } of ctx.parsed.bigNumbers) {
       const kind = lookup(trie, pointer)?.int as IntKind | undefined;
       if (!kind) continue;

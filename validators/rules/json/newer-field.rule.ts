@@ -5,7 +5,7 @@
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
 import { compareVersions } from '../../../spec/versions.js';
-import { metaTrie, walkProperties } from '../../schemas/trie.js';
+import { walkProperties } from '../../schemas/trie.js';
 
 export default defineRule({
   id: 'json.newer-field',
@@ -16,7 +16,7 @@ export default defineRule({
   *check(doc, ctx) {
     const version = ctx.version;
     const out: RuleFinding[] = [];
-    walkProperties(doc, metaTrie(ctx.latestMeta), ({ key, pointer, node }) => {
+    walkProperties(doc, ctx.latestMeta.trie, ({ key, pointer, node }) => {
       if (!node?.since || compareVersions(node.since, version) <= 0) return true;
       out.push({
         level: 'SHOULD',
