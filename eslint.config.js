@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // the entries are CommonJS (bin/package.json): no ES module loader at start, see bin/oci-validate.js
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // tests poke into parsed JSON documents of every shape
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -4,18 +4,20 @@
  * (rules are discovered, never listed by hand), (3) bundle each CLI into dist/
  * so that a start loads one file. Run by `npm run build` and before the tests.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { schemaSources } from '../validators/schemas/registry.js';
 import { extractMeta, type SchemaMeta } from '../validators/schemas/meta.js';
 import { CATALOGUE } from '../spec/catalogue.js';
 import { KINDS } from '../validators/kinds/index.js';
+import { baseConfig } from '../fixtures/config.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const gen = join(root, 'validators', 'generated');
@@ -222,7 +224,7 @@ function buildCaseIndex(): void {
 async function bundle(): Promise<void> {
   rmSync(join(root, 'dist'), { recursive: true, force: true }); // no stale chunks from earlier builds
   await build({
-    entryPoints: { 'oci-validate': join(root, 'validators', 'cli.ts'), 'oci-conform': join(root, 'harness', 'cli.ts') },
+    entryPoints: { 'oci-conform': join(root, 'harness', 'cli.ts') },
     outdir: join(root, 'dist'),
     bundle: true,
     splitting: true,
@@ -274,6 +276,94 @@ function buildSchemaCache(): void {
   }
 }
 
+/**
+ * oci-validate as one script run with V8's code cache: dist/oci-validate.js and
+ * dist/oci-validate.cache, which bin/oci-validate.js (CommonJS, so no ES module
+ * loader either) compiles with `vm.Script` and calls run() of. Starting a CLI
+ * is mostly compiling it: resolving, linking and compiling a dozen ES modules
+ * cost more than validating a config. The validators and rules are not in it:
+ * they come from dist/schema-cache and dist/rule-cache, so their module forms
+ * are replaced by a stub that says so. The cache is written after a training
+ * run over a few documents of each runtime kind, so it holds the functions a
+ * start really compiles, not only the top level.
+ */
+async function buildValidateScript(): Promise<void> {
+  const cachedElsewhere: Plugin = {
+    name: 'cached-elsewhere',
+    setup(b) {
+      // the validator modules (not their .meta.js) and the per-kind rule modules, as imported by
+      // validators/generated/schemas/index.js and validators/generated/rules-by-kind.ts
+      const schemas = join(gen, 'schemas');
+      b.onResolve({ filter: /^\.\/([a-z-]+-\d+\.\d+\.\d+|rules\/[\w-]+)\.js$/ }, (a) =>
+        a.resolveDir === schemas || a.resolveDir === gen ? { path: join(a.resolveDir, a.path), namespace: 'cached-elsewhere' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'cached-elsewhere' }, (a) => ({
+        contents: `throw new Error(${JSON.stringify(`${relative(root, a.path)} is run from dist/schema-cache or dist/rule-cache, which are missing: run npm run build`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+  const r = await build({
+    entryPoints: [join(root, 'validators', 'cli.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+    plugins: [cachedElsewhere],
+    // the script's own URL comes as a parameter (validators/code-cache.ts finds the caches from it)
+    define: { __OCI_SCHEMA_CACHE__: 'true', 'import.meta.url': '__oci_url' },
+  });
+  const wrapped = `(function (require, __oci_url) {'use strict';\nvar module = { exports: {} }, exports = module.exports;\n${r.outputFiles[0]!.text}\nreturn module.exports;\n})`;
+  const file = join(root, 'dist', 'oci-validate.js');
+  writeFileSync(file, wrapped);
+  const script = new Script(wrapped, { filename: file });
+  type Cli = { main: (argv: readonly string[], io: { out: (t: string) => void; err: (t: string) => void; isTTY: boolean }) => Promise<number> };
+  const cli = (script.runInThisContext() as (r: NodeJS.Require, url: string) => Cli)(createRequire(file), pathToFileURL(file).href);
+  const dir = mkdtempSync(join(tmpdir(), 'oci-validate-training-'));
+  try {
+    let said = '';
+    const io = { out: (t: string) => void (said += t), err: (t: string) => void (said += t), isTTY: false };
+    for (const [name, argv] of trainingRuns(dir)) {
+      const code = await cli.main(argv, io);
+      if (code === 2) throw new Error(`training run ${name} of dist/oci-validate.js exited 2:\n${said}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeFileSync(join(root, 'dist', 'oci-validate.cache'), script.createCachedData());
+}
+
+/** The documents of the training run: what users validate most, in every format, and one with findings. */
+function trainingRuns(dir: string): Array<[string, string[]]> {
+  const write = (name: string, doc: unknown): string => {
+    const f = join(dir, name);
+    writeFileSync(f, JSON.stringify(doc, null, 2));
+    return f;
+  };
+  const old = write('config-1.0.2.json', baseConfig('1.0.2'));
+  const latest = write('config-1.3.0.json', baseConfig('1.3.0'));
+  const bad = write('bad.json', { ...baseConfig('1.2.0'), process: { cwd: 'relative', args: [] } });
+  const state = write('state.json', { ociVersion: '1.0.2', id: 'c1', status: 'running', pid: 4242, bundle: '/var/lib/c1', annotations: {} });
+  const features = write('features.json', {
+    ociVersionMin: '1.0.0',
+    ociVersionMax: '1.2.0',
+    hooks: ['prestart', 'createRuntime', 'poststop'],
+    mountOptions: ['ro', 'rw'],
+    linux: { namespaces: ['mount', 'pid'], capabilities: ['CAP_KILL'], cgroup: { v1: true, v2: true } },
+  });
+  return [
+    ['config (text)', [old]],
+    ['latest config', [latest]],
+    ['findings (text)', [bad]],
+    ['json', ['--format', 'json', old, bad, state, features]],
+    ['sarif', ['--format', 'sarif', bad]],
+  ];
+}
+
 mkdirSync(gen, { recursive: true });
 buildSchemas();
 buildInForce(); // before the rule index: it imports the rules, and the linux rules read this table
@@ -283,4 +373,5 @@ if (!process.argv.includes('--no-bundle')) {
   await bundle();
   buildSchemaCache();
   await buildRuleCache();
+  await buildValidateScript(); // last: its training run loads the schema and rule caches
 }

@@ -1,7 +1,11 @@
 /**
  * oci-validate: the composition root. Parses argv into ValidateOptions,
  * validates each path, prints one report, exits with the documented code.
+ * bin/oci-validate.js runs this module's bundle (dist/oci-validate.js, see
+ * scripts/build.ts) and calls run().
  */
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { EXIT, OciError } from '../core/errors.js';
 import type { DocumentResult } from './document.js';
@@ -40,7 +44,59 @@ interface CliOptions extends ValidateOptions {
   readonly paths: readonly string[];
 }
 
-function parse(argv: readonly string[]): CliOptions | 'help' {
+/** Where the CLI writes; the build's training run passes one that discards. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+/**
+ * Straight to the descriptors: process.stdout and stderr are streams whose
+ * set-up (net, tty, stream) costs a start more than a whole small validation.
+ */
+const STDIO: CliIo = {
+  out: (t) => writeAll(1, t),
+  err: (t) => writeAll(2, t),
+  get isTTY() {
+    return stdoutIsTerminal();
+  },
+};
+
+/**
+ * Whether stdout is a terminal, asking node:tty (which loads net and stream)
+ * only of a character device that is not /dev/null: files and pipes are
+ * answered by one fstat.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    const st = fstatSync(1);
+    if (!st.isCharacterDevice() || st.rdev === statSync('/dev/null').rdev) return false;
+    const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+    return tty.isatty(1);
+  } catch {
+    return false;
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text);
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // the reader has gone (`| head`): nothing more to say to it
+      if (code === 'EPIPE') return;
+      // a non-blocking pipe that is full: wait for the reader a moment
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
+function parse(argv: readonly string[], isTTY: boolean): CliOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -79,7 +135,7 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   return {
     paths: positionals,
     format,
-    color: !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true,
+    color: !values['no-color'] && !process.env.NO_COLOR && isTTY,
     ...(values.kind ? { kind: values.kind } : {}),
     ...(values['spec-version'] ? { specVersion: values['spec-version'] } : {}),
     ...(level ? { level } : {}),
@@ -89,16 +145,16 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
   let opts: CliOptions | 'help';
   try {
-    opts = parse(argv);
+    opts = parse(argv, io.isTTY);
   } catch (e) {
-    process.stderr.write(`oci-validate: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`oci-validate: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
   }
   if (opts === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    io.out(`${HELP}\n`);
     return EXIT.ok;
   }
   const results: DocumentResult[] = [];
@@ -109,27 +165,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     } catch (e) {
       if (!(e instanceof OciError)) throw e;
       if (e.code === 'OCI_USAGE') {
-        process.stderr.write(`oci-validate: ${e.message}\n`);
+        io.err(`oci-validate: ${e.message}\n`);
         return EXIT.usage;
       }
-      process.stderr.write(`oci-validate: ${e.message}\n`);
+      io.err(`oci-validate: ${e.message}\n`);
       inputError = true;
     }
   }
   const formatter = FORMATS[opts.format]!;
-  if (results.length > 0 || opts.format !== 'text') process.stdout.write(formatter(results, { color: opts.color }));
+  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color: opts.color }));
   if (inputError) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // A bug of ours: still one line, and the stack only on request.
-    process.stderr.write(`oci-validate: internal error: ${e instanceof Error ? e.message : String(e)} (set OCI_DEBUG=1 for details)\n`);
-    if (process.env.OCI_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    process.exitCode = EXIT.usage;
-  },
-);
+/** The process's entry: main on its arguments, the exit code set, a bug of ours reported in one line. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug of ours: still one line, and the stack only on request.
+      STDIO.err(`oci-validate: internal error: ${e instanceof Error ? e.message : String(e)} (set OCI_DEBUG=1 for details)\n`);
+      if (process.env.OCI_DEBUG && e instanceof Error) STDIO.err(`${e.stack}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

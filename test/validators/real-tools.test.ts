@@ -167,7 +167,7 @@ describe.skipIf(!RUNC || !IS_ROOT || !existsSync(BUSYBOX))('runc state and featu
 
   it('validates the bundle, the state and the features through the built CLI with exit code 0', () => {
     const cli = join(REPO, 'bin', 'oci-validate.js');
-    expect(existsSync(join(REPO, 'dist', 'oci-validate.mjs')), 'run npm run build first').toBe(true);
+    expect(existsSync(join(REPO, 'dist', 'oci-validate.js')), 'run npm run build first').toBe(true);
     const r = spawnSync(process.execPath, [cli, bundle, stateFile, featuresFile], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
     expect(r.error).toBeUndefined();
     expect(r.stderr).toBe('');
