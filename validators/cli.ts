@@ -96,7 +96,7 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-function parse(argv: readonly string[], isTTY: boolean): CliOptions | 'help' {
+function parse(argv: readonly string[], io: CliIo): CliOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -135,7 +135,8 @@ function parse(argv: readonly string[], isTTY: boolean): CliOptions | 'help' {
   return {
     paths: positionals,
     format,
-    color: !values['no-color'] && !process.env.NO_COLOR && isTTY,
+    // only text has colours; the terminal is asked last
+    color: format === 'text' && !values['no-color'] && !process.env.NO_COLOR && io.isTTY,
     ...(values.kind ? { kind: values.kind } : {}),
     ...(values['spec-version'] ? { specVersion: values['spec-version'] } : {}),
     ...(level ? { level } : {}),
@@ -148,7 +149,7 @@ function parse(argv: readonly string[], isTTY: boolean): CliOptions | 'help' {
 export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
   let opts: CliOptions | 'help';
   try {
-    opts = parse(argv, io.isTTY);
+    opts = parse(argv, io);
   } catch (e) {
     io.err(`oci-validate: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
