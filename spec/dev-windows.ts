@@ -73,7 +73,7 @@ export type RuntimeDevVersion = '1.0.0-dev' | '1.0.1-dev' | '1.0.2-dev';
  * - #1095 (2021-08) the zos object and its devices;
  * - #1123, #1137 (2021-11, 2022-02) cgroup ownership; the cgroup fitness check;
  * - #1143 (2022-06) mounts[].uidMappings / gidMappings;
- * - #1145 (2022-05) cpu.idle in the schema; #1120 (2023-01) cpu.burst and its
+ * - #1136 (2022-04) cpu.idle, #1145 (2022-05) its schema; #1120 (2023-01) cpu.burst and its
  *   relation to quota; #1158 (2022-09) memory.checkBeforeUpdate;
  * - #1156 (2022-08) domainname;
  * - #1169 (2023-01) prestart hooks called during create, before createRuntime
@@ -101,7 +101,7 @@ export const REQUIREMENTS_LANDED_1_0_2_DEV: readonly string[] = [
   'LNX-CGROUP-OWNER-EXISTING-FILES',
   'LNX-CGROUP-OWNER-FALLBACK-FILES',
   'LNX-CGROUP-OWNER-NO-OTHER-FILES',
-  // cpu burst (#1120) and idle, memory (#1093 kernel memory, #1158 checkBeforeUpdate), unified (#1040)
+  // cpu burst (#1120) and idle (#1136), memory (#1093 kernel memory, #1158 checkBeforeUpdate), unified (#1040)
   'LNX-CPU-BURST-APPLIED',
   'LNX-CPU-IDLE-APPLIED',
   'LNX-CPU-QUOTA-NOT-BELOW-BURST',
