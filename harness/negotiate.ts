@@ -34,7 +34,10 @@ export async function readFeatures(driver: RuntimeDriver, profile: RuntimeProfil
 }
 
 export interface ChosenVersion {
-  /** Released version whose levels decide verdicts. */
+  /**
+   * Version whose levels and gates decide verdicts: a release, or a dev window
+   * (`1.0.2-dev`: 1.0.2 plus what landed under it, spec/versions.ts).
+   */
   readonly specVersion: string;
   /** ociVersion written into configs. */
   readonly configVersion: string;

@@ -30,8 +30,9 @@ export function versionGate(requirements: readonly string[], version: string, lo
   for (const id of requirements) {
     const r = lookup(id);
     if (!r) continue;
-    if (!inVersionRange(version, r.since, r.until)) {
-      return r.until && inVersionRange(version, r.since)
+    // the same model as oci-validate: at 1.0.2-dev what landed under it is in force (spec/versions.ts)
+    if (!inVersionRange(version, r.since, r.until, r.dev)) {
+      return r.until && inVersionRange(version, r.since, undefined, r.dev)
         ? `${id} was dropped after runtime-spec ${r.until}; this run targets ${version}`
         : `${id} appeared in runtime-spec ${r.since}; this run targets ${version} (use --spec-version to choose another)`;
     }

@@ -16,6 +16,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { schemaSources } from '../validators/schemas/registry.js';
 import { extractMeta, type SchemaMeta } from '../validators/schemas/meta.js';
 import { CATALOGUE } from '../spec/catalogue.js';
+import { landedAt } from '../spec/versions.js';
 import { KINDS } from '../validators/kinds/index.js';
 import { baseConfig } from '../fixtures/config.js';
 
@@ -205,7 +206,9 @@ async function buildRuleCache(): Promise<void> {
 function buildInForce(): void {
   // by id, the last entry winning as in spec/catalogue.ts's requirement(); then grouped by range, as
   // strings of ids: a few long strings cost a start far less than an object of 700 members
-  const byId = new Map(CATALOGUE.map((r) => [r.id, r.until === undefined ? r.since : `${r.since}..${r.until}`]));
+  // since as the version it is first in force at (its dev window, if any: spec/versions.ts landedAt)
+  const first = (r: (typeof CATALOGUE)[number]): string => (r.spec === 'runtime-spec' ? landedAt(r.since, r.dev) : r.since);
+  const byId = new Map(CATALOGUE.map((r) => [r.id, r.until === undefined ? first(r) : `${first(r)}..${r.until}`]));
   const groups = new Map<string, string[]>();
   for (const [id, range] of byId) {
     if (/\s/.test(id)) throw new Error(`requirement id with a space: '${id}'`);

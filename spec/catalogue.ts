@@ -1,6 +1,6 @@
 import type { Level, Requirement, SpecName } from './types.js';
 import { levelOfKeyword } from './types.js';
-import { compareVersions } from './versions.js';
+import { reached, specTag } from './versions.js';
 import { RUNTIME_REQUIREMENTS } from './runtime/index.js';
 import { IMAGE_REQUIREMENTS } from './image/index.js';
 import { catalogueLoaded } from './loaded-catalogue.js';
@@ -19,7 +19,7 @@ export function requirement(id: string): Requirement | undefined {
 export function levelAt(r: Requirement, version: string): Exclude<Level, 'INFO'> {
   const basis = r.keyword === 'IMPLIED' && r.basis ? requirement(r.basis) : undefined;
   let level = basis ? levelAt(basis, version) : levelOfKeyword(r.keyword);
-  for (const c of r.changes ?? []) if (compareVersions(version, c.since) >= 0) level = c.level;
+  for (const c of r.changes ?? []) if (reached(version, c.since, c.dev)) level = c.level;
   return level;
 }
 
@@ -30,7 +30,7 @@ const REPO: Readonly<Record<SpecName, string>> = {
 
 /** The spec text for a requirement, at the tag of the version the document declares. */
 export function specUrl(r: Pick<Requirement, 'spec' | 'doc' | 'anchor'>, version: string): string {
-  return `${REPO[r.spec]}/blob/v${version}/${r.doc}#${r.anchor}`;
+  return `${REPO[r.spec]}/blob/${r.spec === 'runtime-spec' ? specTag(version) : `v${version}`}/${r.doc}#${r.anchor}`;
 }
 
 catalogueLoaded({ requirement, levelAt, specUrl });

@@ -1,3 +1,5 @@
+import type { RuntimeDevVersion } from './dev-windows.js';
+
 /**
  * The requirement catalogue's shape. Every requirement of the OCI specs that we
  * know of has one entry; rules, schema annotations and suite cases cite the id.
@@ -51,6 +53,8 @@ export type CheckedBy =
 export interface LevelChange {
   /** First version in which `level` applies. */
   readonly since: string;
+  /** The dev window the change landed in, when it came before its release (spec/dev-windows.ts). */
+  readonly dev?: RuntimeDevVersion;
   readonly level: Exclude<Level, 'INFO'>;
 }
 
@@ -63,8 +67,15 @@ export interface Requirement {
   readonly doc: string;
   /** Heading anchor inside the document, without '#'. */
   readonly anchor: string;
-  /** First spec version with this requirement. */
+  /** First spec release with this requirement. */
   readonly since: string;
+  /**
+   * The runtime-spec dev window (`1.0.2-dev`) on whose main branch the sentence
+   * landed before `since` released it, when that can't be derived from the
+   * window alone (spec/dev-windows.ts): a document or run at that dev version is
+   * held to it, at its own level.
+   */
+  readonly dev?: RuntimeDevVersion;
   /** Last version that still had it, when it was dropped. */
   readonly until?: string;
   /** Level changes after `since`; the keyword's level applies before the first one. */

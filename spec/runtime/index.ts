@@ -11,9 +11,17 @@ import { CONFIG_SOLARIS } from './config-solaris.js';
 import { CONFIG_VM } from './config-vm.js';
 import { CONFIG_ZOS } from './config-zos.js';
 import { CONFIG_FREEBSD } from './config-freebsd.js';
+import { DEV_1_0_2, REQUIREMENTS_LANDED_1_0_2_DEV } from '../dev-windows.js';
+
+const LANDED_1_0_2_DEV = new Set(REQUIREMENTS_LANDED_1_0_2_DEV);
+
+/** The dev marker of spec/dev-windows.ts on the entries it lists. */
+function markDev(list: readonly Requirement[]): Requirement[] {
+  return list.map((r) => (LANDED_1_0_2_DEV.has(r.id) ? { ...r, dev: DEV_1_0_2 } : r));
+}
 
 /** All runtime-spec requirements, one module per spec document. */
-export const RUNTIME_REQUIREMENTS: readonly Requirement[] = [
+export const RUNTIME_REQUIREMENTS: readonly Requirement[] = markDev([
   ...BUNDLE,
   ...RUNTIME,
   ...RUNTIME_LINUX,
@@ -26,4 +34,4 @@ export const RUNTIME_REQUIREMENTS: readonly Requirement[] = [
   ...CONFIG_VM,
   ...CONFIG_ZOS,
   ...CONFIG_FREEBSD,
-];
+]);

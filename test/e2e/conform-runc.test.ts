@@ -40,7 +40,7 @@ describe('oci-conform --runtime runc', () => {
     expect(doc.summary.counts).toEqual({ pass: 4, fail: 0, warn: 0, skip: 0, error: 0 });
     expect(doc.summary.leftovers).toEqual([]);
     expect(doc.run.runtime.binary).toBe(RUNC);
-    expect(doc.run.specVersion).toBe('1.0.1'); // runc 1.1.5's features say ociVersionMax 1.0.2-dev
+    expect(doc.run.specVersion).toBe('1.0.2-dev'); // runc 1.1.5's features say ociVersionMax 1.0.2-dev: 1.0.2 plus its window
     expect(doc.run.configVersion).toBe('1.0.2-dev');
     expect(doc.run.host.cgroups.mode).toBe('hybrid');
     expect(doc.results.map((x: { id: string }) => x.id)).toEqual(['lifecycle.create.state', 'lifecycle.delete.removes-container', 'lifecycle.kill.delivers-signal', 'lifecycle.start.runs-process']);
@@ -76,7 +76,7 @@ describe('oci-conform --runtime runc', () => {
     const doc = JSON.parse(await readFile(json, 'utf8'));
     expect(doc.results[0].outcome.status).toBe('fail');
     expect(doc.results[0].violations[0]).toMatchObject({ requirement: 'RT-KILL-SENDS-SIGNAL', level: 'MUST', expected: 1, actual: 2 });
-    expect(doc.results[0].violations[0].reference).toBe('https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill');
+    expect(doc.results[0].violations[0].reference).toBe('https://github.com/opencontainers/runtime-spec/blob/v1.1.0-rc.1/runtime.md#kill');
     expect(doc.results[0].configs[0].config.ociVersion).toBe('1.0.2-dev');
 
     const exp = join(dir, 'exp.json');

@@ -14,8 +14,11 @@ describe('versions', () => {
     expect(parseSemVer('1.0.2-dev')).toMatchObject({ major: 1, minor: 0, patch: 2, prerelease: ['dev'] });
   });
 
-  it('maps a declared version to the release whose rules apply', () => {
-    expect(resolveRuntimeVersion('1.0.2-dev')).toBe('1.0.1');
+  it('maps a declared version to the release or dev window whose rules apply', () => {
+    expect(resolveRuntimeVersion('1.0.2-dev')).toBe('1.0.2-dev');
+    expect(resolveRuntimeVersion('1.0.0-dev')).toBe('1.0.0-dev');
+    expect(resolveRuntimeVersion('1.1.0-rc.1')).toBe('1.0.2-dev');
+    expect(resolveRuntimeVersion('1.0.0-rc5')).toBeUndefined();
     expect(resolveRuntimeVersion('1.2.5')).toBe('1.2.1');
     expect(resolveRuntimeVersion('1.3.0')).toBe('1.3.0');
     expect(resolveRuntimeVersion('2.0.0')).toBeUndefined();

@@ -1,14 +1,22 @@
 import type { DocumentKind } from './kind.js';
 import { prop, asString, isObject } from '../json/values.js';
-import { LATEST_RUNTIME_SPEC, resolveRuntimeVersion, compareVersions } from '../../spec/versions.js';
+import { LATEST_RUNTIME_SPEC, resolveRuntimeVersion, compareVersions, parseSemVer } from '../../spec/versions.js';
 
 const STATUSES = new Set(['creating', 'created', 'running', 'stopped']);
 const CONFIG_KEYS = ['process', 'root', 'mounts', 'hooks', 'linux', 'windows', 'solaris', 'vm', 'zos', 'freebsd', 'hostname'];
 
+/**
+ * The version a declared one is validated as (spec/versions.ts, `X.Y.Z-dev`
+ * included). A 1.x older than the first version that defines the kind (a
+ * 1.0.0-rc, or a features document of 1.0.2-dev, from before features.md) is
+ * validated as that first version; another major is unknown (undefined).
+ */
 function resolveAtLeast(oldest: string) {
   return (declared: string): string | undefined => {
+    const sv = parseSemVer(declared);
+    if (!sv || sv.major !== 1) return undefined;
     const v = resolveRuntimeVersion(declared);
-    return v && compareVersions(v, oldest) >= 0 ? v : undefined;
+    return v && compareVersions(v, oldest) >= 0 ? v : oldest;
   };
 }
 

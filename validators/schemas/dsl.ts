@@ -4,7 +4,8 @@
  * Everything is inlined (no $ref), so an ajv error's schemaPath leads straight
  * to the annotations of the node that failed:
  *  - 'x-requirement': the catalogue id a violation of this node breaks;
- *  - 'x-since': the spec version that introduced a property;
+ *  - 'x-since': the spec version at which a property is first in force: its
+ *    release, or the runtime-spec dev window it landed in (spec/dev-windows.ts);
  *  - 'x-int': the exact integer type (int64, uint64, …), checked from the source text.
  */
 import { compareVersions } from '../../spec/versions.js';
@@ -81,7 +82,11 @@ export function obj(props: Readonly<Record<string, Schema | undefined>>, opts: O
   };
 }
 
-/** The schema when `version` is at least `introduced`, else undefined (and so dropped by obj()). */
+/**
+ * The schema when `version` is at least `introduced`, else undefined (and so
+ * dropped by obj()). Runtime-spec schemas go through runtime/since.ts, which
+ * passes the dev window a property landed in.
+ */
 export function since(introduced: string, version: string, schema: Schema): Schema | undefined {
   return compareVersions(version, introduced) >= 0 ? { ...schema, 'x-since': introduced } : undefined;
 }

@@ -4,7 +4,8 @@
  */
 import type { JsonValue } from '../../json/parse.js';
 import { isObject, prop } from '../../json/values.js';
-import { compareVersions } from '../../../spec/versions.js';
+import type { RuntimeDevVersion } from '../../../spec/versions.js';
+import { inVersionRange } from '../../../spec/versions.js';
 import type { RuleContext } from '../rule.js';
 
 /** A config is for Windows when it carries a windows object. */
@@ -35,9 +36,12 @@ export function isWindowsAbsolute(p: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 
-/** Whether the requirement's version range covers the version the document is validated as. */
-export function inForce(ctx: RuleContext, since: string, until?: string): boolean {
-  return compareVersions(ctx.version, since) >= 0 && (until === undefined || compareVersions(ctx.version, until) <= 0);
+/**
+ * Whether the requirement's version range covers the version the document is
+ * validated as; `dev` when it landed under a dev window before `since` released it.
+ */
+export function inForce(ctx: RuleContext, since: string, until?: string, dev?: RuntimeDevVersion): boolean {
+  return inVersionRange(ctx.version, since, until, dev);
 }
 
 export function q(v: unknown): string {

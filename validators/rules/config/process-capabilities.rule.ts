@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../rule.js';
 import { asArray, at, isObject } from '../../json/values.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 import { inForce, isLinux } from './platform.js';
 import { LINUX_CAPABILITIES } from './linux-names.js';
 import { nearest } from '../json/did-you-mean.rule.js';
@@ -19,7 +20,7 @@ export default defineRule({
   *check(doc, ctx) {
     const caps = at(doc, 'process', 'capabilities');
     if (!isObject(caps) || !isLinux(doc)) return;
-    const warnOnly = inForce(ctx, '1.1.0');
+    const warnOnly = inForce(ctx, '1.1.0', undefined, DEV_1_0_2); // #1094, under 1.0.2-dev
     for (const set of SETS) {
       const list = asArray(caps[set]);
       for (let i = 0; i < list.length; i++) {

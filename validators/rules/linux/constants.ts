@@ -1,3 +1,6 @@
+import type { RuntimeDevVersion } from '../../../spec/dev-windows.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
+
 /**
  * Value lists of runtime-spec config-linux.md, each value with the first
  * spec version that lists it. Shared by the linux schema and the linux rules.
@@ -5,10 +8,15 @@
 
 export interface Versioned {
   readonly value: string;
+  /** The release that first lists it. */
   readonly since: string;
+  /** The runtime-spec dev window it landed in before that release, when not the whole window (spec/dev-windows.ts). */
+  readonly dev?: RuntimeDevVersion;
 }
 
 const v = (since: string, ...values: string[]): Versioned[] => values.map((value) => ({ value, since }));
+/** Values listed on the spec's main branch under 1.0.2-dev, released in 1.1.0. */
+const dev102 = (...values: string[]): Versioned[] => values.map((value) => ({ value, since: '1.1.0', dev: DEV_1_0_2 }));
 
 export const NAMESPACE_TYPES: readonly Versioned[] = [
   ...v('1.0.0', 'pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup'),
@@ -18,7 +26,8 @@ export const NAMESPACE_TYPES: readonly Versioned[] = [
 export const SECCOMP_ACTIONS: readonly Versioned[] = [
   ...v('1.0.0', 'SCMP_ACT_KILL', 'SCMP_ACT_TRAP', 'SCMP_ACT_ERRNO', 'SCMP_ACT_TRACE', 'SCMP_ACT_ALLOW'),
   ...v('1.0.2', 'SCMP_ACT_LOG'),
-  ...v('1.1.0', 'SCMP_ACT_KILL_PROCESS', 'SCMP_ACT_KILL_THREAD', 'SCMP_ACT_NOTIFY'),
+  // #1044, #1064, #1074
+  ...dev102('SCMP_ACT_KILL_PROCESS', 'SCMP_ACT_KILL_THREAD', 'SCMP_ACT_NOTIFY'),
 ];
 
 export const SECCOMP_ARCHES: readonly Versioned[] = [
@@ -43,13 +52,13 @@ export const SECCOMP_ARCHES: readonly Versioned[] = [
     'SCMP_ARCH_PARISC',
     'SCMP_ARCH_PARISC64',
   ),
-  ...v('1.1.0', 'SCMP_ARCH_RISCV64'),
+  ...dev102('SCMP_ARCH_RISCV64'), // #1059
   ...v('1.2.1', 'SCMP_ARCH_LOONGARCH64', 'SCMP_ARCH_M68K', 'SCMP_ARCH_SH', 'SCMP_ARCH_SHEB'),
 ];
 
 export const SECCOMP_FLAGS: readonly Versioned[] = [
   ...v('1.0.2', 'SECCOMP_FILTER_FLAG_TSYNC', 'SECCOMP_FILTER_FLAG_LOG', 'SECCOMP_FILTER_FLAG_SPEC_ALLOW'),
-  ...v('1.1.0', 'SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV'),
+  ...dev102('SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV'), // #1161
 ];
 
 export const SECCOMP_OPERATORS = ['SCMP_CMP_NE', 'SCMP_CMP_LT', 'SCMP_CMP_LE', 'SCMP_CMP_EQ', 'SCMP_CMP_GE', 'SCMP_CMP_GT', 'SCMP_CMP_MASKED_EQ'] as const;

@@ -2,7 +2,7 @@
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
 import { asString, at } from '../../json/values.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { reached } from '../../../spec/versions.js';
 
 const PATHS = [
   { path: ['vm', 'hypervisor', 'path'], requirement: 'VM-HYPERVISOR-PATH-ABSOLUTE' },
@@ -16,7 +16,7 @@ export default defineRule({
   requirements: PATHS.map((p) => p.requirement),
   appliesTo: ['config'],
   *check(doc, ctx) {
-    if (compareVersions(ctx.version, '1.0.2') < 0) return;
+    if (!reached(ctx.version, '1.0.2')) return;
     const out: RuleFinding[] = [];
     for (const { path, requirement } of PATHS) {
       const v = asString(at(doc, ...path));

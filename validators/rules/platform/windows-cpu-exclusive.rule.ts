@@ -1,10 +1,11 @@
 /**
  * windows.resources.cpu: count, shares and maximum are mutually exclusive
- * (config-windows.md since 1.1.0, without an RFC 2119 keyword: a warning).
+ * (config-windows.md since 1.1.0, and 1.0.2-dev, without an RFC 2119 keyword: a warning).
  */
 import { defineRule } from '../rule.js';
 import { isObject, at } from '../../json/values.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { reached } from '../../../spec/versions.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 
 const EXCLUSIVE = ['count', 'shares', 'maximum'];
 
@@ -13,7 +14,7 @@ export default defineRule({
   requirements: [],
   appliesTo: ['config'],
   *check(doc, ctx) {
-    if (compareVersions(ctx.version, '1.1.0') < 0) return;
+    if (!reached(ctx.version, '1.1.0', DEV_1_0_2)) return; // landed under 1.0.2-dev (#1144)
     const cpu = at(doc, 'windows', 'resources', 'cpu');
     if (!isObject(cpu)) return;
     const set = EXCLUSIVE.filter((k) => k in cpu && cpu[k] !== null);

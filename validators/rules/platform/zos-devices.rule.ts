@@ -5,14 +5,15 @@
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
 import { asArray, at, isObject } from '../../json/values.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { inVersionRange } from '../../../spec/versions.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 
 export default defineRule({
   id: 'platform.zos.devices',
   requirements: ['ZOS-DEVICE-MAJOR-MINOR-REQUIRED', 'ZOS-DEVICE-NO-DUPLICATE'],
   appliesTo: ['config'],
   *check(doc, ctx) {
-    if (compareVersions(ctx.version, '1.1.0') < 0 || compareVersions(ctx.version, '1.2.0') > 0) return;
+    if (!inVersionRange(ctx.version, '1.1.0', '1.2.0', DEV_1_0_2)) return;
     const out: RuleFinding[] = [];
     const seen = new Map<string, number>();
     asArray(at(doc, 'zos', 'devices')).forEach((d, i) => {

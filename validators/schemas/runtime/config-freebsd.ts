@@ -1,6 +1,7 @@
 /** The `freebsd` object of config.json, from runtime-spec config-freebsd.md (1.3.0 and later). */
 import type { Schema } from '../dsl.js';
-import { arr, bool, enumOf, int, obj, req, since, str } from '../dsl.js';
+import { arr, bool, enumOf, int, obj, req, str } from '../dsl.js';
+import { since } from './since.js';
 
 const sharing = (): Schema => enumOf(['new', 'inherit', 'disable']);
 const sharingNoDisable = (): Schema => enumOf(['new', 'inherit']);

@@ -7,8 +7,11 @@
  * (docs/schema-vs-prose.md, section config-linux.md).
  */
 import type { Schema } from '../dsl.js';
-import { arr, bool, enumOf, int, mapOf, obj, req, since, str, until } from '../dsl.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { arr, bool, enumOf, int, mapOf, obj, req, str, until } from '../dsl.js';
+import { since } from './since.js';
+import type { RuntimeDevVersion } from '../../../spec/versions.js';
+import { compareVersions, reached } from '../../../spec/versions.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 import {
   CGROUP_DEVICE_TYPES,
   DEVICE_TYPES,
@@ -26,8 +29,8 @@ import {
 const names = (list: readonly { readonly value: string }[]): string[] => list.map((e) => e.value);
 
 /** A property present from `first` to `last` (both inclusive). */
-function between(first: string, last: string, version: string, schema: Schema): Schema | undefined {
-  const s = since(first, version, schema);
+function between(first: string, last: string, version: string, schema: Schema, dev?: RuntimeDevVersion): Schema | undefined {
+  const s = since(first, version, schema, dev);
   return s && until(last, version, s);
 }
 
@@ -111,25 +114,25 @@ function resources(v: string): Schema {
       swappiness: int('uint64', { maximum: 100 }),
       disableOOMKiller: bool(),
       useHierarchy: since('1.0.2', v, bool()),
-      checkBeforeUpdate: since('1.1.0', v, bool()),
+      checkBeforeUpdate: since('1.1.0', v, bool(), DEV_1_0_2),
     }),
     cpu: obj({
       shares: int('uint64'),
       quota: int('int64'),
-      burst: since('1.1.0', v, int('uint64')),
+      burst: since('1.1.0', v, int('uint64'), DEV_1_0_2),
       period: int('uint64'),
       realtimeRuntime: int('int64'),
       realtimePeriod: int('uint64'),
       cpus: str(),
       mems: str(),
-      idle: since('1.1.0', v, int('int64')),
+      idle: since('1.1.0', v, int('int64'), DEV_1_0_2),
     }),
     blockIO: blockIO(),
     hugepageLimits: arr(
       obj(
         {
           // The <size><unit>B form is spelt out from 1.0.2 on; 1.0.0 and 1.0.1 only say "hugepage size".
-          pageSize: req('LNX-HUGEPAGE-PAGESIZE-REQUIRED', compareVersions(v, '1.0.2') >= 0 ? str({ pattern: '^[1-9][0-9]*[KMGTPE]B$' }) : str()),
+          pageSize: req('LNX-HUGEPAGE-PAGESIZE-REQUIRED', reached(v, '1.0.2') ? str({ pattern: '^[1-9][0-9]*[KMGTPE]B$' }) : str()),
           limit: req('LNX-HUGEPAGE-LIMIT-REQUIRED', int('uint64')),
         },
         { required: ['pageSize', 'limit'] },
@@ -149,7 +152,7 @@ function resources(v: string): Schema {
       { required: pidsLimitRequired ? ['limit'] : [] },
     ),
     rdma: since('1.0.2', v, mapOf(obj({ hcaHandles: int('uint32'), hcaObjects: int('uint32') }))),
-    unified: since('1.1.0', v, mapOf(str())),
+    unified: since('1.1.0', v, mapOf(str()), DEV_1_0_2),
   });
 }
 
@@ -160,8 +163,8 @@ function intelRdt(v: string): Schema {
     memBwSchema: since('1.0.2', v, str()),
     schemata: since('1.3.0', v, arr(str())),
     enableMonitoring: since('1.3.0', v, bool()),
-    enableCMT: between('1.1.0', '1.2.1', v, bool()),
-    enableMBM: between('1.1.0', '1.2.1', v, bool()),
+    enableCMT: between('1.1.0', '1.2.1', v, bool(), DEV_1_0_2),
+    enableMBM: between('1.1.0', '1.2.1', v, bool(), DEV_1_0_2),
   });
 }
 
@@ -170,18 +173,18 @@ function seccomp(v: string): Schema {
   return obj(
     {
       defaultAction: req('LNX-SECCOMP-DEFAULT-ACTION-REQUIRED', action),
-      defaultErrnoRet: since('1.1.0', v, int('uint32')),
+      defaultErrnoRet: since('1.1.0', v, int('uint32'), DEV_1_0_2),
       architectures: arr(enumOf(names(SECCOMP_ARCHES))),
       flags: since('1.0.2', v, arr(enumOf(names(SECCOMP_FLAGS)))),
-      listenerPath: since('1.1.0', v, str()),
-      listenerMetadata: since('1.1.0', v, str()),
+      listenerPath: since('1.1.0', v, str(), DEV_1_0_2),
+      listenerMetadata: since('1.1.0', v, str(), DEV_1_0_2),
       syscalls: arr(
         obj(
           {
             // The non-empty MUST sits in its own branch so that its violation cites its own id.
             names: req('LNX-SECCOMP-SYSCALL-NAMES-REQUIRED', arr(str(), { allOf: [{ minItems: 1, 'x-requirement': 'LNX-SECCOMP-SYSCALL-NAMES-NONEMPTY' }] })),
             action: req('LNX-SECCOMP-SYSCALL-ACTION-REQUIRED', action),
-            errnoRet: since('1.1.0', v, int('uint32')),
+            errnoRet: since('1.1.0', v, int('uint32'), DEV_1_0_2),
             args: arr(
               obj(
                 {

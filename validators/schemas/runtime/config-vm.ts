@@ -4,7 +4,8 @@
  * validators/rules/platform/vm-paths-absolute.rule.ts.
  */
 import type { Schema } from '../dsl.js';
-import { arr, int, obj, req, since, str } from '../dsl.js';
+import { arr, int, obj, req, str } from '../dsl.js';
+import { since } from './since.js';
 
 function hwConfig(): Schema {
   return obj({

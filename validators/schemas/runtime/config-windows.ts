@@ -1,7 +1,8 @@
 /** The `windows` object of config.json, from runtime-spec config-windows.md (every version). */
 import type { Schema } from '../dsl.js';
-import { arr, bool, int, obj, req, since, str } from '../dsl.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { arr, bool, int, obj, req, str } from '../dsl.js';
+import { since } from './since.js';
+import { reached } from '../../../spec/versions.js';
 
 function resources(v: string): Schema {
   return obj({
@@ -10,7 +11,7 @@ function resources(v: string): Schema {
       count: int('uint64'),
       shares: int('uint16'),
       // 1.0.0 said only "uint"; 1.0.1 narrowed it to uint16.
-      maximum: compareVersions(v, '1.0.1') >= 0 ? int('uint16') : int('uint32'),
+      maximum: reached(v, '1.0.1') ? int('uint16') : int('uint32'),
       affinity: since(
         '1.2.1',
         v,

@@ -3,7 +3,9 @@
  * 1.2.0 have `devices`, 1.2.1 and later `namespaces` instead.
  */
 import type { Schema } from '../dsl.js';
-import { arr, enumOf, int, obj, req, since, str, until } from '../dsl.js';
+import { arr, enumOf, int, obj, req, str, until } from '../dsl.js';
+import { since } from './since.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 
 export const ZOS_NAMESPACE_TYPES = ['pid', 'mount', 'ipc', 'uts'] as const;
 
@@ -33,5 +35,6 @@ export function zosSchema(version: string): Schema | undefined {
         arr(obj({ type: req('ZOS-NAMESPACE-TYPE-REQUIRED', str()), path: str() }, { required: ['type'] })),
       ),
     }),
+    DEV_1_0_2, // config-zos.md landed under 1.0.2-dev (#1095)
   );
 }

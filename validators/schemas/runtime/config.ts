@@ -4,8 +4,10 @@
  * on other documents (root.path in the bundle) is left to validators/rules/config/.
  */
 import type { Schema } from '../dsl.js';
-import { arr, bool, enumOf, int, mapOf, obj, req, since, str } from '../dsl.js';
-import { compareVersions } from '../../../spec/versions.js';
+import { arr, bool, enumOf, int, mapOf, obj, req, str } from '../dsl.js';
+import { since } from './since.js';
+import { reached } from '../../../spec/versions.js';
+import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 import { GO_INT, hookSchema, idMappingSchema, strings } from './shared.js';
 import { linuxSchema } from './config-linux.js';
 import { windowsSchema } from './config-windows.js';
@@ -46,8 +48,8 @@ function mountSchema(version: string): Schema {
       source: str(),
       options: strings(),
       type: str(),
-      uidMappings: since('1.1.0', version, arr(idMappingSchema())),
-      gidMappings: since('1.1.0', version, arr(idMappingSchema())),
+      uidMappings: since('1.1.0', version, arr(idMappingSchema()), DEV_1_0_2),
+      gidMappings: since('1.1.0', version, arr(idMappingSchema()), DEV_1_0_2),
     },
     { required: ['destination'] },
   );
@@ -133,7 +135,7 @@ function processSchema(version: string): Schema {
       execCPUAffinity: since('1.2.1', version, obj({ initial: str(), final: str() })),
       user: userSchema(version),
     },
-    { required: compareVersions(version, '1.0.2') < 0 ? ['cwd', 'args'] : ['cwd'] },
+    { required: !reached(version, '1.0.2') ? ['cwd', 'args'] : ['cwd'] },
   );
 }
 
@@ -160,7 +162,7 @@ export function configSchema(version: string): Schema {
       mounts: arr(mountSchema(version)),
       process: processSchema(version),
       hostname: str(),
-      domainname: since('1.1.0', version, str()),
+      domainname: since('1.1.0', version, str(), DEV_1_0_2),
       hooks: hooksSchema(version),
       annotations: req('CFG-ANNOTATIONS-MAP', mapOf(req('CFG-ANNOTATIONS-VALUE-STRING', str()))),
       linux: linuxSchema(version),

@@ -6,7 +6,8 @@
  * does not list are reported as hints by validators/rules/features/.
  */
 import type { Schema } from '../dsl.js';
-import { arr, bool, mapOf, obj, req, since, str } from '../dsl.js';
+import { arr, bool, mapOf, obj, req, str } from '../dsl.js';
+import { since } from './since.js';
 
 /** Absent or null (features.md); only applied to properties that are present in this version. */
 function opt(schema: Schema | undefined): Schema | undefined {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseAbort, type CallRecord, type ContainerHandle, type ContainerState, type RawRuntime } from '../../../case.js';
 import { parseState } from '../../../../harness/driver/state.js';
-import { compareVersions } from '../../../../spec/versions.js';
+import { reached } from '../../../../spec/versions.js';
 
 /** `state <id>` without a verdict: the call, and the parsed document when it printed one. */
 export async function rawState(runtime: RawRuntime, id: string): Promise<{ call: CallRecord; state: ContainerState | undefined }> {
@@ -54,7 +54,7 @@ export async function createOrRefusal(c: ContainerHandle): Promise<string | unde
 
 /** True when the run's spec version is at least `v` (for fields newer than the oldest version). */
 export function specAtLeast(specVersion: string, v: string): boolean {
-  return compareVersions(specVersion, v) >= 0;
+  return reached(specVersion, v);
 }
 
 /** The first line of a call's stderr, for notes. */
