@@ -5,15 +5,30 @@
  */
 import { levelAt, requirement } from '../spec/catalogue.js';
 import { LEVEL_RANK, type Level, type Requirement } from '../spec/types.js';
-import { inVersionRange } from '../spec/versions.js';
+import { inVersionRange, reached } from '../spec/versions.js';
+import { RUNTIME_DEV_WINDOWS } from '../spec/dev-windows.js';
 import type { Outcome, Violation } from '../suites/case.js';
 
 export type Threshold = Exclude<Level, 'INFO'>;
 
-/** The level a requirement has at `version`; an id missing from the catalogue counts as MUST (the lint flags it). */
+/**
+ * The level a requirement has at `version` for a runtime's verdict; an id
+ * missing from the catalogue counts as MUST (the lint flags it).
+ *
+ * At a dev point (`1.0.2-dev`) a requirement that landed during the window,
+ * not in its base release, counts at most as SHOULD: the version string can't
+ * say at which commit of the window the runtime took the spec (runc 1.1.5 took
+ * it in 2021, before `domainname` or cpu `idle` landed), so not meeting it is
+ * a warning, never a MUST failure (INTERPRETING.md, "Which spec version").
+ * oci-validate keeps the own level: a document that writes a field knew it.
+ */
 export function levelOf(id: string, version: string, lookup: (id: string) => Requirement | undefined = requirement): Exclude<Level, 'INFO'> {
   const r = lookup(id);
-  return r ? levelAt(r, version) : 'MUST';
+  if (!r) return 'MUST';
+  const level = levelAt(r, version);
+  const window = RUNTIME_DEV_WINDOWS.find((w) => w.dev === version);
+  if (window && level === 'MUST' && r.spec === 'runtime-spec' && !reached(window.base, r.since, r.dev)) return 'SHOULD';
+  return level;
 }
 
 export function outcomeOf(violations: readonly Violation[], threshold: Threshold): Outcome {

@@ -62,6 +62,13 @@ describe('verdicts', () => {
     expect(levelOf('X-NEW', '1.2.0', cat)).toBe('MUST');
     expect(levelOf('UNKNOWN', '1.2.0', cat)).toBe('MUST');
   });
+  it('a requirement that landed in a dev window is at most SHOULD for a run at that dev point', () => {
+    // domainname landed on main under 1.0.2-dev (after runc 1.1.5 took the spec): a warning at 1.0.2-dev, a MUST at 1.1.0.
+    expect(levelOf('CFG-DOMAINNAME-APPLIED', '1.0.2-dev')).toBe('SHOULD');
+    expect(levelOf('CFG-DOMAINNAME-APPLIED', '1.1.0')).toBe('MUST');
+    // What 1.0.2 itself released keeps its level at 1.0.2-dev.
+    expect(levelOf('RT-HOOK-STARTCONTAINER-FAIL-ERROR', '1.0.2-dev')).toBe('MUST');
+  });
   it('gates by the since and until of cited requirements', () => {
     expect(versionGate(['X-NEW'], '1.0.2', cat)).toBe('X-NEW appeared in runtime-spec 1.1.0; this run targets 1.0.2 (use --spec-version to choose another)');
     expect(versionGate(['X-NEW', 'X-OLD'], '1.1.0', cat)).toBe('X-OLD was dropped after runtime-spec 1.0.2; this run targets 1.1.0');
