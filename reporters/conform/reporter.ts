@@ -49,8 +49,16 @@ export interface RunInfo {
 
 export interface ExpectationReport {
   readonly file: string;
-  /** Cases whose result differs from the baseline in the bad direction (or that have no entry and failed). */
-  readonly unexpected: readonly { readonly id: string; readonly expected: Status; readonly actual: Status }[];
+  /**
+   * Cases whose result differs from the baseline in the bad direction (or that have no entry and failed), or
+   * whose violations include one their entry does not name (`new`: what was not expected).
+   */
+  readonly unexpected: readonly {
+    readonly id: string;
+    readonly expected: Status;
+    readonly actual: Status;
+    readonly new?: readonly { readonly requirement: string; readonly path?: string; readonly message: string }[];
+  }[];
   /** Baseline entries that no longer hold (the case passes now, or no such case exists). */
   readonly stale: readonly { readonly id: string; readonly expected: Status; readonly actual: Status | 'missing' }[];
 }
