@@ -52,7 +52,8 @@ export function summaryLines(s: RunSummary, version: string, p: Paint): string[]
     for (const st of e.stale) lines.push(p.yellow(`stale expectation: ${st.id} expected ${st.expected}, got ${st.actual}`));
     lines.push(e.unexpected.length + e.stale.length === 0 ? p.green(`matches baseline ${e.file}`) : p.red(`does not match baseline ${e.file}`));
   }
-  if (s.interrupted) lines.push(p.yellow('interrupted: cleanup ran, remaining cases were not started'));
+  if (s.stopped) lines.push(p.red(`stopped: ${s.stopped.code}: ${s.stopped.message} (exit ${s.exitCode})`));
+  else if (s.interrupted) lines.push(p.yellow('interrupted: cleanup ran, remaining cases were not started'));
   if (s.leftovers.length > 0) lines.push(p.red(`left behind (run \`oci-conform cleanup\`): ${s.leftovers.join(', ')}`));
   return lines;
 }
