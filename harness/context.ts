@@ -189,15 +189,30 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       pidFileBad = true;
       recorder.add('CLI-CREATE-PID-FILE', { message: `${message}; process inspection falls back to state.pid`, expected: 'the container process id', actual });
     };
-    const checkPidFile = async (): Promise<void> => {
+    /**
+     * Records the container process (pid and start time, for cleanup and for start's wait for exec) once it is
+     * known to be the container's: never pid 1 or another process a broken runtime named.
+     */
+    const record = async (pid: number): Promise<void> => {
+      const startTime = await processStartTime(pid);
+      if (startTime === undefined) return;
+      recordedPid = { pid, startTime };
+      initExe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
+      env.ledger.append({ kind: 'pid', pid, startTime });
+    };
+    /** After create: the pid file's process, else (a warning when the runtime should have written it) state.pid's. */
+    const recordContainerProcess = async (createOk: boolean): Promise<void> => {
       const text = await readPidText();
       const pid = pidOf(text);
-      if (pid === undefined) {
-        pidFileWarning(`create of ${id} exited 0 but left --pid-file ${pidFile} ${text.trim() === '' ? 'empty or missing' : `holding ${JSON.stringify(text.slice(0, 40))}`}`, text);
-        return;
+      const why = pid === undefined ? undefined : await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
+      if (pid !== undefined && !why) return record(pid);
+      if (!createOk) return;
+      if (env.pidFileSupported !== false) {
+        if (pid === undefined) pidFileWarning(`create of ${id} exited 0 but left --pid-file ${pidFile} ${text.trim() === '' ? 'empty or missing' : `holding ${JSON.stringify(text.slice(0, 40))}`}`, text);
+        else pidFileWarning(`the --pid-file of ${id} names ${pid} after create: ${why!.message}`, pid);
       }
-      const why = await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
-      if (why) pidFileWarning(`the --pid-file of ${id} names ${pid} after create: ${why.message}`, pid);
+      const st = parseState((await raw.state(id)).stdout);
+      if (st?.pid !== undefined && !(await whyNotContainerProcess(st.pid, { newPidNamespace: freshPidNs }))) await record(st.pid);
     };
     const handle: Container = {
       id,
@@ -231,17 +246,8 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         env.ledger.append({ kind: 'container', id });
         created = true;
         const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath, consoleSocket });
-        const pid = await readPidFile();
-        if (pid !== undefined) {
-          const startTime = await processStartTime(pid);
-          if (startTime !== undefined) {
-            recordedPid = { pid, startTime };
-            initExe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
-            env.ledger.append({ kind: 'pid', pid, startTime });
-          }
-        }
+        await recordContainerProcess(succeeded(r));
         if (!succeeded(r)) abort(`create of ${id} failed`, r);
-        if (env.pidFileSupported !== false) await checkPidFile();
         return r;
       },
       async start() {
