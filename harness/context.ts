@@ -29,7 +29,7 @@ import { parseState } from './driver/state.js';
 import { compare } from './inspect/compare.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { processStartTime } from './cleanup.js';
-import { whyNotContainerProcess } from './inspect/container-pid.js';
+import { whyNotContainerProcess, type PidProblemKind } from './inspect/container-pid.js';
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
@@ -65,6 +65,15 @@ export interface ContextEnv {
  * the case until its timeout, and turns it into a violation with what state said.
  */
 export const SETTLE_MS = 5000;
+
+/**
+ * Problems of a pid that say the host can't see the container process there (a sandbox such as gVisor
+ * reports its own process, in the host's pid namespace): host-side inspection would look at the wrong
+ * process, so a case that asks for the pid is skipped, never failed (state.pid.container-process judges state.pid).
+ */
+function hostBlind(kind: PidProblemKind): boolean {
+  return kind === 'outside-namespace' || kind === 'uninspectable';
+}
 
 /** The config gives the container a new pid namespace (one without a path). */
 function newPidNamespace(config: OciConfig): boolean {
@@ -139,6 +148,9 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     throw new CaseAbort({ requirement, level: levelOf(requirement, env.specVersion), ...e });
   };
   const settle = env.settleMs ?? SETTLE_MS;
+  const blind = (what: string, why: string): never => {
+    throw new CaseSkip(`${what}, and the host can't inspect the container process there: ${why}`);
+  };
 
   const raw: RawRuntime = {
     create: (id, bundle, o) => (guard(), env.driver.create(id, bundle, o)),
@@ -206,7 +218,9 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       const pid = pidOf(text);
       const why = pid === undefined ? undefined : await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
       if (pid !== undefined && !why) return record(pid);
-      if (!createOk) return;
+      // A process the host can't see into, or in our pid namespace (a sandbox's, like runsc's): not recorded
+      // (cleanup never kills it) and not the pid file's fault; pid() skips a case that would inspect it.
+      if (!createOk || (why && hostBlind(why.kind))) return;
       if (env.pidFileSupported !== false) {
         if (pid === undefined) pidFileWarning(`create of ${id} exited 0 but left --pid-file ${pidFile} ${text.trim() === '' ? 'empty or missing' : `holding ${JSON.stringify(text.slice(0, 40))}`}`, text);
         else pidFileWarning(`the --pid-file of ${id} names ${pid} after create: ${why!.message}`, pid);
@@ -309,12 +323,14 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
             const why = await whyNotContainerProcess(fromFile, { newPidNamespace: freshPidNs });
             // The process the pid file named at create may have exited since: it was still the container's.
             if (!why || (why.kind === 'dead' && recordedPid?.pid === fromFile)) return fromFile;
+            if (hostBlind(why.kind)) return blind(`the --pid-file names ${fromFile}`, why.message);
             pidFileWarning(`the --pid-file of ${id} names ${fromFile}: ${why.message}`, fromFile);
           }
         }
         const s = await handle.state();
         if (s.pid === undefined) return abort(`no pid for ${id}: the pid file names none and state has no pid`);
         const why = await whyNotContainerProcess(s.pid, { newPidNamespace: freshPidNs });
+        if (why && hostBlind(why.kind)) return blind(`state.pid is ${s.pid}`, why.message);
         if (why && !(why.kind === 'dead' && s.status === 'stopped')) {
           abortWith('RT-STATE-PID-REQUIRED-LINUX', {
             message: `state.pid ${s.pid} of ${id} (status ${JSON.stringify(s.status)}) is not the container process: ${why.message}`,

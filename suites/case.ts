@@ -84,9 +84,10 @@ export interface ContainerHandle {
   waitStopped(): Promise<ContainerState>;
   /**
    * The container process's host pid: from the runtime's --pid-file, else (the file empty or naming another
-   * process: a CLI-CREATE-PID-FILE warning) from state.pid. Checked first: pid 1, a pid outside the
-   * container's new pid namespace, a process the host can't inspect, or a dead pid while the container is
-   * not stopped ends the case with a violation and that evidence.
+   * process: a CLI-CREATE-PID-FILE warning) from state.pid. Checked first: pid 1, oci-conform itself, or a
+   * dead pid while the container is not stopped ends the case with a violation and that evidence; a pid in
+   * oci-conform's own pid namespace although the config asks for a new one (a sandbox's process) or one the
+   * host can't inspect skips the case, saying so: inspecting it would look at another process.
    */
   pid(): Promise<number>;
   /** The pid the runtime wrote to --pid-file, undefined when it wrote none (never state.pid: compare the two with this). */
