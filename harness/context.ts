@@ -29,6 +29,7 @@ import { parseState } from './driver/state.js';
 import { compare } from './inspect/compare.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { processStartTime } from './cleanup.js';
+import { whyNotContainerProcess, type PidProblemKind } from './inspect/container-pid.js';
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
@@ -51,6 +52,34 @@ export interface ContextEnv {
   readonly requirements: readonly string[];
   readonly config?: ConfigFn;
   readonly pollMs?: number;
+  /** The runtime is driven with `create --pid-file` (its profile says it understands it). Default true. */
+  readonly pidFileSupported?: boolean;
+  /** How long waitStopped polls after a kill, or after start while the container stays created. Default SETTLE_MS. */
+  readonly settleMs?: number;
+}
+
+/**
+ * The bound of waitStopped's poll once a `kill` returned success (the container must then stop) or a
+ * `start` did (the container must then leave `created`). Not a timed assertion of speed: a runtime
+ * that did what it said is done in milliseconds; this only keeps one that did nothing from hanging
+ * the case until its timeout, and turns it into a violation with what state said.
+ */
+export const SETTLE_MS = 5000;
+
+/**
+ * Problems of a pid that say the host can't see the container process there (a sandbox such as gVisor
+ * reports its own process, in the host's pid namespace): host-side inspection would look at the wrong
+ * process, so a case that asks for the pid is skipped, never failed (state.pid.container-process judges state.pid).
+ */
+function hostBlind(kind: PidProblemKind): boolean {
+  return kind === 'outside-namespace' || kind === 'uninspectable';
+}
+
+/** The config gives the container a new pid namespace (one without a path). */
+function newPidNamespace(config: OciConfig): boolean {
+  const linux = config.linux;
+  const ns = typeof linux === 'object' && linux !== null && !Array.isArray(linux) ? (linux as { namespaces?: unknown }).namespaces : undefined;
+  return Array.isArray(ns) && ns.some((n) => typeof n === 'object' && n !== null && (n as { type?: unknown }).type === 'pid' && (n as { path?: unknown }).path === undefined);
 }
 
 /** Thrown into a case whose signal was aborted (timeout or interrupt). */
@@ -112,7 +141,15 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     if (env.signal.aborted) throw new CaseAborted();
   };
   const abort = (message: string, call?: CallRecord): never => {
-    throw new CaseAbort({ requirement: main, level: levelOf(main, env.specVersion), message: call ? `${message}: ${describeCall(call)}` : message });
+    throw new CaseAbort({ requirement: main, level: levelOf(main, env.specVersion), message: call ? `${message}: ${describeCall(call)}` : message }, call);
+  };
+  /** Ends the case with a violation of `requirement` (not the case's main one): the runtime broke that one. */
+  const abortWith = (requirement: string, e: Evidence): never => {
+    throw new CaseAbort({ requirement, level: levelOf(requirement, env.specVersion), ...e });
+  };
+  const settle = env.settleMs ?? SETTLE_MS;
+  const blind = (what: string, why: string): never => {
+    throw new CaseSkip(`${what}, and the host can't inspect the container process there: ${why}`);
   };
 
   const raw: RawRuntime = {
@@ -142,14 +179,54 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     const pidFile = join(dir, 'pid');
     await Promise.all([stdoutPath, stderrPath].map((f) => writeFile(f, '', { flag: 'a' })));
     let created = false;
+    /** The last successful kill through this handle, and the successful start: what waitStopped may expect. */
+    let lastKill: { signal: string; at: number; call: CallRecord } | undefined;
+    let started: { at: number; call: CallRecord } | undefined;
+    /** The pid file was found empty or naming another process: a warning is recorded, state.pid is used instead. */
+    let pidFileBad = false;
+    const freshPidNs = newPidNamespace(config);
     let consoleSock: ConsoleSocket | undefined;
     let recordedPid: { pid: number; startTime: string } | undefined;
     /** What the container process ran before start (the runtime's init), to see when the program replaced it. */
     let initExe: string | undefined;
-    const readPidFile = async (): Promise<number | undefined> => {
-      const t = await readFile(pidFile, 'utf8').catch(() => '');
+    const readPidText = (): Promise<string> => readFile(pidFile, 'utf8').catch(() => '');
+    const pidOf = (t: string): number | undefined => {
       const n = Number(t.trim());
-      return Number.isInteger(n) && n > 0 ? n : undefined;
+      return t.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+    };
+    const readPidFile = async (): Promise<number | undefined> => pidOf(await readPidText());
+    /** The runtime CLI convention: create --pid-file writes the container process's pid (a SHOULD-level entry). */
+    const pidFileWarning = (message: string, actual: unknown): void => {
+      if (pidFileBad) return;
+      pidFileBad = true;
+      recorder.add('CLI-CREATE-PID-FILE', { message: `${message}; process inspection falls back to state.pid`, expected: 'the container process id', actual });
+    };
+    /**
+     * Records the container process (pid and start time, for cleanup and for start's wait for exec) once it is
+     * known to be the container's: never pid 1 or another process a broken runtime named.
+     */
+    const record = async (pid: number): Promise<void> => {
+      const startTime = await processStartTime(pid);
+      if (startTime === undefined) return;
+      recordedPid = { pid, startTime };
+      initExe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
+      env.ledger.append({ kind: 'pid', pid, startTime });
+    };
+    /** After create: the pid file's process, else (a warning when the runtime should have written it) state.pid's. */
+    const recordContainerProcess = async (createOk: boolean): Promise<void> => {
+      const text = await readPidText();
+      const pid = pidOf(text);
+      const why = pid === undefined ? undefined : await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
+      if (pid !== undefined && !why) return record(pid);
+      // A process the host can't see into, or in our pid namespace (a sandbox's, like runsc's): not recorded
+      // (cleanup never kills it) and not the pid file's fault; pid() skips a case that would inspect it.
+      if (!createOk || (why && hostBlind(why.kind))) return;
+      if (env.pidFileSupported !== false) {
+        if (pid === undefined) pidFileWarning(`create of ${id} exited 0 but left --pid-file ${pidFile} ${text.trim() === '' ? 'empty or missing' : `holding ${JSON.stringify(text.slice(0, 40))}`}`, text);
+        else pidFileWarning(`the --pid-file of ${id} names ${pid} after create: ${why!.message}`, pid);
+      }
+      const st = parseState((await raw.state(id)).stdout);
+      if (st?.pid !== undefined && !(await whyNotContainerProcess(st.pid, { newPidNamespace: freshPidNs }))) await record(st.pid);
     };
     const handle: Container = {
       id,
@@ -183,21 +260,14 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         env.ledger.append({ kind: 'container', id });
         created = true;
         const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath, consoleSocket });
-        const pid = await readPidFile();
-        if (pid !== undefined) {
-          const startTime = await processStartTime(pid);
-          if (startTime !== undefined) {
-            recordedPid = { pid, startTime };
-            initExe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
-            env.ledger.append({ kind: 'pid', pid, startTime });
-          }
-        }
+        await recordContainerProcess(succeeded(r));
         if (!succeeded(r)) abort(`create of ${id} failed`, r);
         return r;
       },
       async start() {
         const r = await raw.start(id);
         if (!succeeded(r)) abort(`start of ${id} failed`, r);
+        started = { at: performance.now(), call: r };
         // `start` may return before the init has exec'd the program: wait for it, so what a case reads
         // from /proc/<pid> is the program's, not the runtime's init.
         if (recordedPid && initExe) await waitForExec(recordedPid.pid, initExe, env.signal);
@@ -213,6 +283,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       async kill(signal = 'SIGTERM') {
         const r = await raw.kill(id, signal);
         if (!succeeded(r)) abort(`kill ${signal} of ${id} failed`, r);
+        lastKill = { signal, at: performance.now(), call: r };
         return r;
       },
       async delete(o = {}) {
@@ -224,13 +295,50 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         for (;;) {
           const s = await handle.state();
           if (s.status === 'stopped') return s;
+          const now = performance.now();
+          // A bounded poll, not a timed assertion: see SETTLE_MS.
+          if (lastKill && now - lastKill.at > settle) {
+            const alive = s.pid === undefined ? undefined : (await processStartTime(s.pid)) !== undefined;
+            abortWith('RT-KILL-SENDS-SIGNAL', {
+              message: `\`${lastKill.call.argv.join(' ')}\` exited 0, but ${Math.round(now - lastKill.at)} ms later state still said status ${JSON.stringify(s.status)}, pid ${s.pid ?? 'none'}${alive === undefined ? '' : alive ? ' (a live process)' : ' (no such process)'}: the signal did not stop the container`,
+              expected: 'stopped',
+              actual: s.status,
+            });
+          }
+          if (!lastKill && started && s.status === 'created' && now - started.at > settle) {
+            abortWith('RT-START-RUNS-PROCESS', {
+              message: `\`${started.call.argv.join(' ')}\` exited 0, but ${Math.round(now - started.at)} ms later state still said status "created" (pid ${s.pid ?? 'none'}): start ran nothing`,
+              expected: 'running or stopped',
+              actual: s.status,
+            });
+          }
           await sleep(poll, undefined, { signal: env.signal }).catch(() => guard());
         }
       },
+      pidFile: readPidFile,
       async pid() {
-        const p = (await readPidFile()) ?? (await handle.state()).pid;
-        if (p === undefined) abort(`no pid for ${id}: the pid file is empty and state has no pid`);
-        return p!;
+        if (!pidFileBad) {
+          const fromFile = await readPidFile();
+          if (fromFile !== undefined) {
+            const why = await whyNotContainerProcess(fromFile, { newPidNamespace: freshPidNs });
+            // The process the pid file named at create may have exited since: it was still the container's.
+            if (!why || (why.kind === 'dead' && recordedPid?.pid === fromFile)) return fromFile;
+            if (hostBlind(why.kind)) return blind(`the --pid-file names ${fromFile}`, why.message);
+            pidFileWarning(`the --pid-file of ${id} names ${fromFile}: ${why.message}`, fromFile);
+          }
+        }
+        const s = await handle.state();
+        if (s.pid === undefined) return abort(`no pid for ${id}: the pid file names none and state has no pid`);
+        const why = await whyNotContainerProcess(s.pid, { newPidNamespace: freshPidNs });
+        if (why && hostBlind(why.kind)) return blind(`state.pid is ${s.pid}`, why.message);
+        if (why && !(why.kind === 'dead' && s.status === 'stopped')) {
+          abortWith('RT-STATE-PID-REQUIRED-LINUX', {
+            message: `state.pid ${s.pid} of ${id} (status ${JSON.stringify(s.status)}) is not the container process: ${why.message}`,
+            expected: 'the host pid of the container process',
+            actual: s.pid,
+          });
+        }
+        return s.pid;
       },
       async runToExit() {
         await handle.create();
@@ -298,6 +406,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     delete: (o) => need().delete(o),
     waitStopped: () => need().waitStopped(),
     pid: () => need().pid(),
+    pidFile: () => need().pidFile(),
     runToExit: () => need().runToExit(),
     inside: <T>() => need().inside<T>(),
     waitForOutput: (t) => need().waitForOutput(t),

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'OCI_CONFORM_NOT_ROOT',
   'OCI_CONFORM_RUNTIME_NOT_FOUND',
   'OCI_CONFORM_CANARY_FAILED',
+  'OCI_CONFORM_CANARY_RUNTIME_FAILED',
   'OCI_CONFORM_VERSION_REJECTED',
   'OCI_CONFORM_ROOTFS',
   'OCI_CONFORM_EXPECTATIONS',
@@ -22,6 +23,8 @@ const EXIT_OF: Readonly<Record<ConformErrorCode, number>> = {
   OCI_CONFORM_NOT_ROOT: EXIT.environment,
   OCI_CONFORM_RUNTIME_NOT_FOUND: EXIT.environment,
   OCI_CONFORM_CANARY_FAILED: EXIT.environment,
+  /** The runtime, not the host: its calls succeeded and it ran nothing. */
+  OCI_CONFORM_CANARY_RUNTIME_FAILED: EXIT.findings,
   OCI_CONFORM_VERSION_REJECTED: EXIT.environment,
   OCI_CONFORM_ROOTFS: EXIT.environment,
   OCI_CONFORM_EXPECTATIONS: EXIT.usage,

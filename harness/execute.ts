@@ -81,6 +81,7 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
     signal: ac.signal,
     requirements: def.requirements,
     config: def.config,
+    pidFileSupported: env.driver.profile.pidFile,
   });
 
   let outcome: Outcome;

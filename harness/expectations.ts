@@ -7,9 +7,15 @@
  * {
  *   "runtime": "runc",
  *   "expectations": {
- *     "linux.cgroups.memory.swap": { "status": "fail", "reason": "...", "requirement": "LNX-..." }
+ *     "linux.cgroups.memory.swap": { "status": "fail", "reason": "...", "requirement": "LNX-..." },
+ *     "process.env.exact": { "status": "warn", "reason": "...", "violations": [{ "requirement": "CFG-...", "path": "HOME" }] }
  *   }
  * }
+ *
+ * An entry that names its deviation (`requirement`, or the finer `violations`)
+ * expects that deviation and no other: a result of the case with a violation
+ * the entry does not name is unexpected, whatever its status, so a known gap
+ * can't hide a second, different one in the same case.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -18,10 +24,26 @@ import type { ExpectationReport } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';
 import { resolveRuntimeVersion } from '../spec/versions.js';
 
+/** One expected violation: a requirement, and optionally the `path` of the violation (a compare path, a variable name). */
+export interface ExpectedViolation {
+  readonly requirement: string;
+  readonly path?: string;
+}
+
 export interface Expectation {
   readonly status: Exclude<Status, 'pass'>;
   readonly reason: string;
-  readonly requirement?: string;
+  /** The requirement(s) the result may violate; any violation of another one is unexpected. */
+  readonly requirement?: string | readonly string[];
+  /** Finer: the violations the result may have; one of another requirement, or another path, is unexpected. */
+  readonly violations?: readonly ExpectedViolation[];
+}
+
+/** A violation of a result that its expectation did not name. */
+export interface NewViolation {
+  readonly requirement: string;
+  readonly path?: string;
+  readonly message: string;
 }
 
 export interface ExpectationFile {
@@ -56,8 +78,48 @@ export function loadExpectations(file: string): ExpectationFile {
     if (typeof x !== 'object' || x === null) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
     if (!STATUSES.has(String(x.status))) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
     if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
+    checkNamed(file, id, x);
   }
   return doc as ExpectationFile;
+}
+
+function checkNamed(file: string, id: string, x: Partial<Expectation>): void {
+  const bad = (what: string): never => {
+    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.${what}`);
+  };
+  const req = x.requirement;
+  const reqs = req === undefined ? undefined : typeof req === 'string' ? [req] : req;
+  if (reqs !== undefined && (!Array.isArray(reqs) || reqs.length === 0 || reqs.some((r) => typeof r !== 'string' || r === ''))) bad('requirement: a requirement id or a non-empty array of them');
+  if (x.violations === undefined) return;
+  if (!Array.isArray(x.violations) || x.violations.length === 0) bad('violations: a non-empty array of {requirement, path?}');
+  for (const [i, v] of x.violations.entries()) {
+    const o = v as Partial<ExpectedViolation> | null;
+    if (typeof o !== 'object' || o === null || typeof o.requirement !== 'string' || o.requirement === '') bad(`violations[${i}].requirement: a requirement id`);
+    if (o!.path !== undefined && typeof o!.path !== 'string') bad(`violations[${i}].path: a string`);
+    if (reqs && !reqs.includes(o!.requirement!)) bad(`violations[${i}].requirement: ${o!.requirement} is not in "requirement"`);
+  }
+}
+
+/** The requirement ids an expectation names (empty when it names none: then only its status counts). */
+export function namedRequirements(e: Expectation): readonly string[] {
+  if (e.requirement !== undefined) return typeof e.requirement === 'string' ? [e.requirement] : e.requirement;
+  return [...new Set((e.violations ?? []).map((v) => v.requirement))];
+}
+
+/**
+ * The violations of a result that its expectation does not name: with
+ * `violations`, one matches an entry of the same requirement whose `path` is
+ * absent or equal; else with `requirement`, one matches by requirement. An
+ * expectation naming neither names nothing, and then nothing is new.
+ */
+export function newViolations(e: Expectation, r: CaseResult): NewViolation[] {
+  const o = r.outcome;
+  if (o.status !== 'fail' && o.status !== 'warn') return [];
+  const reqs = namedRequirements(e);
+  if (reqs.length === 0) return [];
+  const named = (v: { requirement: string; path?: string }): boolean =>
+    e.violations ? e.violations.some((x) => x.requirement === v.requirement && (x.path === undefined || x.path === v.path)) : reqs.includes(v.requirement);
+  return o.violations.filter((v) => !named(v)).map((v) => ({ requirement: v.requirement, ...(v.path === undefined ? {} : { path: v.path }), message: v.message }));
 }
 
 /**
@@ -70,7 +132,7 @@ export function compareWithExpectations(
   results: readonly CaseResult[],
   known: ReadonlySet<string>,
 ): ExpectationReport {
-  const unexpected: { id: string; expected: Status; actual: Status }[] = [];
+  const unexpected: { id: string; expected: Status; actual: Status; new?: NewViolation[] }[] = [];
   const stale: { id: string; expected: Status; actual: Status | 'missing' }[] = [];
   const byId = new Map(results.map((r) => [r.id, r]));
   for (const r of results) {
@@ -78,6 +140,12 @@ export function compareWithExpectations(
     const actual = r.outcome.status;
     if (!e) {
       if (actual === 'fail' || actual === 'error') unexpected.push({ id: r.id, expected: 'pass', actual });
+      continue;
+    }
+    const fresh = newViolations(e, r);
+    if (fresh.length > 0) {
+      // A deviation the baseline does not know, next to (or instead of) the one it does.
+      unexpected.push({ id: r.id, expected: e.status, actual, new: fresh });
       continue;
     }
     if (actual === e.status || actual === 'skip' || e.status === 'skip') continue; // a skip can't confirm or refute a gap

@@ -15,6 +15,7 @@ import { compareWithExpectations, expandExpectationPaths, loadExpectations, merg
 interface JsonReport {
   readonly reportVersion: number;
   readonly run: RunInfo;
+  readonly stopped?: { readonly code: string; readonly message: string };
   readonly summary: { readonly durationMs: number; readonly interrupted: boolean; readonly leftovers: readonly string[] };
   readonly results: readonly CaseResult[];
 }
@@ -29,6 +30,7 @@ function load(file: string): JsonReport {
   if (doc?.reportVersion !== REPORT_VERSION || !Array.isArray(doc.results) || !doc.run) {
     throw new ConformError('OCI_CONFORM_USAGE', `merge: ${file}: not an oci-conform JSON report of version ${REPORT_VERSION}`);
   }
+  if (doc.stopped) throw new ConformError('OCI_CONFORM_USAGE', `merge: ${file}: that run stopped early (${doc.stopped.code}: ${doc.stopped.message})`);
   return doc;
 }
 

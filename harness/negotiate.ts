@@ -68,16 +68,43 @@ function firstFailure(r: CaseResult): string {
   return r.outcome.status;
 }
 
-/** Throws an environment error unless a plain container runs with the chosen version. */
+/** The canary ran: no violation at MUST level (a SHOULD one, e.g. the CLI's pid file convention, is each case's to report). */
+function ran(r: CaseResult): boolean {
+  const o = r.outcome;
+  return o.status === 'pass' || ((o.status === 'fail' || o.status === 'warn') && o.violations.every((v) => v.level !== 'MUST'));
+}
+
+/**
+ * The runtime itself failed, not the host: every call it was asked succeeded,
+ * but start ran nothing (the harness's bounded wait cites RT-START-RUNS-PROCESS).
+ */
+function runtimeFailure(r: CaseResult): string | undefined {
+  const o = r.outcome;
+  if (o.status !== 'fail' || !r.calls.every((c) => succeeded(c) || c.argv.includes('--force'))) return undefined;
+  return o.violations.find((v) => v.requirement === 'RT-START-RUNS-PROCESS')?.message;
+}
+
+/**
+ * Throws unless a plain container runs with the chosen version: an environment
+ * error when the host can't run it or the version is refused, a runtime
+ * failure (exit 1) when the runtime said yes to everything and ran nothing.
+ */
 export async function runCanary(env: ExecEnv, runId: string, version: ChosenVersion, features: FeaturesDoc | undefined): Promise<void> {
   const first = await executeCase(CANARY, `${runId}-canary`, env);
-  if (first.outcome.status === 'pass') return;
+  if (ran(first)) return;
   if (env.runSignal.aborted) return;
+  const broken = runtimeFailure(first);
+  if (broken) {
+    throw new ConformError(
+      'OCI_CONFORM_CANARY_RUNTIME_FAILED',
+      `the runtime started nothing: ${broken}; create, start and state all exited 0, so this is the runtime failing the canary, not the host`,
+    );
+  }
   const why = firstFailure(first);
   const fallback = features?.ociVersionMin && features.ociVersionMin !== version.configVersion ? features.ociVersionMin : version.configVersion !== '1.0.0' ? '1.0.0' : undefined;
   if (fallback) {
     const second = await executeCase(CANARY, `${runId}-canary2`, { ...env, configVersion: fallback });
-    if (second.outcome.status === 'pass') {
+    if (ran(second)) {
       throw new ConformError(
         'OCI_CONFORM_VERSION_REJECTED',
         `the runtime rejects configs with ociVersion ${version.configVersion} (${why}) but runs ${fallback}: pass --spec-version ${fallback} (or the newest version it accepts)`,

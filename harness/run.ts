@@ -3,7 +3,9 @@
  * of it). Order: runtime and profile, root check, run dir + ledger, rootfs,
  * features and version, host probe, canary, cases (a pool of --jobs),
  * expectations, final sweep. Cleanup runs on every path out, including
- * environment errors and an aborted signal (SIGINT/SIGTERM in the CLI).
+ * environment errors and an aborted signal (SIGINT/SIGTERM in the CLI), and
+ * so does the report: reporters always get onRunEnd, with `stopped` saying why
+ * when the run ended early.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
 import type { CaseResult, Status } from '../suites/case.js';
-import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
+import type { ConformReporter, PartialRunInfo, RunInfo, RunStop, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';
 import { resolveRuntime } from './discover.js';
@@ -65,17 +67,83 @@ async function emit(reporters: readonly ConformReporter[], f: (r: ConformReporte
   for (const r of reporters) await f(r);
 }
 
+/** What a run knows as it goes, so a run that stops early still reports what it had. */
+interface Progress {
+  readonly started: number;
+  readonly known: { -readonly [K in keyof PartialRunInfo]: PartialRunInfo[K] };
+  readonly results: CaseResult[];
+  leftovers: string[];
+  /** onRunStart was emitted. */
+  runStarted: boolean;
+  /** onRunEnd was emitted (never twice, even when a reporter throws). */
+  runEnded: boolean;
+}
+
+function countsOf(results: readonly CaseResult[]): Record<Status, number> {
+  const counts = { ...ZERO };
+  for (const r of results) counts[r.outcome.status]++;
+  return counts;
+}
+
+/** The exit code and stop reason of a signal-aborted run (the CLI aborts with Error('SIGINT'|'SIGTERM')). */
+function interruption(signal: AbortSignal): { exitCode: number; stop: RunStop } {
+  const sig = (signal.reason as Error | undefined)?.message === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  return { exitCode: sig === 'SIGTERM' ? 143 : 130, stop: { code: 'OCI_CONFORM_INTERRUPTED', message: `interrupted by ${sig}: cleanup ran, remaining cases were not started` } };
+}
+
+/**
+ * The whole run. Whatever way it ends (cases judged, an environment or usage
+ * error, the canary, a signal), the reporters get onRunEnd, so a report is
+ * written; an error is then rethrown for the CLI's one line and exit code.
+ */
 export async function runConformance(opts: ConformOptions, hooks: RunHooks): Promise<RunSummary> {
-  const started = performance.now();
+  const p: Progress = {
+    started: performance.now(),
+    known: { reportVersion: REPORT_VERSION, tool: { name: 'oci-conform', version: hooks.toolVersion }, startedAt: new Date().toISOString(), level: opts.level, jobs: opts.jobs, timeoutMs: opts.timeoutMs },
+    results: [],
+    leftovers: [],
+    runStarted: false,
+    runEnded: false,
+  };
   const signal = hooks.signal ?? new AbortController().signal;
+  try {
+    return await runStages(opts, { ...hooks, signal }, p);
+  } catch (e) {
+    if (p.runEnded) throw e;
+    const stop: RunStop =
+      e instanceof ConformError ? { code: e.code, message: e.message } : { code: 'OCI_CONFORM_INTERNAL', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
+    const exitCode = e instanceof ConformError ? e.exitCode : EXIT.findings;
+    const summary: RunSummary = {
+      counts: countsOf(p.results),
+      durationMs: performance.now() - p.started,
+      results: p.results,
+      interrupted: signal.aborted,
+      leftovers: p.leftovers,
+      exitCode,
+      stopped: stop,
+      ...(p.runStarted ? {} : { runSoFar: p.known }),
+    };
+    p.runEnded = true;
+    await emit(hooks.reporters, (r) => r.onRunEnd?.(summary));
+    throw e;
+  }
+}
+
+async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly signal: AbortSignal }, p: Progress): Promise<RunSummary> {
+  const started = p.started;
+  const signal = hooks.signal;
+  const results = p.results;
   const rt = resolveRuntime(opts.runtime);
+  p.known.runtime = { binary: rt.binary, chosenBy: rt.how };
   if (rt.how === 'default') hooks.log?.(`no --runtime given: driving ${rt.binary} (ours if built, else the first of runc, crun, youki on PATH)`);
   const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
   if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
+  p.known.runtime = { ...p.known.runtime, profile: profile.name };
   if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
   const expDocs = expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })); // usage errors before anything starts
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
+  p.known.selection = { total: hooks.cases.length, selected: selected.length, shard: opts.shard };
   if ((opts.only.length > 0 || opts.skip.length > 0) && selectCases(hooks.cases, { only: opts.only, skip: opts.skip }).length === 0) {
     // A typo in a CI glob must not pass as an empty, green run.
     throw new ConformError('OCI_CONFORM_USAGE', `no case matches ${[...opts.only.map((g) => `--only ${g}`), ...opts.skip.map((g) => `--skip ${g}`)].join(' ')} (see oci-conform list)`);
@@ -85,6 +153,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   const runDir = await mkdtemp(join(runBase(), 'oci-conform-'));
   const stateRoot = join(runDir, 'state');
   const cgroupPrefix = `oci-conform-${runId}`;
+  Object.assign(p.known, { runId, workDir: runDir, cgroupPrefix });
   const driverOpts = { binary: rt.binary, profile, stateRoot: profile.rootFlag ? stateRoot : undefined, timeoutMs: Math.min(opts.timeoutMs, 60_000) };
   const ledger = new Ledger({
     kind: 'run',
@@ -100,9 +169,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   });
   const layout = await detectCgroupLayout();
   let finished = false;
-  let leftovers: string[] = [];
   let specVersion: string | undefined;
-  const results: CaseResult[] = [];
   try {
     await mkdir(stateRoot, { recursive: true });
     let rootfs: RootfsInfo;
@@ -114,11 +181,14 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     const driver = new RuntimeDriver(driverOpts);
     const versionCall = await driver.call(['--version']);
     const features = await readFeatures(driver, profile);
+    p.known.runtime = { ...p.known.runtime, version: (versionCall.stdout || versionCall.stderr).trim().split('\n')[0] ?? '', features: features.doc };
     const version = chooseVersion(opts.specVersion, features.doc);
     specVersion = version.specVersion;
+    Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
     const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
     const host = { conditions, cgroups: layout };
+    p.known.host = { kernel: release(), cgroups: layout, conditions, rootfs: rootfs.source };
     const env: ExecEnv = {
       driver: driverOpts,
       runDir,
@@ -140,7 +210,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
       runId,
       workDir: runDir,
       cgroupPrefix,
-      startedAt: new Date().toISOString(),
+      startedAt: p.known.startedAt!,
       runtime: {
         binary: rt.binary,
         profile: profile.name,
@@ -157,6 +227,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
       jobs: opts.jobs,
       timeoutMs: opts.timeoutMs,
     };
+    p.runStarted = true;
     await emit(hooks.reporters, (r) => r.onRunStart?.(info));
 
     let next = 0;
@@ -174,19 +245,21 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     finished = true;
   } finally {
     // Runs on success, on an environment error and after an interrupt alike.
-    leftovers = await sweepRun({ ledger, layout, driver: new RuntimeDriver(driverOpts) });
+    p.leftovers = await sweepRun({ ledger, layout, driver: new RuntimeDriver(driverOpts) });
   }
+  const leftovers = p.leftovers;
   const order = new Map(selected.map((c, i) => [c.definition.id, i]));
   results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const counts = { ...ZERO };
-  for (const r of results) counts[r.outcome.status]++;
+  const counts = countsOf(results);
   const interrupted = signal.aborted || !finished;
   const exp = expDocs.length
     ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expDocs, specVersion), results, new Set(hooks.cases.map((c) => c.definition.id)))
     : undefined;
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
-  const exitCode = interrupted ? 130 : bad ? EXIT.findings : EXIT.ok;
-  const summary: RunSummary = { counts, durationMs: performance.now() - started, results, expectations: exp, interrupted, leftovers, exitCode };
+  const stop = interrupted ? interruption(signal) : undefined;
+  const exitCode = stop ? stop.exitCode : bad ? EXIT.findings : EXIT.ok;
+  const summary: RunSummary = { counts, durationMs: performance.now() - started, results, expectations: exp, interrupted, leftovers, exitCode, ...(stop ? { stopped: stop.stop } : {}) };
+  p.runEnded = true;
   await emit(hooks.reporters, (r) => r.onRunEnd?.(summary));
   return summary;
 }

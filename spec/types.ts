@@ -34,7 +34,12 @@ export function levelOfKeyword(k: Keyword): Exclude<Level, 'INFO'> {
   return k.startsWith('SHOULD') || k === 'RECOMMENDED' ? 'SHOULD' : 'MUST';
 }
 
-export type SpecName = 'runtime-spec' | 'image-spec';
+/**
+ * Where a requirement comes from. 'runtime-cli' is the runtime command line
+ * convention (runtime-tools' command-line-interface.md), not a spec: its
+ * entries are checked at SHOULD level whatever their keyword.
+ */
+export type SpecName = 'runtime-spec' | 'image-spec' | 'runtime-cli';
 
 /**
  * How a requirement is checked.

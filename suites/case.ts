@@ -76,10 +76,22 @@ export interface ContainerHandle {
   kill(signal?: string): Promise<CallRecord>;
   /** `delete` (`--force` when asked and the runtime supports it); fails the case on a non-zero exit. */
   delete(opts?: { force?: boolean }): Promise<CallRecord>;
-  /** Polls `state` until the status is `stopped` (or the case times out). */
+  /**
+   * Polls `state` until the status is `stopped`. After a successful `kill` of this handle, or a successful
+   * `start` while the container stays `created`, the poll is bounded (harness/context.ts SETTLE_MS) and
+   * then fails RT-KILL-SENDS-SIGNAL or RT-START-RUNS-PROCESS with what state said; otherwise until the case times out.
+   */
   waitStopped(): Promise<ContainerState>;
-  /** The container process's host pid, from the runtime's --pid-file. */
+  /**
+   * The container process's host pid: from the runtime's --pid-file, else (the file empty or naming another
+   * process: a CLI-CREATE-PID-FILE warning) from state.pid. Checked first: pid 1, oci-conform itself, or a
+   * dead pid while the container is not stopped ends the case with a violation and that evidence; a pid in
+   * oci-conform's own pid namespace although the config asks for a new one (a sandbox's process) or one the
+   * host can't inspect skips the case, saying so: inspecting it would look at another process.
+   */
   pid(): Promise<number>;
+  /** The pid the runtime wrote to --pid-file, undefined when it wrote none (never state.pid: compare the two with this). */
+  pidFile(): Promise<number | undefined>;
   /** create + start + waitStopped; returns what the process wrote. Does not delete. */
   runToExit(): Promise<{ stdout: string; stderr: string }>;
   /** runToExit, then JSON.parse of stdout; fails the case with the raw output when it is not JSON. */
@@ -203,7 +215,11 @@ export class CaseSkip extends Error {
 
 /** Thrown by the lifecycle helpers when a call the case relied on failed: the case fails with this violation. */
 export class CaseAbort extends Error {
-  constructor(readonly violation: Violation) {
+  /** `call`: the runtime call that failed, when one did (e.g. to tell a refusal from a call the harness timed out). */
+  constructor(
+    readonly violation: Violation,
+    readonly call?: CallRecord,
+  ) {
     super(violation.message);
     this.name = 'CaseAbort';
   }

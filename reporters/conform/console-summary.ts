@@ -45,11 +45,15 @@ export function summaryLines(s: RunSummary, version: string, p: Paint): string[]
   );
   if (s.expectations) {
     const e = s.expectations;
-    for (const u of e.unexpected) lines.push(p.red(`unexpected: ${u.id} is ${u.actual}, baseline says ${u.expected}`));
+    for (const u of e.unexpected) {
+      if (!u.new) lines.push(p.red(`unexpected: ${u.id} is ${u.actual}, baseline says ${u.expected}`));
+      else for (const v of u.new) lines.push(p.red(`unexpected: ${u.id} is ${u.actual} with a violation the baseline does not name: ${v.requirement}${v.path === undefined ? '' : ` at ${v.path}`}: ${v.message}`));
+    }
     for (const st of e.stale) lines.push(p.yellow(`stale expectation: ${st.id} expected ${st.expected}, got ${st.actual}`));
     lines.push(e.unexpected.length + e.stale.length === 0 ? p.green(`matches baseline ${e.file}`) : p.red(`does not match baseline ${e.file}`));
   }
-  if (s.interrupted) lines.push(p.yellow('interrupted: cleanup ran, remaining cases were not started'));
+  if (s.stopped) lines.push(p.red(`stopped: ${s.stopped.code}: ${s.stopped.message} (exit ${s.exitCode})`));
+  else if (s.interrupted) lines.push(p.yellow('interrupted: cleanup ran, remaining cases were not started'));
   if (s.leftovers.length > 0) lines.push(p.red(`left behind (run \`oci-conform cleanup\`): ${s.leftovers.join(', ')}`));
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
  * JSON reporter: one document per run, the versioned shape documented in
- * docs/INTERPRETING.md: { reportVersion, run: RunInfo, summary: {...}, results: CaseResult[] }.
+ * docs/INTERPRETING.md: { reportVersion, run: RunInfo, stopped?, summary: {...}, results: CaseResult[] },
+ * written whatever the exit code (a run stopped before its cases has `stopped` and a partial `run`).
  */
 import type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 import { REPORT_VERSION } from './reporter.js';
@@ -17,7 +18,8 @@ export function jsonReporter(sink: Sink): ConformReporter {
       const version = info?.specVersion ?? '';
       const doc = {
         reportVersion: REPORT_VERSION,
-        run: info,
+        run: info ?? s.runSoFar,
+        ...(s.stopped ? { stopped: s.stopped } : {}),
         summary: {
           counts: s.counts,
           durationMs: Math.round(s.durationMs),

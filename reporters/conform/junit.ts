@@ -30,6 +30,10 @@ export function junitReporter(file: string): ConformReporter {
         else if (o.status === 'error') tc.error(o.message, o.timedOut ? 'timeout' : 'harness');
         else if (o.status === 'warn') tc.standardOutput(`warning: ${reasonLine(r)}`);
       }
+      if (s.stopped) {
+        // A run that stopped early is one error, so a CI step reading the file sees why.
+        builder.testSuite().name('oci-conform').testCase().className('oci-conform').name('run').error(s.stopped.message, s.stopped.code);
+      }
       builder.writeTo(file);
     },
   };

@@ -7,8 +7,12 @@ import type { HostConditions } from '../../harness/conditions.js';
 import type { CgroupLayout } from '../../harness/inspect/cgroup-layout.js';
 import type { CaseResult, Status } from '../../suites/case.js';
 
-/** Bumped on any incompatible change of RunInfo, CaseResult or RunSummary. */
-export const REPORT_VERSION = 1;
+/**
+ * Bumped on any incompatible change of RunInfo, CaseResult or RunSummary.
+ * 2: a report is written when the run stops before its cases (`stopped`), and
+ * its `run` then holds only the fields known by then.
+ */
+export const REPORT_VERSION = 2;
 
 export interface RunInfo {
   readonly reportVersion: typeof REPORT_VERSION;
@@ -49,10 +53,29 @@ export interface RunInfo {
 
 export interface ExpectationReport {
   readonly file: string;
-  /** Cases whose result differs from the baseline in the bad direction (or that have no entry and failed). */
-  readonly unexpected: readonly { readonly id: string; readonly expected: Status; readonly actual: Status }[];
+  /**
+   * Cases whose result differs from the baseline in the bad direction (or that have no entry and failed), or
+   * whose violations include one their entry does not name (`new`: what was not expected).
+   */
+  readonly unexpected: readonly {
+    readonly id: string;
+    readonly expected: Status;
+    readonly actual: Status;
+    readonly new?: readonly { readonly requirement: string; readonly path?: string; readonly message: string }[];
+  }[];
   /** Baseline entries that no longer hold (the case passes now, or no such case exists). */
   readonly stale: readonly { readonly id: string; readonly expected: Status; readonly actual: Status | 'missing' }[];
+}
+
+/** The fields of RunInfo a run knew when it stopped (a field not known yet is absent). */
+export type PartialRunInfo = { readonly [K in keyof RunInfo]?: K extends 'runtime' ? Partial<RunInfo['runtime']> : RunInfo[K] };
+
+/** Why a run stopped before its end: an environment or usage error, the runtime failing the canary, a signal. */
+export interface RunStop {
+  /** An OCI_CONFORM_* error code, OCI_CONFORM_INTERRUPTED (SIGINT/SIGTERM) or OCI_CONFORM_INTERNAL. */
+  readonly code: string;
+  /** One line for people, the same the CLI prints on stderr. */
+  readonly message: string;
 }
 
 export interface RunSummary {
@@ -65,6 +88,10 @@ export interface RunSummary {
   /** What cleanup could not remove (empty when the run left nothing behind). */
   readonly leftovers: readonly string[];
   readonly exitCode: number;
+  /** Set when the run stopped early; the cases that ran (if any) are in `results`. */
+  readonly stopped?: RunStop;
+  /** When the run stopped before onRunStart: what was known of RunInfo by then (onRunStart is not called). */
+  readonly runSoFar?: PartialRunInfo;
 }
 
 export interface ConformReporter {

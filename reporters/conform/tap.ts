@@ -54,7 +54,11 @@ export function tapReporter(sink: Sink): ConformReporter {
       else sink.write(`not ok ${n} - ${title}\n${block(r).join('\n')}\n`);
     },
     onRunEnd(s: RunSummary) {
-      sink.write(`1..${n}\n`);
+      if (!info) sink.write('TAP version 14\n');
+      if (s.stopped) {
+        // The plan is left out: a bail out tells the consumer the run ended early, and why.
+        sink.write(`Bail out! ${s.stopped.code}: ${s.stopped.message.replace(/\n/g, ' ')}\n`);
+      } else sink.write(`1..${n}\n`);
       if (s.interrupted) sink.write('# interrupted\n');
       sink.write(`# pass ${s.counts.pass} fail ${s.counts.fail} warn ${s.counts.warn} skip ${s.counts.skip} error ${s.counts.error}\n`);
       sink.close();

@@ -1,6 +1,6 @@
 import { defineCase } from '../case.js';
 import { rawState } from '../lifecycle/ops/_lib/ops.js';
-import { runScenario } from './_lib/scenario.js';
+import { expectFailedAt, runScenario } from './_lib/scenario.js';
 
 /**
  * Since 1.3.0 a failing poststart hook is an error: start must fail, and the
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststart', rig.hook('poststart', { rc: 1 })), { until: 'start' });
-    ctx.expectEqual('RT-HOOK-POSTSTART-FAIL-ERROR', 'the operation that failed', 'start', r.failedAt);
+    expectFailedAt(ctx, 'RT-HOOK-POSTSTART-FAIL-ERROR', r, 'start', 'a poststart hook exited 1');
     const { call, state } = await rawState(ctx.runtime, r.container.id);
     ctx.expect('RT-HOOK-POSTSTART-FAIL-ERROR', call.exitCode !== 0 || state?.status === 'stopped', {
       message: `after the failed poststart hook the container is ${state?.status}`,

@@ -36,7 +36,7 @@ describe('oci-conform --runtime runc', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(await readFile(json, 'utf8'));
-    expect(doc.reportVersion).toBe(1);
+    expect(doc.reportVersion).toBe(2);
     expect(doc.summary.counts).toEqual({ pass: 4, fail: 0, warn: 0, skip: 0, error: 0 });
     expect(doc.summary.leftovers).toEqual([]);
     expect(doc.run.runtime.binary).toBe(RUNC);
@@ -132,6 +132,7 @@ describe('oci-conform --runtime runc', () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(`${sig}: stopping after cleanup`);
     expect(r.stdout).toContain('# interrupted');
+    expect(r.stdout).toContain(`Bail out! OCI_CONFORM_INTERRUPTED: interrupted by ${sig}`);
     const planned = Number(/^# cases (\d+)$/m.exec(r.stdout)?.[1] ?? 'NaN');
     const done = r.stdout.match(/^(ok|not ok) \d+ /gm)?.length ?? 0;
     expect(done).toBeLessThan(planned);

@@ -6,7 +6,8 @@
  * stops there; the case decides what that means.
  */
 import type { CallRecord, CaseContext, ConfigBuilder, ContainerHandle } from '../../case.js';
-import { createOrRefusal, rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { CaseAbort } from '../../case.js';
+import { rawState } from '../../lifecycle/ops/_lib/ops.js';
 import { makeRig, type HookRig, type LogEntry } from './rig.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -19,6 +20,8 @@ export interface ScenarioResult {
   readonly calls: Partial<Record<Step, CallRecord>>;
   /** Why create failed, when it did. */
   readonly createError?: string;
+  /** create did not return within the harness's call timeout and was killed by oci-conform: the runtime never answered. */
+  readonly createTimedOut?: boolean;
   /** The first operation that failed, if any. */
   readonly failedAt?: Step;
   readonly log: LogEntry[];
@@ -68,6 +71,28 @@ async function waitStopped(ctx: CaseContext<string>, id: string, ms = 20_000): P
   return false;
 }
 
+/** Where the scenario's lifecycle ended, for messages: never "stopped at no failure". */
+export function whereItStopped(r: Pick<ScenarioResult, 'failedAt' | 'createTimedOut'>): string {
+  if (r.createTimedOut) return 'create did not return and oci-conform killed it at its call timeout';
+  return r.failedAt === undefined ? 'every operation it ran succeeded' : `the lifecycle stopped when ${r.failedAt} failed`;
+}
+
+/**
+ * The operation that failed must be `expected`. The message says what happened instead:
+ * every operation succeeded, or another one failed first (with its call).
+ */
+export function expectFailedAt<R extends string>(ctx: CaseContext<R>, req: R, r: ScenarioResult, expected: Step, hook: string): boolean {
+  if (r.failedAt === expected && !r.createTimedOut) return true;
+  const call = r.failedAt === undefined || r.failedAt === 'create' ? undefined : r.calls[r.failedAt];
+  const what = r.createTimedOut
+    ? `create did not return (oci-conform killed it at its call timeout) instead of ${expected} failing: ${r.createError ?? ''}`
+    : r.failedAt === undefined
+      ? `every operation succeeded although ${hook}: ${expected} must fail`
+      : `${r.failedAt} failed, not ${expected}, with ${hook}: ${r.failedAt === 'create' ? r.createError : call ? `\`${call.argv.join(' ')}\` exited ${call.exitCode}: ${call.stderr.trim().split('\n').pop() ?? ''}` : ''}`;
+  ctx.expect(req, false, { message: what, expected: `${expected} fails`, actual: r.createTimedOut ? 'create timed out' : r.failedAt === undefined ? 'no operation failed' : `${r.failedAt} failed` });
+  return false;
+}
+
 export async function runScenario(
   ctx: CaseContext<string>,
   configure: (c: ConfigBuilder, rig: HookRig) => ConfigBuilder,
@@ -77,15 +102,19 @@ export async function runScenario(
   const calls: Partial<Record<Step, CallRecord>> = {};
   let pid: number | undefined;
   let createError: string | undefined;
-  const done = async (failedAt?: Step): Promise<ScenarioResult> => ({ rig, container, calls, failedAt, createError, log: await rig.read(), pid });
+  let createTimedOut = false;
+  const done = async (failedAt?: Step): Promise<ScenarioResult> => ({ rig, container, calls, failedAt, createError, createTimedOut, log: await rig.read(), pid });
 
   // Through the handle, so the harness knows to clean the container up; a refusal is recorded, not fatal.
-  const refused = await createOrRefusal(container);
-  await rig.mark('created');
-  if (refused !== undefined) {
-    createError = refused;
-    return done('create');
+  try {
+    await container.create();
+  } catch (e) {
+    if (!(e instanceof CaseAbort)) throw e;
+    createError = e.violation.message;
+    createTimedOut = e.call?.timedOut === true;
   }
+  await rig.mark('created');
+  if (createError !== undefined) return done('create');
   pid = (await rawState(ctx.runtime, container.id)).state?.pid;
   if (o.afterCreate) await o.afterCreate(container, rig);
   if (o.until === 'create') return done();

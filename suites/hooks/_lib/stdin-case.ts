@@ -8,7 +8,7 @@ import { defineCase } from '../../case.js';
 import type { HookKind } from '../../../fixtures/config.js';
 import { parseState } from '../../../harness/driver/state.js';
 import { stateErrors } from '../../state/_lib/validate-state.js';
-import { runScenario } from './scenario.js';
+import { runScenario, whereItStopped } from './scenario.js';
 
 /** Statuses a hook of each kind may see: create-phase hooks run while create is under way (or just finishing). */
 const STATUS: Readonly<Record<HookKind, readonly string[]>> = {
@@ -44,7 +44,7 @@ export function stdinCase(kind: HookKind, slug: string): CaseDefinition {
         afterCreate: async (h) => void (hostPid = await h.pid()),
       });
       const text = await r.rig.stdin(kind);
-      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (lifecycle stopped at ${r.failedAt ?? 'no failure'})` })) return;
+      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (${whereItStopped(r)})` })) return;
       const errors = await stateErrors(text!, `stdin of the ${kind} hook`);
       ctx.expect('CFG-HOOKS-STATE-STDIN', errors.length === 0, { message: `the state on the ${kind} hook's stdin is not a valid state document: ${errors.join('; ')}`, actual: text });
       const s = parseState(text!);

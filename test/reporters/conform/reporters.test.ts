@@ -102,7 +102,7 @@ describe('conform reporters', () => {
     await feed(await createReporter({ name: 'json', file }));
     const doc = JSON.parse(await readFile(file, 'utf8'));
     expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'summary', 'results']);
-    expect(doc.reportVersion).toBe(1);
+    expect(doc.reportVersion).toBe(2);
     expect(doc.run.runtime.binary).toBe('/usr/bin/runc');
     expect(doc.summary).toEqual({ counts: summary.counts, durationMs: 1234, interrupted: false, exitCode: 1, leftovers: [] });
     expect(doc.results[1].violations[0].reference).toBe('https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill');
@@ -137,6 +137,32 @@ describe('conform reporters', () => {
     expect(paint(true, { NO_COLOR: '1' }).red('x')).toBe('x');
     expect(paint(false, {}).red('x')).toBe('x');
     expect(paint(true, {}).red('x')).toBe('\u001b[31mx\u001b[39m');
+  });
+
+  it('a run stopped before its cases still gets a report from every reporter, saying why', async () => {
+    const stopped: RunSummary = {
+      counts: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 },
+      durationMs: 10,
+      results: [],
+      interrupted: false,
+      leftovers: [],
+      exitCode: 3,
+      stopped: { code: 'OCI_CONFORM_CANARY_FAILED', message: 'canary container failed: create exited 1' },
+      runSoFar: { reportVersion: REPORT_VERSION, runId: 'octest', runtime: { binary: '/x/rt', profile: 'generic' } },
+    };
+    const [json, tap, xml] = [join(dir, 's.json'), join(dir, 's.tap'), join(dir, 's.xml')];
+    const sink = memorySink(false);
+    for (const r of [await createReporter({ name: 'json', file: json }), await createReporter({ name: 'tap', file: tap }), await createReporter({ name: 'junit', file: xml }), consoleReporter(sink)]) {
+      await r.onRunEnd?.(stopped); // onRunStart never came: the run stopped before it
+    }
+    const doc = JSON.parse(await readFile(json, 'utf8'));
+    expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'stopped', 'summary', 'results']);
+    expect(doc.stopped).toEqual({ code: 'OCI_CONFORM_CANARY_FAILED', message: 'canary container failed: create exited 1' });
+    expect(doc.run).toEqual({ reportVersion: 2, runId: 'octest', runtime: { binary: '/x/rt', profile: 'generic' } });
+    expect(doc.summary.exitCode).toBe(3);
+    expect((await readFile(tap, 'utf8')).split('\n')).toEqual(['TAP version 14', 'Bail out! OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1', '# pass 0 fail 0 warn 0 skip 0 error 0', '']);
+    expect(await readFile(xml, 'utf8')).toMatch(/<testcase classname="oci-conform" name="run"[^>]*>\s*<error message="canary container failed: create exited 1" type="OCI_CONFORM_CANARY_FAILED"/);
+    expect(sink.text).toContain('stopped: OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1 (exit 3)');
   });
 
   it('reporter specs and custom reporter modules', async () => {
