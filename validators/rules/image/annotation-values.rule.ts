@@ -4,6 +4,11 @@
  * ref.name keeps to its character set and grammar, base.name is a fully
  * qualified image reference. Formats without an RFC 2119 keyword of their own
  * are reported without a requirement.
+ *
+ * Every tag of annotations.md lets a value be the empty string, for any key:
+ * an empty value is read as "not given" and has no form to check. buildah
+ * writes base.digest and base.name as "" for an image built from scratch, and
+ * tools copy them along.
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
@@ -16,6 +21,7 @@ import { annotationMapsOf } from './walk.js';
 const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.image.documentation', 'org.opencontainers.image.source']);
 
 function* checkValue(key: string, value: string, pointer: string): Generator<RuleFinding> {
+  if (value === '') return;
   if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
     yield { pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
   else if (URL_KEYS.has(key) && !isUri(value))
