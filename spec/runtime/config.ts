@@ -335,7 +335,7 @@ const ANNOTATIONS: Requirement[] = [
     'MUST NOT',
     'annotations',
     '1.0.0',
-    'keys in the org.opencontainers namespace are reserved for the specs (from 1.2.0: those outside the listed table)',
+    'the org.opencontainers key namespace is reserved: later specifications do not use keys there (from 1.2.0: those outside the listed table); a sentence addressed to specifications, not documents',
     STATIC,
   ),
   r('CFG-ANNOTATIONS-OCI-AS-DESCRIBED', 'MUST', 'annotations', '1.2.0', 'an org.opencontainers key is one the spec lists, used as described there', STATIC),
