@@ -1,6 +1,8 @@
 /**
  * windows.resources.cpu: count, shares and maximum are mutually exclusive
- * (config-windows.md since 1.1.0, without an RFC 2119 keyword: a warning).
+ * (config-windows.md since 1.1.0): setting two is a value runtimes must refuse
+ * (CFG-VALID-VALUES-ERROR), but the sentence has no RFC 2119 keyword, so the
+ * finding is lowered to SHOULD.
  */
 import { defineRule } from '../rule.js';
 import { isObject, at } from '../../json/values.js';
@@ -10,7 +12,7 @@ const EXCLUSIVE = ['count', 'shares', 'maximum'];
 
 export default defineRule({
   id: 'platform.windows.cpu-exclusive',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc, ctx) {
     if (compareVersions(ctx.version, '1.1.0') < 0) return;
@@ -20,6 +22,7 @@ export default defineRule({
     if (set.length < 2) return;
     yield {
       level: 'SHOULD',
+      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: `/windows/resources/cpu/${set[1]!}`,
       at: 'key',
       message: `windows.resources.cpu sets ${set.join(' and ')}, which are mutually exclusive; set only one of count, shares, maximum`,
