@@ -3,7 +3,7 @@
  * date-time, url/documentation/source are URLs, base.digest is a digest,
  * ref.name keeps to its character set and grammar, base.name is a fully
  * qualified image reference. Formats without an RFC 2119 keyword of their own
- * are reported without a requirement.
+ * cite IMG-ANNOT-PREDEFINED-FORM (the ref.name grammar lowered to SHOULD).
  *
  * Every tag of annotations.md lets a value be the empty string, for any key:
  * an empty value is read as "not given" and has no form to check. buildah
@@ -23,15 +23,15 @@ const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.im
 function* checkValue(key: string, value: string, pointer: string): Generator<RuleFinding> {
   if (value === '') return;
   if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
-    yield { pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
+    yield { requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
   else if (URL_KEYS.has(key) && !isUri(value))
-    yield { pointer, message: `${key} ${JSON.stringify(value)} is not a URL`, params: { key, value } };
+    yield { requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `${key} ${JSON.stringify(value)} is not a URL`, params: { key, value } };
   else if (key === 'org.opencontainers.image.base.digest') yield* digestFindings(value, pointer);
   else if (key === 'org.opencontainers.image.ref.name') {
     if (!REF_NAME_CHARSET.test(value))
       yield { requirement: 'IMG-ANNOT-REF-NAME-CHARSET', pointer, message: `ref.name ${JSON.stringify(value)} has characters outside A-Za-z0-9 and - . _ : @ / +`, params: { value } };
     else if (!isRefName(value))
-      yield { level: 'SHOULD', pointer, message: `ref.name ${JSON.stringify(value)} does not follow the reference grammar (components of alphanumerics joined by single separators, split by /)`, params: { value } };
+      yield { level: 'SHOULD', requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `ref.name ${JSON.stringify(value)} does not follow the reference grammar (components of alphanumerics joined by single separators, split by /)`, params: { value } };
   } else if (key === 'org.opencontainers.image.base.name') {
     const ref = parseReference(value);
     if (!ref)
@@ -43,7 +43,7 @@ function* checkValue(key: string, value: string, pointer: string): Generator<Rul
 
 export default defineRule({
   id: 'annotations.values',
-  requirements: ['IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
+  requirements: ['IMG-ANNOT-PREDEFINED-FORM', 'IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
   appliesTo: ['manifest', 'index', 'descriptor', 'image-config'],
   *check(doc, ctx) {
     for (const a of annotationMapsOf(doc, ctx.kind)) {
