@@ -17,11 +17,16 @@ import { escapePointerToken } from '../../json/pointer.js';
 import { REF_NAME_CHARSET, isRefName, isRfc3339DateTime, isUri, parseReference } from './formats.js';
 import { digestFindings } from './digest.rule.js';
 import { annotationMapsOf } from './walk.js';
+import { compareVersions } from '../../../spec/versions.js';
 
 const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.image.documentation', 'org.opencontainers.image.source']);
 
-function* checkValue(key: string, value: string, pointer: string): Generator<RuleFinding> {
+/** base.digest and base.name are defined from 1.1.0; before that they have no form to check. */
+const BASE_KEYS = new Set(['org.opencontainers.image.base.digest', 'org.opencontainers.image.base.name']);
+
+function* checkValue(key: string, value: string, pointer: string, version: string): Generator<RuleFinding> {
   if (value === '') return;
+  if (BASE_KEYS.has(key) && compareVersions(version, '1.1.0') < 0) return;
   if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
     yield { requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
   else if (URL_KEYS.has(key) && !isUri(value))
@@ -49,7 +54,7 @@ export default defineRule({
     for (const a of annotationMapsOf(doc, ctx.kind)) {
       if (!isObject(a.value)) continue;
       for (const [key, value] of Object.entries(a.value))
-        if (typeof value === 'string') yield* checkValue(key, value, `${a.pointer}/${escapePointerToken(key)}`);
+        if (typeof value === 'string') yield* checkValue(key, value, `${a.pointer}/${escapePointerToken(key)}`, ctx.version);
     }
   },
 });
