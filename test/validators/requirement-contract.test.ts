@@ -37,8 +37,8 @@ const WALKER_OWN_CHECKS: Readonly<Record<string, string>> = {
   'layout.json.too-large': 'our --max-bytes limit',
   'layout.json.encoding': 'a JSON blob that is not UTF-8 text: not JSON, no kind to cite',
   'layout.layer.decompression-limit': 'our --max-decompressed-bytes budget',
-  'layout.layer.decompress-failed': 'corrupt compressed data: no layer to inspect',
-  'layout.layer.compression-mismatch': 'media type and magic bytes disagree (no keyword in the +gzip/+zstd sections)',
+  // corrupt data, or a zstd frame whose window is over our 128 MiB limit (which zstd itself may accept)
+  'layout.layer.decompress-failed': 'corrupt compressed data, or a zstd window over our limit',
   'layout.layer.absolute-path': 'unsafe layer entry; the text is silent',
   'layout.layer.dotdot-path': 'unsafe layer entry; the text is silent',
   'layout.layer.hardlink-escape': 'unsafe layer entry; the text is silent',
