@@ -1,8 +1,6 @@
 /**
  * windows.resources.cpu: count, shares and maximum are mutually exclusive
- * (config-windows.md since 1.1.0): setting two is a value runtimes must refuse
- * (CFG-VALID-VALUES-ERROR), but the sentence has no RFC 2119 keyword, so the
- * finding is lowered to SHOULD.
+ * (config-windows.md since 1.1.0, without an RFC 2119 keyword: a warning).
  */
 import { defineRule } from '../rule.js';
 import { isObject, at } from '../../json/values.js';
@@ -20,6 +18,7 @@ export default defineRule({
     if (!isObject(cpu)) return;
     const set = EXCLUSIVE.filter((k) => k in cpu && cpu[k] !== null);
     if (set.length < 2) return;
+    // two of them is a value runtimes must refuse; no keyword says so: lowered to SHOULD
     yield {
       level: 'SHOULD',
       requirement: 'CFG-VALID-VALUES-ERROR',
