@@ -80,7 +80,8 @@ export async function validateDocument(file: string, text: string, opts: Documen
   for (const d of parsed.duplicates)
     findings.push({
       rule: 'json.duplicate-key',
-      level: 'MUST',
+      // which member a reader keeps is undefined, so neither value is valid: the requirement on the document's form
+      ...(schema.meta.requirements['#'] ? { requirement: schema.meta.requirements['#'] } : { level: 'MUST' as const }),
       pointer: d.pointer,
       at: 'key',
       message: `duplicate key: '${d.pointer.slice(d.pointer.lastIndexOf('/') + 1)}' already appears at ${fmt(lines, d.first)}; parsers disagree on which one wins`,

@@ -6,6 +6,9 @@ const INTENT = 'depends on how the image was built, which the document does not 
 
 /** Requirements of image-spec annotations.md. */
 export const ANNOTATIONS: readonly Requirement[] = [
+  e('IMG-ANNOT-PREDEFINED-FORM', 'IMPLIED', 'pre-defined-annotation-keys', '1.0.0',
+    'A non-empty value of a pre-defined key has the form its definition gives: created an RFC 3339 date-time, url, documentation and source URLs, ref.name the reference grammar (lower-case must, dropped in 1.1.1: a SHOULD here).',
+    STATIC, { basis: 'IMG-ANNOT-MAP-STRINGS' }),
   e('IMG-ANNOT-MAP-STRINGS', 'MUST', 'rules', '1.0.0',
     'Annotations are a map whose keys and values are all strings.', STATIC),
   e('IMG-ANNOT-VALUE-PRESENT', 'MUST', 'rules', '1.0.0',

@@ -7,6 +7,9 @@ const IMPL = 'binds tools that unpack or run the image, not the config document'
 
 /** Requirements of image-spec config.md. */
 export const IMAGE_CONFIG: readonly Requirement[] = [
+  e('IMG-CONFIG-PROPERTY-FORM', 'IMPLIED', P, '1.0.0',
+    'Every property of an image config that is present has the type and form its definition gives (created an RFC 3339 date-time, Env entries VARNAME=VARVALUE, ExposedPorts keys port/proto, history entries that match the layers); the definitions carry the REQUIRED properties of the format.',
+    STATIC, { basis: 'IMG-CONFIG-ARCH-REQUIRED' }),
   e('IMG-CONFIG-DIFFID-REPRODUCIBLE', 'SHOULD', 'layer-diffid', '1.0.0',
     'Layers are packed and unpacked reproducibly so their DiffIDs stay the same.',
     untestable('concerns how tools rebuild layers over time')),

@@ -7,6 +7,9 @@ const CONSUMERS = 'binds a consumer at the moment it fetches content, which a do
 
 /** Requirements of image-spec descriptor.md. */
 export const DESCRIPTOR: readonly Requirement[] = [
+  e('IMG-DESC-PROPERTY-FORM', 'IMPLIED', 'properties', '1.0.0',
+    'Every property of a descriptor that is present, platform members included, has the type its definition gives; the definitions carry the REQUIRED properties of a descriptor.',
+    STATIC, { basis: 'IMG-DESC-MEDIATYPE-REQUIRED' }),
   e('IMG-DESC-EMBED-IN-FORMATS', 'SHOULD', 'oci-content-descriptors', '1.0.0',
     'Other formats embed descriptors when they point at external content.', untestable(AUTHORS)),
   e('IMG-DESC-FORMATS-USE-DESCRIPTORS', 'SHOULD', 'oci-content-descriptors', '1.0.0',

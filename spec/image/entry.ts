@@ -13,6 +13,8 @@ export function untestable(why: string): CheckedBy {
 export interface EntryExtra {
   readonly until?: string;
   readonly changes?: readonly LevelChange[];
+  /** For keyword IMPLIED: the keyworded entry that makes it binding. */
+  readonly basis?: string;
 }
 
 /** Returns a builder of entries of one image-spec document. */

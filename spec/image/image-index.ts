@@ -8,6 +8,9 @@ const SUBMIT = 'asks for values to be proposed to the spec; nothing a document s
 
 /** Requirements of image-spec image-index.md. */
 export const IMAGE_INDEX: readonly Requirement[] = [
+  e('IMG-INDEX-PROPERTY-FORM', 'IMPLIED', P, '1.0.0',
+    'Every property of an image index that is present, platform members included, has the type its definition gives; the definitions carry the REQUIRED properties of the format.',
+    STATIC, { basis: 'IMG-INDEX-SCHEMAVERSION-REQUIRED' }),
   e('IMG-INDEX-CONSUMERS-PROCESS', 'SHOULD', 'oci-image-index-specification', '1.0.0',
     'Image consumers are ready to handle an image index.', untestable(IMPL)),
   e('IMG-INDEX-SCHEMAVERSION-REQUIRED', 'REQUIRED', P, '1.0.0',

@@ -52,6 +52,17 @@ export const IMAGE_LAYOUT: readonly Requirement[] = [
   },
   {
     ...base,
+    id: 'IMG-LAYOUT-VERSION-KNOWN',
+    keyword: 'IMPLIED',
+    basis: 'IMG-LAYOUT-OCI-LAYOUT-VERSION',
+    anchor: 'oci-layout-file',
+    since: '1.0.0',
+    summary:
+      'imageLayoutVersion gives the version of the layout in use, one the image spec has defined (1.0.0 in every release so far); a major version no release defines can not be read by its rules.',
+    check: { by: 'static' },
+  },
+  {
+    ...base,
     id: 'IMG-LAYOUT-INDEX-EXISTS',
     keyword: 'MUST',
     anchor: 'content',

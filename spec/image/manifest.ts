@@ -8,6 +8,9 @@ const CONTENT = 'needs the layer contents and the intent of the image author, no
 
 /** Requirements of image-spec manifest.md. */
 export const MANIFEST: readonly Requirement[] = [
+  e('IMG-MANIFEST-PROPERTY-FORM', 'IMPLIED', P, '1.0.0',
+    'Every property of a manifest that is present has the type its definition gives; the definitions carry the REQUIRED properties of the format.',
+    STATIC, { basis: 'IMG-MANIFEST-SCHEMAVERSION-REQUIRED' }),
   e('IMG-MANIFEST-SCHEMAVERSION-REQUIRED', 'REQUIRED', P, '1.0.0',
     'A manifest has a schemaVersion.', STATIC),
   e('IMG-MANIFEST-SCHEMAVERSION-2', 'MUST', P, '1.0.0',

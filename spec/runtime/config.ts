@@ -335,7 +335,7 @@ const ANNOTATIONS: Requirement[] = [
     'MUST NOT',
     'annotations',
     '1.0.0',
-    'keys in the org.opencontainers namespace are reserved for the specs (from 1.2.0: those outside the listed table)',
+    'the org.opencontainers key namespace is reserved: later specifications do not use keys there (from 1.2.0: those outside the listed table); a sentence addressed to specifications, not documents',
     STATIC,
   ),
   r('CFG-ANNOTATIONS-OCI-AS-DESCRIBED', 'MUST', 'annotations', '1.2.0', 'an org.opencontainers key is one the spec lists, used as described there', STATIC),
@@ -347,7 +347,7 @@ const ANNOTATIONS: Requirement[] = [
 
 const GENERAL: Requirement[] = [
   r('CFG-EXTENSIBILITY-NO-ERROR', 'MUST NOT', 'extensibility', '1.0.0', 'an unknown property does not make a runtime fail', RUNS, { until: '1.0.1' }),
-  r('CFG-EXTENSIBILITY-IGNORE', 'MUST', 'extensibility', '1.0.0', 'runtimes ignore unknown properties (logging them is allowed from 1.0.2)', RUNS),
+  r('CFG-EXTENSIBILITY-IGNORE', 'MUST', 'extensibility', '1.0.0', 'runtimes ignore unknown properties (logging them is allowed from 1.0.2)', BOTH),
   r('CFG-VALID-VALUES-ERROR', 'MUST', 'valid-values', '1.0.0', 'an invalid or unsupported value makes the runtime report an error', BOTH),
 ];
 

@@ -19,6 +19,16 @@ export const FEATURES: readonly Requirement[] = [
   feat('FEAT-OCIVERSIONMAX-REQUIRED', 'REQUIRED', 'specification-version', 'The features document has an ociVersionMax string, the newest spec version the runtime accepts.', { by: 'both' }),
   feat('FEAT-OCIVERSIONMAX-ACCEPTED', 'MUST', 'specification-version', 'The runtime accepts a config.json whose ociVersion is the ociVersionMax it reports.', { by: 'behavioural' }),
   feat('FEAT-OCIVERSIONMAX-NOT-BELOW-MIN', 'MUST NOT', 'specification-version', 'ociVersionMax is not a lower version than ociVersionMin.', { by: 'both' }),
+  {
+    ...feat(
+      'FEAT-PROPERTY-FORM',
+      'IMPLIED',
+      'features-structure',
+      'Every property the document has is of the type features.md gives it; a value of another type is not the property this version defines.',
+      { by: 'static' },
+    ),
+    basis: 'FEAT-NO-UNDEFINED-PROPERTIES',
+  },
   feat('FEAT-NO-UNDEFINED-PROPERTIES', 'MUST NOT', 'specification-version', 'The features document has no property that the spec version it reports does not define.', { by: 'both' }),
   feat('FEAT-HOOKS-SUPPORTED', 'MUST', 'hooks', 'Every hook name listed in hooks is supported in the hooks of config.json.', { by: 'both' }),
   feat('FEAT-MOUNTOPTIONS-RECOGNIZED', 'MUST', 'mount-options', 'Every option listed in mountOptions is recognised in the options of a mount in config.json.', { by: 'behavioural' }),

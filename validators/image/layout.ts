@@ -183,7 +183,8 @@ function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings
     if (declared !== undefined && declared !== l.compression)
       F.add(r.file, {
         rule: 'layout.layer.compression-mismatch',
-        requirement: declared === 'none' ? 'IMG-LAYER-TAR-FORMAT' : undefined,
+        // the blob is not the tar (or compressed tar) its media type names
+        requirement: 'IMG-LAYER-TAR-FORMAT',
         pointer: joinPointer(r.pointer, 'mediaType'),
         message: `media type ${r.mediaType} says ${declared === 'none' ? 'an uncompressed tar' : declared}, but the blob is ${l.compression === 'none' ? 'not compressed (no gzip or zstd magic)' : `${l.compression}-compressed`}`,
         params: { declared, actual: l.compression },

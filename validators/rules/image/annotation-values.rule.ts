@@ -3,7 +3,12 @@
  * date-time, url/documentation/source are URLs, base.digest is a digest,
  * ref.name keeps to its character set and grammar, base.name is a fully
  * qualified image reference. Formats without an RFC 2119 keyword of their own
- * are reported without a requirement.
+ * cite IMG-ANNOT-PREDEFINED-FORM (the ref.name grammar lowered to SHOULD).
+ *
+ * Every tag of annotations.md lets a value be the empty string, for any key:
+ * an empty value is read as "not given" and has no form to check. buildah
+ * writes base.digest and base.name as "" for an image built from scratch, and
+ * tools copy them along.
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
@@ -12,20 +17,26 @@ import { escapePointerToken } from '../../json/pointer.js';
 import { REF_NAME_CHARSET, isRefName, isRfc3339DateTime, isUri, parseReference } from './formats.js';
 import { digestFindings } from './digest.rule.js';
 import { annotationMapsOf } from './walk.js';
+import { compareVersions } from '../../../spec/versions.js';
 
 const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.image.documentation', 'org.opencontainers.image.source']);
 
-function* checkValue(key: string, value: string, pointer: string): Generator<RuleFinding> {
+/** base.digest and base.name are defined from 1.1.0; before that they have no form to check. */
+const BASE_KEYS = new Set(['org.opencontainers.image.base.digest', 'org.opencontainers.image.base.name']);
+
+function* checkValue(key: string, value: string, pointer: string, version: string): Generator<RuleFinding> {
+  if (value === '') return;
+  if (BASE_KEYS.has(key) && compareVersions(version, '1.1.0') < 0) return;
   if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
-    yield { pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
+    yield { requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `${key} ${JSON.stringify(value)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { key, value } };
   else if (URL_KEYS.has(key) && !isUri(value))
-    yield { pointer, message: `${key} ${JSON.stringify(value)} is not a URL`, params: { key, value } };
+    yield { requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `${key} ${JSON.stringify(value)} is not a URL`, params: { key, value } };
   else if (key === 'org.opencontainers.image.base.digest') yield* digestFindings(value, pointer);
   else if (key === 'org.opencontainers.image.ref.name') {
     if (!REF_NAME_CHARSET.test(value))
       yield { requirement: 'IMG-ANNOT-REF-NAME-CHARSET', pointer, message: `ref.name ${JSON.stringify(value)} has characters outside A-Za-z0-9 and - . _ : @ / +`, params: { value } };
     else if (!isRefName(value))
-      yield { level: 'SHOULD', pointer, message: `ref.name ${JSON.stringify(value)} does not follow the reference grammar (components of alphanumerics joined by single separators, split by /)`, params: { value } };
+      yield { level: 'SHOULD', requirement: 'IMG-ANNOT-PREDEFINED-FORM', pointer, message: `ref.name ${JSON.stringify(value)} does not follow the reference grammar (components of alphanumerics joined by single separators, split by /)`, params: { value } };
   } else if (key === 'org.opencontainers.image.base.name') {
     const ref = parseReference(value);
     if (!ref)
@@ -37,13 +48,13 @@ function* checkValue(key: string, value: string, pointer: string): Generator<Rul
 
 export default defineRule({
   id: 'annotations.values',
-  requirements: ['IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
+  requirements: ['IMG-ANNOT-PREDEFINED-FORM', 'IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
   appliesTo: ['manifest', 'index', 'descriptor', 'image-config'],
   *check(doc, ctx) {
     for (const a of annotationMapsOf(doc, ctx.kind)) {
       if (!isObject(a.value)) continue;
       for (const [key, value] of Object.entries(a.value))
-        if (typeof value === 'string') yield* checkValue(key, value, `${a.pointer}/${escapePointerToken(key)}`);
+        if (typeof value === 'string') yield* checkValue(key, value, `${a.pointer}/${escapePointerToken(key)}`, ctx.version);
     }
   },
 });

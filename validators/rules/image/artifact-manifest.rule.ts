@@ -9,12 +9,12 @@ import { MT_ARTIFACT_MANIFEST_RC, MT_MANIFEST } from '../../image/media-types.js
 
 export default defineRule({
   id: 'manifest.artifact-manifest',
-  requirements: [],
+  requirements: ['IMG-MANIFEST-MEDIATYPE-VALUE'],
   appliesTo: ['manifest'],
   *check(doc) {
     if (prop(doc, 'mediaType') !== MT_ARTIFACT_MANIFEST_RC) return;
     yield {
-      level: 'MUST',
+      requirement: 'IMG-MANIFEST-MEDIATYPE-VALUE',
       pointer: '/mediaType',
       message: `the artifact manifest (${MT_ARTIFACT_MANIFEST_RC}) existed only in 1.1.0 release candidates and no release defines it; package the artifact as an image manifest (${MT_MANIFEST}) with artifactType`,
       params: { actual: MT_ARTIFACT_MANIFEST_RC, expected: MT_MANIFEST },

@@ -6,12 +6,12 @@ import { isRfc3339DateTime } from './formats.js';
 
 function check(v: unknown, pointer: string): RuleFinding[] {
   if (typeof v !== 'string' || isRfc3339DateTime(v)) return [];
-  return [{ level: 'MUST', pointer, message: `${JSON.stringify(v)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { value: v } }];
+  return [{ requirement: 'IMG-CONFIG-PROPERTY-FORM', pointer, message: `${JSON.stringify(v)} is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`, params: { value: v } }];
 }
 
 export default defineRule({
   id: 'config.created',
-  requirements: [],
+  requirements: ['IMG-CONFIG-PROPERTY-FORM'],
   appliesTo: ['image-config'],
   *check(doc) {
     yield* check(prop(doc, 'created'), '/created');

@@ -4,7 +4,7 @@ import { asArray, at } from '../../json/values.js';
 
 export default defineRule({
   id: 'config.env',
-  requirements: [],
+  requirements: ['IMG-CONFIG-PROPERTY-FORM'],
   appliesTo: ['image-config'],
   *check(doc) {
     const env = asArray(at(doc, 'config', 'Env'));
@@ -14,7 +14,7 @@ export default defineRule({
       const eq = e.indexOf('=');
       if (eq > 0) continue;
       yield {
-        level: 'MUST',
+        requirement: 'IMG-CONFIG-PROPERTY-FORM',
         pointer: `/config/Env/${i}`,
         message: eq < 0 ? `${JSON.stringify(e)} has no '=': entries are VARNAME=VARVALUE` : `${JSON.stringify(e)} has an empty variable name`,
         params: { entry: e },

@@ -5,7 +5,7 @@ import { escapePointerToken } from '../../json/pointer.js';
 
 export default defineRule({
   id: 'config.exposed-ports',
-  requirements: [],
+  requirements: ['IMG-CONFIG-PROPERTY-FORM'],
   appliesTo: ['image-config'],
   *check(doc) {
     const ports = at(doc, 'config', 'ExposedPorts');
@@ -17,6 +17,7 @@ export default defineRule({
       if (m && port >= 1 && port <= 65535 && (proto === undefined || proto === 'tcp' || proto === 'udp')) continue;
       yield {
         level: 'SHOULD',
+        requirement: 'IMG-CONFIG-PROPERTY-FORM',
         pointer: `/config/ExposedPorts/${escapePointerToken(key)}`,
         at: 'key',
         message: m && proto !== undefined && proto !== 'tcp' && proto !== 'udp'

@@ -10,7 +10,7 @@ import { at, isObject, prop } from '../../json/values.js';
 
 export default defineRule({
   id: 'config.history-layers',
-  requirements: [],
+  requirements: ['IMG-CONFIG-PROPERTY-FORM'],
   appliesTo: ['image-config'],
   *check(doc) {
     const history = prop(doc, 'history');
@@ -20,6 +20,7 @@ export default defineRule({
     if (layers === diffIds.length) return;
     yield {
       level: 'SHOULD',
+      requirement: 'IMG-CONFIG-PROPERTY-FORM',
       pointer: '/history',
       message: `history has ${layers} ${layers === 1 ? 'entry that creates' : 'entries that create'} a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
       params: { historyLayers: layers, diffIds: diffIds.length },

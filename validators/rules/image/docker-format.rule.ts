@@ -16,7 +16,7 @@ const NAMES: Readonly<Record<string, string>> = {
 
 export default defineRule({
   id: 'image.docker-format',
-  requirements: ['IMG-MANIFEST-MEDIATYPE-VALUE', 'IMG-INDEX-MEDIATYPE-VALUE'],
+  requirements: ['IMG-MANIFEST-MEDIATYPE-VALUE', 'IMG-INDEX-MEDIATYPE-VALUE', 'IMG-MANIFEST-SCHEMAVERSION-2'],
   appliesTo: ['manifest', 'index'],
   *check(doc, ctx) {
     const mt = prop(doc, 'mediaType');
@@ -30,6 +30,7 @@ export default defineRule({
       };
     } else if (mt === undefined && prop(doc, 'schemaVersion') === 1 && prop(doc, 'fsLayers') !== undefined) {
       yield {
+        requirement: 'IMG-MANIFEST-SCHEMAVERSION-2',
         pointer: '',
         message: 'this is a Docker image manifest of schema 1 (it has fsLayers), not an OCI manifest',
         params: { format: 'docker-schema1' },

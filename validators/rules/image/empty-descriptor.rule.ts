@@ -2,7 +2,8 @@
  * The empty descriptor (manifest.md, "Guidance for an Empty Descriptor", 1.1.0):
  * application/vnd.oci.empty.v1+json names the two-byte content `{}`, so its
  * size is 2 and its digest is the sha256 of `{}`. The section is guidance,
- * with no RFC 2119 keyword, hence the SHOULD level.
+ * with no RFC 2119 keyword, hence the SHOULD level; the findings cite the
+ * size and digest requirements of a descriptor, lowered to SHOULD.
  */
 import { createHash } from 'node:crypto';
 import { defineRule } from '../rule.js';
@@ -13,7 +14,7 @@ import { descriptorsOf } from './walk.js';
 
 export default defineRule({
   id: 'descriptor.empty',
-  requirements: [],
+  requirements: ['IMG-DESC-SIZE-REQUIRED', 'IMG-DESC-DIGEST-REQUIRED'],
   appliesTo: ['manifest', 'index', 'descriptor'],
   *check(doc, ctx) {
     if (compareVersions(ctx.version, '1.1.0') < 0) return;
@@ -21,13 +22,13 @@ export default defineRule({
       if (d.value.mediaType !== MT_EMPTY) continue;
       const { size, digest } = d.value;
       if (typeof size === 'number' && size !== 2)
-        yield { level: 'SHOULD', pointer: `${d.pointer}/size`, message: `the empty descriptor describes the 2-byte content {}, but size is ${size}`, params: { size } };
+        yield { level: 'SHOULD', requirement: 'IMG-DESC-SIZE-REQUIRED', pointer: `${d.pointer}/size`, message: `the empty descriptor describes the 2-byte content {}, but size is ${size}`, params: { size } };
       if (typeof digest === 'string') {
         const p = parseDigest(digest);
         const alg = isDigestError(p) ? undefined : registeredAlgorithm(p.algorithm);
         const expected = alg ? `${alg.name}:${createHash(alg.nodeHash).update('{}').digest('hex')}` : undefined;
         if (expected !== undefined && digest !== expected)
-          yield { level: 'SHOULD', pointer: `${d.pointer}/digest`, message: `the empty descriptor's content {} has digest ${expected}, not ${digest}`, params: { digest, expected } };
+          yield { level: 'SHOULD', requirement: 'IMG-DESC-DIGEST-REQUIRED', pointer: `${d.pointer}/digest`, message: `the empty descriptor's content {} has digest ${expected}, not ${digest}`, params: { digest, expected } };
       }
     }
   },

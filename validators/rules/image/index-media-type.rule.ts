@@ -4,7 +4,7 @@ import { INDEX_OWN, ownMediaType } from './own-media-type.js';
 
 export default defineRule({
   id: 'index.media-type',
-  requirements: ['IMG-INDEX-MEDIATYPE-SHOULD', 'IMG-INDEX-MEDIATYPE-VALUE'],
+  requirements: ['IMG-INDEX-MEDIATYPE-SHOULD', 'IMG-INDEX-MEDIATYPE-VALUE', 'IMG-INDEX-PROPERTY-FORM'],
   appliesTo: ['index'],
   check: (doc, ctx) => ownMediaType(doc, ctx.version, INDEX_OWN),
 });

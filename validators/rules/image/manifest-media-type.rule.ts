@@ -4,7 +4,7 @@ import { MANIFEST_OWN, ownMediaType } from './own-media-type.js';
 
 export default defineRule({
   id: 'manifest.media-type',
-  requirements: ['IMG-MANIFEST-MEDIATYPE-SHOULD', 'IMG-MANIFEST-MEDIATYPE-VALUE'],
+  requirements: ['IMG-MANIFEST-MEDIATYPE-SHOULD', 'IMG-MANIFEST-MEDIATYPE-VALUE', 'IMG-MANIFEST-PROPERTY-FORM'],
   appliesTo: ['manifest'],
   check: (doc, ctx) => ownMediaType(doc, ctx.version, MANIFEST_OWN),
 });

@@ -1,6 +1,8 @@
 /**
  * The mediaType a manifest or index gives itself: SHOULD be there and MUST be
- * its own type (both from 1.0.2; before that the field was only reserved).
+ * its own type (both from 1.0.2). Before that the field was only reserved and
+ * described without a keyword, so a wrong value cites the property's
+ * definition (IMG-MANIFEST/INDEX-PROPERTY-FORM) lowered to SHOULD.
  * Shared by the manifest and index rules.
  */
 import type { RuleFinding } from '../rule.js';
@@ -14,11 +16,13 @@ export interface OwnMediaType {
   readonly expected: string;
   readonly should: string;
   readonly must: string;
+  /** The definition of the document's properties, cited before 1.0.2 (lowered to SHOULD). */
+  readonly form: string;
   readonly what: string;
 }
 
-export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-MANIFEST-MEDIATYPE-SHOULD', must: 'IMG-MANIFEST-MEDIATYPE-VALUE', what: 'image manifest' };
-export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', what: 'image index' };
+export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-MANIFEST-MEDIATYPE-SHOULD', must: 'IMG-MANIFEST-MEDIATYPE-VALUE', form: 'IMG-MANIFEST-PROPERTY-FORM', what: 'image manifest' };
+export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', form: 'IMG-INDEX-PROPERTY-FORM', what: 'image index' };
 
 export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType): Generator<RuleFinding> {
   if (!isObject(doc) || isForeignDocument(doc)) return; // not an object: the schema says so; Docker: image.docker-format does
@@ -37,5 +41,5 @@ export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType
   // before 1.0.2 the field was reserved without a keyword: still wrong, but a warning
   yield described
     ? { requirement: own.must, pointer: '/mediaType', message, params: { expected: own.expected, actual: mt } }
-    : { level: 'SHOULD', pointer: '/mediaType', message, params: { expected: own.expected, actual: mt } };
+    : { level: 'SHOULD', requirement: own.form, pointer: '/mediaType', message, params: { expected: own.expected, actual: mt } };
 }

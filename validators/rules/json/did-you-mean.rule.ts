@@ -1,11 +1,16 @@
 /**
  * Unknown properties are never an error (the spec tells consumers to ignore
  * them), which is exactly why a misspelt key goes unnoticed. A near miss of a
- * key the spec defines at that place gets an info-level hint.
+ * key the spec defines at that place gets an info-level hint; in a runtime
+ * config, a near miss of a key whose absence weakens the container
+ * (isolation-keys.ts) is a warning, citing the MUST that makes runtimes
+ * ignore the misspelt key.
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
 import { walkProperties } from '../../schemas/trie.js';
+import { escapePointerToken } from '../../json/pointer.js';
+import { ISOLATION_KEYS } from './isolation-keys.js';
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -48,14 +53,25 @@ export function nearest(key: string, known: Iterable<string>): string | undefine
 
 export default defineRule({
   id: 'json.did-you-mean',
-  requirements: [],
+  requirements: ['CFG-EXTENSIBILITY-IGNORE'],
   appliesTo: ['*'],
   *check(doc, ctx) {
     const out: RuleFinding[] = [];
     walkProperties(doc, ctx.latestMeta.trie, ({ key, pointer, node, parent, holder }) => {
       if (node) return true;
       const guess = parent.known ? nearest(key, parent.known) : undefined;
-      if (guess !== undefined && !Object.prototype.hasOwnProperty.call(holder, guess))
+      if (guess === undefined || Object.prototype.hasOwnProperty.call(holder, guess)) return false;
+      const meant = `${pointer.slice(0, pointer.lastIndexOf('/'))}/${escapePointerToken(guess)}`;
+      if (ctx.kind === 'config' && ISOLATION_KEYS.has(meant))
+        out.push({
+          level: 'SHOULD',
+          requirement: 'CFG-EXTENSIBILITY-IGNORE',
+          pointer,
+          at: 'key',
+          message: `unknown property '${key}' is ignored, as runtimes must ignore unknown properties, so the container runs without '${guess}' and gets what the host or runtime gives by default; did you mean '${guess}'?`,
+          params: { property: key, suggestion: guess, weakens: meant },
+        });
+      else
         out.push({
           level: 'INFO',
           pointer,

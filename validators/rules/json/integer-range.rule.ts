@@ -33,6 +33,7 @@ export default defineRule({
   *check(_doc, ctx) {
     if (ctx.parsed.bigNumbers.length === 0) return;
     const trie = ctx.meta.trie;
+    const root = ctx.meta.requirements['#'];
     for (const { pointer, raw } of ctx.parsed.bigNumbers) {
       const kind = lookup(trie, pointer)?.int as IntKind | undefined;
       if (!kind) continue;
@@ -41,7 +42,8 @@ export default defineRule({
       if (v === undefined) continue; // a fraction: the schema's integer check reports it
       if (v < min || v > max)
         yield {
-          level: 'MUST',
+          // the node's type is the definition of its document's properties: the schema root's requirement
+          ...(root ? { requirement: root } : { level: 'MUST' as const }),
           pointer,
           message: `${raw} does not fit in ${kind} (${min} to ${max})`,
           params: { value: raw, type: kind, min: String(min), max: String(max) },

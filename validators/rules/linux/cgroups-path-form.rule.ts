@@ -1,7 +1,8 @@
 /**
  * cgroupsPath is a path, absolute or relative (LNX-CGROUPSPATH-FORM): an empty
  * string or one with a NUL byte is neither. A '..' component is a path but
- * climbs out of the place the runtime roots it at, so it gets a warning.
+ * climbs out of the place the runtime roots it at: the same requirement,
+ * lowered to SHOULD, since the text does not forbid it.
  */
 import { defineRule } from '../rule.js';
 import { asString, at } from '../../json/values.js';
@@ -25,6 +26,7 @@ export default defineRule({
     if (p.split(/[/:]/).includes('..'))
       yield {
         level: 'SHOULD',
+        requirement: 'LNX-CGROUPSPATH-FORM',
         pointer: '/linux/cgroupsPath',
         message: `cgroupsPath '${p}' has a '..' component, which climbs out of the hierarchy the runtime roots it at`,
         params: { path: p },

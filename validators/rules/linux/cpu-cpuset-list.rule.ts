@@ -5,7 +5,7 @@ import { listProblem } from './util.js';
 
 export default defineRule({
   id: 'linux.cpu.cpuset-list',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const key of ['cpus', 'mems']) {
@@ -13,7 +13,7 @@ export default defineRule({
       const why = text === undefined ? undefined : listProblem(text);
       if (why === undefined) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/cpu/${key}`,
         message: `cpu.${key} '${text}' is not a list such as "0-3,7": ${why}`,
         params: { value: text, reason: why },

@@ -2,7 +2,8 @@
  * The kernel takes an id map only when every range is non-empty, stays within
  * the 32-bit id space, and no two ranges overlap on either side
  * (user_namespaces(7)); otherwise writing the map fails and so does the
- * container. The spec gives no keyword for this, so the findings carry none.
+ * container. The spec gives no keyword of its own: a value runtimes must
+ * refuse (CFG-VALID-VALUES-ERROR).
  */
 import { defineRule } from '../rule.js';
 import { asNumber, prop } from '../../json/values.js';
@@ -28,7 +29,7 @@ function overlaps(a: number, b: number, size: number, bSize: number): boolean {
 
 export default defineRule({
   id: 'linux.id-mappings.ranges',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     const out: RuleFinding[] = [];
@@ -41,13 +42,13 @@ export default defineRule({
         if (!isUint32(container) || !isUint32(host) || !isUint32(size)) continue; // the schema reports those
         const at = `/linux/${key}/${i}`;
         if (size === 0) {
-          out.push({ level: 'MUST', pointer: `${at}/size`, message: `${key} entry maps no ids (size 0); the kernel refuses empty ranges`, params: { size } });
+          out.push({ requirement: 'CFG-VALID-VALUES-ERROR', pointer: `${at}/size`, message: `${key} entry maps no ids (size 0); the kernel refuses empty ranges`, params: { size } });
           continue;
         }
         const end = Math.max(container, host) + size;
         if (end > ID_SPACE) {
           out.push({
-            level: 'MUST',
+            requirement: 'CFG-VALID-VALUES-ERROR',
             pointer: `${at}/size`,
             message: `${key} entry runs past the last id 4294967295 (${container}/${host} + ${size})`,
             params: { containerID: container, hostID: host, size },
@@ -58,7 +59,7 @@ export default defineRule({
         if (clash) {
           const side = overlaps(container, clash.container, size, clash.size) ? 'container' : 'host';
           out.push({
-            level: 'MUST',
+            requirement: 'CFG-VALID-VALUES-ERROR',
             pointer: at,
             message: `${key} entry overlaps /linux/${key}/${clash.index} on the ${side} side; the kernel refuses overlapping ranges`,
             params: { other: clash.index, side },

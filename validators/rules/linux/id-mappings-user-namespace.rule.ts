@@ -1,7 +1,8 @@
 /**
  * uidMappings/gidMappings are the mappings of the container's user namespace;
- * without a user namespace entry there is nothing to apply them to. The spec
- * has no keyword for this, so it is a warning (runtimes such as runc refuse it).
+ * without a user namespace entry there is nothing to apply them to, which
+ * makes them a value runtimes must refuse (CFG-VALID-VALUES-ERROR; runc does).
+ * The text says so in no sentence of its own, so the finding is lowered to SHOULD.
  */
 import { defineRule } from '../rule.js';
 import { asString, at, prop } from '../../json/values.js';
@@ -9,7 +10,7 @@ import { entries } from './util.js';
 
 export default defineRule({
   id: 'linux.id-mappings.user-namespace',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     const hasUserns = entries(doc, 'linux', 'namespaces').some(([, ns]) => asString(prop(ns, 'type')) === 'user');
@@ -19,6 +20,7 @@ export default defineRule({
       if (!Array.isArray(m) || m.length === 0) continue;
       yield {
         level: 'SHOULD',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/${key}`,
         at: 'key',
         message: `${key} is set but linux.namespaces has no 'user' entry: the mappings belong to a user namespace, add {"type": "user"}`,

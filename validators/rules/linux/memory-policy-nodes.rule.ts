@@ -12,21 +12,21 @@ const NEED_NODES: ReadonlySet<string> = new Set(['MPOL_BIND', 'MPOL_INTERLEAVE',
 
 export default defineRule({
   id: 'linux.memory-policy.nodes',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     const mode = asString(at(doc, 'linux', 'memoryPolicy', 'mode'));
     const nodes = asString(at(doc, 'linux', 'memoryPolicy', 'nodes'));
     const why = nodes === undefined ? undefined : listProblem(nodes);
     if (why !== undefined) {
-      yield { level: 'MUST', pointer: '/linux/memoryPolicy/nodes', message: `memoryPolicy.nodes '${nodes}' is not a node list such as "0-3,7": ${why}`, params: { nodes, reason: why } };
+      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy/nodes', message: `memoryPolicy.nodes '${nodes}' is not a node list such as "0-3,7": ${why}`, params: { nodes, reason: why } };
       return;
     }
     if (mode === undefined) return;
     const hasNodes = nodes !== undefined && nodes !== '';
     if (NO_NODES.has(mode) && hasNodes)
-      yield { level: 'MUST', pointer: '/linux/memoryPolicy/nodes', message: `${mode} takes no nodes, but nodes is '${nodes}'`, params: { mode, nodes } };
+      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy/nodes', message: `${mode} takes no nodes, but nodes is '${nodes}'`, params: { mode, nodes } };
     if (NEED_NODES.has(mode) && !hasNodes)
-      yield { level: 'MUST', pointer: '/linux/memoryPolicy', message: `${mode} needs at least one node in nodes`, params: { mode } };
+      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy', message: `${mode} needs at least one node in nodes`, params: { mode } };
   },
 });

@@ -18,18 +18,18 @@ function problem(name: string): string | undefined {
 
 export default defineRule({
   id: 'linux.net-devices.name',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [host, dev] of members(doc, 'linux', 'netDevices')) {
       const base = `/linux/netDevices/${escapePointerToken(host)}`;
       const hostWhy = problem(host);
       if (hostWhy !== undefined)
-        yield { level: 'MUST', pointer: base, at: 'key', message: `'${host}' is not a network interface name: ${hostWhy}`, params: { name: host, reason: hostWhy } };
+        yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: base, at: 'key', message: `'${host}' is not a network interface name: ${hostWhy}`, params: { name: host, reason: hostWhy } };
       const target = asString(prop(dev, 'name'));
       const targetWhy = target === undefined ? undefined : problem(target);
       if (targetWhy !== undefined)
-        yield { level: 'MUST', pointer: `${base}/name`, message: `'${target}' is not a network interface name: ${targetWhy}`, params: { name: target, reason: targetWhy } };
+        yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: `${base}/name`, message: `'${target}' is not a network interface name: ${targetWhy}`, params: { name: target, reason: targetWhy } };
     }
   },
 });

@@ -5,7 +5,7 @@ import { entries } from './util.js';
 
 export default defineRule({
   id: 'linux.resources.devices.access',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [i, rule] of entries(doc, 'linux', 'resources', 'devices')) {
@@ -14,7 +14,7 @@ export default defineRule({
       const ok = /^[rwm]+$/.test(access) && new Set(access).size === access.length;
       if (ok) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/devices/${i}/access`,
         message: `access '${access}' is not a combination of 'r' (read), 'w' (write) and 'm' (mknod), e.g. "rwm"`,
         params: { access },

@@ -18,14 +18,14 @@ function problem(key: string): string | undefined {
 
 export default defineRule({
   id: 'linux.sysctl.name',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [key] of members(doc, 'linux', 'sysctl')) {
       const why = problem(key);
       if (why === undefined) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/sysctl/${escapePointerToken(key)}`,
         at: 'key',
         message: `sysctl '${key}' is not a kernel parameter name such as "net.ipv4.ip_forward": ${why}`,

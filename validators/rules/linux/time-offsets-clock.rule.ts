@@ -8,13 +8,13 @@ const CLOCKS: ReadonlySet<string> = new Set(TIME_NAMESPACE_CLOCKS);
 
 export default defineRule({
   id: 'linux.time-offsets.clock',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [clock] of members(doc, 'linux', 'timeOffsets')) {
       if (CLOCKS.has(clock)) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/timeOffsets/${escapePointerToken(clock)}`,
         at: 'key',
         message: `'${clock}' is not a clock a time namespace can offset; use ${TIME_NAMESPACE_CLOCKS.map((c) => `'${c}'`).join(' or ')}`,

@@ -8,14 +8,14 @@ const NSEC_PER_SEC = 1_000_000_000;
 
 export default defineRule({
   id: 'linux.time-offsets.nanosecs',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [clock, offset] of members(doc, 'linux', 'timeOffsets')) {
       const ns = asNumber(prop(offset, 'nanosecs'));
       if (ns === undefined || ns < NSEC_PER_SEC) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/timeOffsets/${escapePointerToken(clock)}/nanosecs`,
         message: `nanosecs ${ns} is a second or more; give whole seconds in secs and keep nanosecs below 1000000000`,
         params: { nanosecs: ns },

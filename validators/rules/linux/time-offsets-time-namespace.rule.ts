@@ -1,7 +1,7 @@
 /**
  * timeOffsets set the clocks of the container's time namespace; without a
- * time namespace entry they have nowhere to go. No keyword in the spec, so a
- * warning.
+ * time namespace entry they have nowhere to go: a value runtimes must refuse
+ * (CFG-VALID-VALUES-ERROR). No sentence says so, so the finding is lowered to SHOULD.
  */
 import { defineRule } from '../rule.js';
 import { asString, at, isObject, prop } from '../../json/values.js';
@@ -9,7 +9,7 @@ import { entries } from './util.js';
 
 export default defineRule({
   id: 'linux.time-offsets.time-namespace',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     const offsets = at(doc, 'linux', 'timeOffsets');
@@ -18,6 +18,7 @@ export default defineRule({
     if (timens && asString(prop(timens[1], 'path')) === undefined) return;
     yield {
       level: 'SHOULD',
+      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: '/linux/timeOffsets',
       at: 'key',
       message: timens

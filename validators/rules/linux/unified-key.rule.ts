@@ -8,13 +8,13 @@ import { members } from './util.js';
 
 export default defineRule({
   id: 'linux.unified.key',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     for (const [key] of members(doc, 'linux', 'resources', 'unified')) {
       if (key !== '' && key !== '.' && key !== '..' && !key.includes('/') && !key.includes('\0')) continue;
       yield {
-        level: 'MUST',
+        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/unified/${escapePointerToken(key)}`,
         at: 'key',
         message: `unified key '${key}' is not the name of a file in the cgroup directory (such as "memory.max")`,

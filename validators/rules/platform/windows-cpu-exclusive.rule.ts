@@ -11,7 +11,7 @@ const EXCLUSIVE = ['count', 'shares', 'maximum'];
 
 export default defineRule({
   id: 'platform.windows.cpu-exclusive',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc, ctx) {
     if (!reached(ctx.version, '1.1.0', DEV_1_0_2)) return; // landed under 1.0.2-dev (#1144)
@@ -19,8 +19,10 @@ export default defineRule({
     if (!isObject(cpu)) return;
     const set = EXCLUSIVE.filter((k) => k in cpu && cpu[k] !== null);
     if (set.length < 2) return;
+    // two of them is a value runtimes must refuse; no keyword says so: lowered to SHOULD
     yield {
       level: 'SHOULD',
+      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: `/windows/resources/cpu/${set[1]!}`,
       at: 'key',
       message: `windows.resources.cpu sets ${set.join(' and ')}, which are mutually exclusive; set only one of count, shares, maximum`,

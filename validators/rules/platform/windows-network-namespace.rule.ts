@@ -1,6 +1,7 @@
 /**
  * windows.network.networkNamespace, when given, comes alone: the spec says no
- * other network parameter is set with it (lower-case "must": a warning).
+ * other network parameter is set with it. A lower-case "must": cited as an
+ * invalid value (CFG-VALID-VALUES-ERROR), lowered to SHOULD.
  */
 import { defineRule } from '../rule.js';
 import { asString, at, isObject } from '../../json/values.js';
@@ -8,7 +9,7 @@ import { escapePointerToken } from '../../json/parse.js';
 
 export default defineRule({
   id: 'platform.windows.network-namespace-alone',
-  requirements: [],
+  requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
     const net = at(doc, 'windows', 'network');
@@ -17,6 +18,7 @@ export default defineRule({
     if (others.length === 0) return;
     yield {
       level: 'SHOULD',
+      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: `/windows/network/${escapePointerToken(others[0]!)}`,
       at: 'key',
       message: `windows.network sets networkNamespace together with ${others.join(', ')}; with a network namespace no other network parameter is set`,

@@ -1,4 +1,9 @@
-/** The ociVersion of a state document is a SemVer 2.0.0 version (the schema only knows it is a string). */
+/**
+ * The ociVersion of a state document is a SemVer 2.0.0 version (the schema
+ * only knows it is a string) of a runtime spec that exists: only major 1 has
+ * been released, so any other major is an error, as for a config's ociVersion
+ * (docs/INTERPRETING.md, "Unknown versions").
+ */
 import { defineRule } from '../rule.js';
 import { asString, prop } from '../../json/values.js';
 import { parseSemVer } from '../../../spec/versions.js';
@@ -9,7 +14,16 @@ export default defineRule({
   appliesTo: ['state'],
   *check(doc) {
     const v = asString(prop(doc, 'ociVersion'));
-    if (v === undefined || parseSemVer(v)) return;
+    if (v === undefined) return;
+    const sv = parseSemVer(v);
+    if (sv && sv.major !== 1)
+      yield {
+        pointer: '/ociVersion',
+        requirement: 'RT-STATE-OCIVERSION-REQUIRED',
+        message: `ociVersion ${JSON.stringify(v)} is of major version ${sv.major}; the runtime spec has released only 1.x`,
+        params: { value: v, major: sv.major },
+      };
+    if (sv) return;
     yield {
       pointer: '/ociVersion',
       requirement: 'RT-STATE-OCIVERSION-REQUIRED',

@@ -77,6 +77,6 @@ export function imageConfigSchema(version: string): Schema {
       ),
       history: history(),
     },
-    { required: ['architecture', 'os', 'rootfs'] },
+    { required: ['architecture', 'os', 'rootfs'], requirement: 'IMG-CONFIG-PROPERTY-FORM' },
   );
 }

@@ -13,6 +13,6 @@ export function indexSchema(version: string): Schema {
       subject: since('1.1.0', version, descriptor(version)),
       annotations: annotationMap('IMG-INDEX-ANNOTATIONS-RULES'),
     },
-    { required: ['schemaVersion', 'manifests'] },
+    { required: ['schemaVersion', 'manifests'], requirement: 'IMG-INDEX-PROPERTY-FORM' },
   );
 }

@@ -15,6 +15,6 @@ export function manifestSchema(version: string): Schema {
       subject: since('1.1.0', version, descriptor(version)),
       annotations: annotationMap('IMG-MANIFEST-ANNOTATIONS-RULES'),
     },
-    { required: ['schemaVersion', 'config'] },
+    { required: ['schemaVersion', 'config'], requirement: 'IMG-MANIFEST-PROPERTY-FORM' },
   );
 }

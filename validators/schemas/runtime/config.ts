@@ -172,6 +172,7 @@ export function configSchema(version: string): Schema {
       zos: zosSchema(version),
       freebsd: freebsdSchema(version),
     },
-    { required: ['ociVersion'] },
+    // a node without a requirement of its own: an invalid value, which runtimes must refuse
+    { required: ['ociVersion'], requirement: 'CFG-VALID-VALUES-ERROR' },
   );
 }

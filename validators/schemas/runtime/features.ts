@@ -59,6 +59,6 @@ export function featuresSchema(version: string): Schema {
       annotations: opt(req('FEAT-ANNOTATIONS-FORMAT', mapOf(str()))),
       potentiallyUnsafeConfigAnnotations: opt(since('1.2.0', version, names())),
     },
-    { required: ['ociVersionMin', 'ociVersionMax'] },
+    { required: ['ociVersionMin', 'ociVersionMax'], requirement: 'FEAT-PROPERTY-FORM' },
   );
 }

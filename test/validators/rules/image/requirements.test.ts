@@ -48,10 +48,10 @@ describe('image rules cite the precise requirement', () => {
     expect(await cited(config, 'platform.values')).toEqual(['IMG-CONFIG-OS-GOOS SHOULD warning']);
   });
 
-  it('the manifest mediaType: a MUST from 1.0.2, a plain warning before', async () => {
+  it('the manifest mediaType: a MUST from 1.0.2, before it the property definition lowered to SHOULD', async () => {
     const doc = { ...base, mediaType: 'application/json' };
     expect(await cited(doc, 'manifest.media-type')).toEqual(['IMG-MANIFEST-MEDIATYPE-VALUE MUST error']);
-    expect(await cited(doc, 'manifest.media-type', { specVersion: '1.0.1' })).toEqual(['- SHOULD warning']);
+    expect(await cited(doc, 'manifest.media-type', { specVersion: '1.0.1' })).toEqual(['IMG-MANIFEST-PROPERTY-FORM SHOULD warning']);
   });
 
   it('reserved annotation keys: an error in the image namespace, an info note elsewhere under org.opencontainers', async () => {

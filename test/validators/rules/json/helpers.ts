@@ -5,9 +5,9 @@ import type { Schema } from '../../../../validators/schemas/dsl.js';
 import { extractMeta } from '../../../../validators/schemas/meta.js';
 
 /** Runs one rule over a text against a small schema of the test's own. */
-export function runRule(rule: Rule, text: string, schema: Schema, version = '1.0.0'): RuleFinding[] {
+export function runRule(rule: Rule, text: string, schema: Schema, version = '1.0.0', kind = 'config'): RuleFinding[] {
   const parsed = parseJson(text);
   const meta = extractMeta(schema);
-  const ctx: RuleContext = { file: 't.json', kind: 'config', version, declaredVersion: version, parsed, bundleDir: undefined, meta, latestMeta: meta };
+  const ctx: RuleContext = { file: 't.json', kind, version, declaredVersion: version, parsed, bundleDir: undefined, meta, latestMeta: meta };
   return [...rule.check(parsed.value as JsonValue, ctx)];
 }
