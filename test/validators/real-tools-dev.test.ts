@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,8 @@ describe.skipIf(!PODMAN || !IS_ROOT || !existsSync(BUSYBOX))(
   () => {
     let podman: string[] = [];
     const name = `oci-conform-i8-${process.pid}`;
+    // podman (cgroupfs manager) puts conmon in <cgroup parent>/conmon in every hierarchy: a parent of ours, removed after.
+    const cgroupParent = `oci-conform-podman-${process.pid}`;
 
     beforeAll(() => {
       const rootfs = join(base, 'podman-rootfs');
@@ -160,7 +162,7 @@ describe.skipIf(!PODMAN || !IS_ROOT || !existsSync(BUSYBOX))(
         ...['--root', join(base, 'podman-storage'), '--runroot', join(base, 'podman-run'), '--tmpdir', join(base, 'podman-tmp')],
         ...['--storage-driver', 'vfs', '--cgroup-manager', 'cgroupfs', '--events-backend', 'none', '--runtime', grabber(out)],
       ];
-      runOk([...podman, 'create', '--network', 'none', '--name', name, '--rootfs', rootfs, '/bin/sh', '-c', 'true']);
+      runOk([...podman, 'create', '--network', 'none', '--cgroup-parent', `/${cgroupParent}`, '--name', name, '--rootfs', rootfs, '/bin/sh', '-c', 'true']);
       // init hands the bundle to the stand-in runtime, which keeps its config and fails: podman says so, exit 125
       run([...podman, 'init', name]);
       keep('podman', out);
@@ -168,6 +170,7 @@ describe.skipIf(!PODMAN || !IS_ROOT || !existsSync(BUSYBOX))(
 
     afterAll(() => {
       if (podman.length > 0) run([...podman, 'rm', '--force', name]);
+      removeCgroupTree(cgroupParent);
     });
 
     it('validates as 1.0.2-dev with no error and no warning from the -dev reading', async () => {
@@ -218,3 +221,16 @@ describe.skipIf(!BUILDAH || !IS_ROOT)(`buildah run's bundle config${BUILDAH && I
     expect(ds.filter((d) => d.severity === 'warning' && !BACKED_WARNINGS.has(d.rule)).map((d) => d.rule)).toEqual([]);
   });
 });
+
+/** Removes a cgroup this test had a tool create, in every mounted hierarchy, children first (only empty ones can go). */
+function removeCgroupTree(name: string): void {
+  const roots = ['/sys/fs/cgroup', ...readdirSync('/sys/fs/cgroup').map((h) => join('/sys/fs/cgroup', h))];
+  const remove = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) remove(join(dir, e.name));
+    rmdirSync(dir);
+  };
+  for (const root of roots) {
+    const dir = join(root, name);
+    if (existsSync(dir)) remove(dir);
+  }
+}
