@@ -18,6 +18,7 @@ import { ConformError } from './errors.js';
 import { resolveRuntime } from './discover.js';
 import { profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
 import { RuntimeDriver } from './driver/driver.js';
+import { succeeded } from './driver/record.js';
 import { detectCgroupLayout } from './inspect/cgroup-layout.js';
 import { probeConditions } from './probe.js';
 import { Ledger } from './ledger.js';
@@ -114,7 +115,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     const driver = new RuntimeDriver(driverOpts);
     const versionCall = await driver.call(['--version']);
     const features = await readFeatures(driver, profile);
-    const version = chooseVersion(opts.specVersion, features.doc);
+    const version = chooseVersion(opts.specVersion, features.doc, succeeded(versionCall) ? `${versionCall.stdout}\n${versionCall.stderr}` : undefined);
     specVersion = version.specVersion;
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
     const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
