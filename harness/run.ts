@@ -27,6 +27,7 @@ import { selectCases, type Shard } from './plan.js';
 import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 import { sweepRun } from './sweep.js';
+import { measurePidView } from './pid-view.js';
 import { runBase } from './workdir.js';
 import type { Threshold } from './verdict.js';
 
@@ -118,22 +119,24 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     const version = chooseVersion(opts.specVersion, features.doc, succeeded(versionCall) ? `${versionCall.stdout}\n${versionCall.stderr}` : undefined);
     specVersion = version.specVersion;
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
-    const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
-    const host = { conditions, cgroups: layout };
-    const env: ExecEnv = {
+    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
+    const canaryEnv: ExecEnv = {
       driver: driverOpts,
       runDir,
       rootfsTemplate: rootfs.dir,
       specVersion: version.specVersion,
       configVersion: version.configVersion,
-      host,
+      host: { conditions: probed, cgroups: layout },
       cgroupPrefix,
       ledger,
       threshold: opts.level,
       timeoutMs: opts.timeoutMs,
       runSignal: signal,
     };
-    await runCanary(env, runId, version, features.doc);
+    await runCanary(canaryEnv, runId, version, features.doc);
+    // Whether the host's /proc/<state.pid> is the container process (not a sandbox around it): cases read it.
+    const conditions = { ...probed, 'host-pid-view': await measurePidView(canaryEnv, runId) };
+    const env: ExecEnv = { ...canaryEnv, host: { conditions, cgroups: layout } };
 
     const info: RunInfo = {
       reportVersion: REPORT_VERSION,
