@@ -32,6 +32,7 @@ import { processStartTime } from './cleanup.js';
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
+import { markPid, unmarkPid } from './inspect/host-view.js';
 
 export interface ContextEnv {
   readonly caseId: string;
@@ -81,6 +82,12 @@ export class Recorder {
   }
 }
 
+/** The pid a pid file names, if it names one. */
+async function pidIn(file: string): Promise<number | undefined> {
+  const n = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 function isTerminal(config: OciConfig): boolean {
   const p = config.process;
   return typeof p === 'object' && p !== null && !Array.isArray(p) && p.terminal === true;
@@ -102,8 +109,21 @@ export async function waitForExec(pid: number, initExe: string, signal?: AbortSi
   }
 }
 
-export function createContext(env: ContextEnv): { ctx: CaseContext; containers: Container[]; recorder: Recorder; primary: Promise<Container> } {
+export function createContext(env: ContextEnv): { ctx: CaseContext; containers: Container[]; recorder: Recorder; primary: Promise<Container>; release: () => void } {
   const containers: Container[] = [];
+  // host-pid-view: when the host's /proc/<pid> of the pids the runtime names is not the container process
+  // (a sandbox), every such pid is marked so /proc readers skip the case instead of reading the sandbox.
+  const pidView = env.host.conditions['host-pid-view'] ?? { ok: true };
+  const marked = new Set<number>();
+  const notePid = (pid: number | undefined): void => {
+    if (pidView.ok || pid === undefined || marked.has(pid)) return;
+    marked.add(pid);
+    markPid(pid, pidView.reason);
+  };
+  const release = (): void => {
+    for (const pid of marked) unmarkPid(pid);
+    marked.clear();
+  };
   const recorder = new Recorder(env.specVersion);
   const main = env.requirements[0] ?? 'UNKNOWN';
   const poll = env.pollMs ?? 50;
@@ -116,9 +136,15 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
   };
 
   const raw: RawRuntime = {
-    create: (id, bundle, o) => (guard(), env.driver.create(id, bundle, o)),
+    // A pid file of a raw create names a pid the runtime chose too: marked like the others.
+    create: async (id, bundle, o) => {
+      guard();
+      const r = await env.driver.create(id, bundle, o);
+      if (o?.pidFile) notePid(await pidIn(o.pidFile));
+      return r;
+    },
     start: (id) => (guard(), env.driver.start(id)),
-    state: (id) => (guard(), env.driver.state(id)),
+    state: (id) => (guard(), env.driver.state(id).then((r) => (notePid(parseState(r.stdout)?.pid), r))),
     kill: (id, s) => (guard(), env.driver.kill(id, s)),
     delete: (id, o) => (guard(), env.driver.delete(id, o)),
     features: () => (guard(), env.driver.features()),
@@ -184,6 +210,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         created = true;
         const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath, consoleSocket });
         const pid = await readPidFile();
+        notePid(pid);
         if (pid !== undefined) {
           const startTime = await processStartTime(pid);
           if (startTime !== undefined) {
@@ -200,7 +227,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         if (!succeeded(r)) abort(`start of ${id} failed`, r);
         // `start` may return before the init has exec'd the program: wait for it, so what a case reads
         // from /proc/<pid> is the program's, not the runtime's init.
-        if (recordedPid && initExe) await waitForExec(recordedPid.pid, initExe, env.signal);
+        if (recordedPid && initExe && pidView.ok) await waitForExec(recordedPid.pid, initExe, env.signal);
         return r;
       },
       async state(): Promise<ContainerState> {
@@ -229,6 +256,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       },
       async pid() {
         const p = (await readPidFile()) ?? (await handle.state()).pid;
+        notePid(p);
         if (p === undefined) abort(`no pid for ${id}: the pid file is empty and state has no pid`);
         return p!;
       },
@@ -339,5 +367,5 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     },
   };
   void primary.then((c) => (p = c)).catch(() => undefined);
-  return { ctx, containers, recorder, primary };
+  return { ctx, containers, recorder, primary, release };
 }
