@@ -18,7 +18,7 @@ import { leftovers, runCli, runInfoFromTap } from './conform/leftovers.js';
 const RUNSC = '/usr/bin/runsc';
 const HANG = join(import.meta.dirname, 'conform', 'cases', 'hang.case.mjs');
 /** Cases that read the container process from the host (each must skip), and cases that need no host view (each must pass). */
-const HOST_VIEW = ['process.capabilities.effective', 'process.user.ids', 'process.env.configured', 'linux.namespaces.create.uts', 'process.cwd.missing', 'hooks.when.poststart', 'state.pid.container-process'];
+const HOST_VIEW = ['process.capabilities.effective', 'process.user.ids', 'process.env.configured', 'linux.namespaces.create.uts', 'process.cwd.missing', 'hooks.when.poststart', 'process.rlimits.applied', 'filesystem.mounts.tmpfs'];
 const NO_HOST_VIEW = ['lifecycle.create.state', 'lifecycle.start.runs-process', 'lifecycle.kill.delivers-signal', 'lifecycle.delete.removes-container', 'state.document.running'];
 
 let dir: string;
