@@ -59,6 +59,12 @@ export const CONDITIONS = [
   'runtime-features',
   /** The runtime profile supports a console socket (process.terminal) and a python3 helper can receive the pty (console-socket.ts). */
   'console-socket',
+  /**
+   * The host's /proc/<pid> of the pid the runtime names (state.pid, the pid file) is the container process,
+   * not a sandbox or VM around it (gVisor, Kata). Measured after the canary (harness/pid-view.ts); host-side
+   * readers of /proc/<pid> require it (harness/inspect/host-view.ts).
+   */
+  'host-pid-view',
 ] as const;
 
 export type Condition = (typeof CONDITIONS)[number];

@@ -33,6 +33,7 @@ import { whyNotContainerProcess, type PidProblemKind } from './inspect/container
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
+import { markPid, unmarkPid } from './inspect/host-view.js';
 
 export interface ContextEnv {
   readonly caseId: string;
@@ -110,6 +111,12 @@ export class Recorder {
   }
 }
 
+/** The pid a pid file names, if it names one. */
+async function pidIn(file: string): Promise<number | undefined> {
+  const n = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 function isTerminal(config: OciConfig): boolean {
   const p = config.process;
   return typeof p === 'object' && p !== null && !Array.isArray(p) && p.terminal === true;
@@ -131,8 +138,21 @@ export async function waitForExec(pid: number, initExe: string, signal?: AbortSi
   }
 }
 
-export function createContext(env: ContextEnv): { ctx: CaseContext; containers: Container[]; recorder: Recorder; primary: Promise<Container> } {
+export function createContext(env: ContextEnv): { ctx: CaseContext; containers: Container[]; recorder: Recorder; primary: Promise<Container>; release: () => void } {
   const containers: Container[] = [];
+  // host-pid-view: when the host's /proc/<pid> of the pids the runtime names is not the container process
+  // (a sandbox), every such pid is marked so /proc readers skip the case instead of reading the sandbox.
+  const pidView = env.host.conditions['host-pid-view'] ?? { ok: true };
+  const marked = new Set<number>();
+  const notePid = (pid: number | undefined): void => {
+    if (pidView.ok || pid === undefined || marked.has(pid)) return;
+    marked.add(pid);
+    markPid(pid, pidView.reason);
+  };
+  const release = (): void => {
+    for (const pid of marked) unmarkPid(pid);
+    marked.clear();
+  };
   const recorder = new Recorder(env.specVersion);
   const main = env.requirements[0] ?? 'UNKNOWN';
   const poll = env.pollMs ?? 50;
@@ -153,9 +173,15 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
   };
 
   const raw: RawRuntime = {
-    create: (id, bundle, o) => (guard(), env.driver.create(id, bundle, o)),
+    // A pid file of a raw create names a pid the runtime chose too: marked like the others.
+    create: async (id, bundle, o) => {
+      guard();
+      const r = await env.driver.create(id, bundle, o);
+      if (o?.pidFile) notePid(await pidIn(o.pidFile));
+      return r;
+    },
     start: (id) => (guard(), env.driver.start(id)),
-    state: (id) => (guard(), env.driver.state(id)),
+    state: (id) => (guard(), env.driver.state(id).then((r) => (notePid(parseState(r.stdout)?.pid), r))),
     kill: (id, s) => (guard(), env.driver.kill(id, s)),
     delete: (id, o) => (guard(), env.driver.delete(id, o)),
     features: () => (guard(), env.driver.features()),
@@ -228,6 +254,31 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       const st = parseState((await raw.state(id)).stdout);
       if (st?.pid !== undefined && !(await whyNotContainerProcess(st.pid, { newPidNamespace: freshPidNs }))) await record(st.pid);
     };
+    /** The container process's host pid: the pid file's, else state.pid's, each checked to be the container's. */
+    const containerPid = async (): Promise<number> => {
+      if (!pidFileBad) {
+        const fromFile = await readPidFile();
+        if (fromFile !== undefined) {
+          const why = await whyNotContainerProcess(fromFile, { newPidNamespace: freshPidNs });
+          // The process the pid file named at create may have exited since: it was still the container's.
+          if (!why || (why.kind === 'dead' && recordedPid?.pid === fromFile)) return fromFile;
+          if (hostBlind(why.kind)) return blind(`the --pid-file names ${fromFile}`, why.message);
+          pidFileWarning(`the --pid-file of ${id} names ${fromFile}: ${why.message}`, fromFile);
+        }
+      }
+      const s = await handle.state();
+      if (s.pid === undefined) return abort(`no pid for ${id}: the pid file names none and state has no pid`);
+      const why = await whyNotContainerProcess(s.pid, { newPidNamespace: freshPidNs });
+      if (why && hostBlind(why.kind)) return blind(`state.pid is ${s.pid}`, why.message);
+      if (why && !(why.kind === 'dead' && s.status === 'stopped')) {
+        abortWith('RT-STATE-PID-REQUIRED-LINUX', {
+          message: `state.pid ${s.pid} of ${id} (status ${JSON.stringify(s.status)}) is not the container process: ${why.message}`,
+          expected: 'the host pid of the container process',
+          actual: s.pid,
+        });
+      }
+      return s.pid;
+    };
     const handle: Container = {
       id,
       bundle,
@@ -261,6 +312,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         created = true;
         const r = await env.driver.create(id, bundle, { pidFile, stdoutPath, stderrPath, consoleSocket });
         await recordContainerProcess(succeeded(r));
+        notePid(await readPidFile());
         if (!succeeded(r)) abort(`create of ${id} failed`, r);
         return r;
       },
@@ -270,7 +322,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         started = { at: performance.now(), call: r };
         // `start` may return before the init has exec'd the program: wait for it, so what a case reads
         // from /proc/<pid> is the program's, not the runtime's init.
-        if (recordedPid && initExe) await waitForExec(recordedPid.pid, initExe, env.signal);
+        if (recordedPid && initExe && pidView.ok) await waitForExec(recordedPid.pid, initExe, env.signal);
         return r;
       },
       async state(): Promise<ContainerState> {
@@ -317,28 +369,9 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       },
       pidFile: readPidFile,
       async pid() {
-        if (!pidFileBad) {
-          const fromFile = await readPidFile();
-          if (fromFile !== undefined) {
-            const why = await whyNotContainerProcess(fromFile, { newPidNamespace: freshPidNs });
-            // The process the pid file named at create may have exited since: it was still the container's.
-            if (!why || (why.kind === 'dead' && recordedPid?.pid === fromFile)) return fromFile;
-            if (hostBlind(why.kind)) return blind(`the --pid-file names ${fromFile}`, why.message);
-            pidFileWarning(`the --pid-file of ${id} names ${fromFile}: ${why.message}`, fromFile);
-          }
-        }
-        const s = await handle.state();
-        if (s.pid === undefined) return abort(`no pid for ${id}: the pid file names none and state has no pid`);
-        const why = await whyNotContainerProcess(s.pid, { newPidNamespace: freshPidNs });
-        if (why && hostBlind(why.kind)) return blind(`state.pid is ${s.pid}`, why.message);
-        if (why && !(why.kind === 'dead' && s.status === 'stopped')) {
-          abortWith('RT-STATE-PID-REQUIRED-LINUX', {
-            message: `state.pid ${s.pid} of ${id} (status ${JSON.stringify(s.status)}) is not the container process: ${why.message}`,
-            expected: 'the host pid of the container process',
-            actual: s.pid,
-          });
-        }
-        return s.pid;
+        const p = await containerPid();
+        notePid(p);
+        return p;
       },
       async runToExit() {
         await handle.create();
@@ -448,5 +481,5 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     },
   };
   void primary.then((c) => (p = c)).catch(() => undefined);
-  return { ctx, containers, recorder, primary };
+  return { ctx, containers, recorder, primary, release };
 }

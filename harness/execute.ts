@@ -67,7 +67,7 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
   env.runSignal.addEventListener('abort', onRunAbort);
   if (env.runSignal.aborted) onRunAbort();
 
-  const { ctx, containers, recorder, primary } = createContext({
+  const { ctx, containers, recorder, primary, release } = createContext({
     caseId: def.id,
     idStem,
     caseDir,
@@ -97,9 +97,13 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
     await Promise.race([def.run(ctx), aborted]);
     outcome = outcomeOf(recorder.violations, env.threshold);
   } catch (e) {
-    if (e instanceof CaseSkip) {
+    if (e instanceof CaseSkip && recorder.violations.length > 0) {
+      // A skip never hides what was already observed (e.g. a refusal missing before a host-pid-view skip).
+      outcome = outcomeOf(recorder.violations, env.threshold);
+      recorder.notes.push(`stopped early, the rest skipped: ${e.reason}`);
+    } else if (e instanceof CaseSkip) {
       // A skip always says why (STYLE 4): a blank reason is a bug of the case.
-      outcome = e.reason.trim() ? { status: 'skip', reason: e.reason } : { status: 'error', message: 'the case skipped without a reason', timedOut: false };
+      outcome = e.reason.trim() ? { status: 'skip', reason: e.reason, ...(e.condition ? { condition: e.condition } : {}) } : { status: 'error', message: 'the case skipped without a reason', timedOut: false };
     }
     else if (e instanceof CaseAbort) outcome = outcomeOf([...recorder.violations, e.violation], env.threshold);
     else if (e instanceof CaseAborted || ac.signal.aborted) {
@@ -118,6 +122,7 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
   const configs = keep ? containers.map((k) => ({ id: k.id, path: k.configPath, config: k.config })) : [];
   await driver.idle(); // a call still in flight after a timeout finishes (or times out) before cleanup
   const leftovers = await cleanupCase(containers, caseDir, new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) }), env);
+  release();
   const notes = [...recorder.notes, ...leftovers.map((l) => `cleanup: could not remove ${l}`)];
   return { ...base, outcome, durationMs: performance.now() - started, calls, notes, configs, containerStderr };
 }

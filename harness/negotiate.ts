@@ -41,23 +41,53 @@ export interface ChosenVersion {
   readonly specVersion: string;
   /** ociVersion written into configs. */
   readonly configVersion: string;
-  readonly source: 'option' | 'features' | 'default';
+  /** `version-output`: the `spec:` line of `<runtime> --version`, for a runtime without a usable `features`. */
+  readonly source: 'option' | 'features' | 'version-output' | 'default';
 }
 
-export function chooseVersion(option: string | undefined, features: FeaturesDoc | undefined): ChosenVersion {
+/**
+ * Where a runtime without `features` says which runtime-spec it implements: a line `spec: <version>` in its
+ * `--version` output (runc 1.1.5 and Debian's runsc 0.0~20221219 print `spec: 1.0.2-dev`, crun 1.8.1
+ * `spec: 1.0.0`). The version as written (how a `-dev` resolves is spec/versions.ts's business), or
+ * undefined when no such line names a runtime-spec 1.x version.
+ */
+export function specVersionFromOutput(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*spec\s*:\s*v?(\S+)\s*$/i.exec(line);
+    const v = m?.[1];
+    if (v !== undefined && parseSemVer(v) && resolveRuntimeVersion(v)) return v;
+  }
+  return undefined;
+}
+
+/** A version the runtime itself named (features or --version), capped at the newest release we know. */
+function fromRuntime(declared: string | undefined, source: 'features' | 'version-output'): ChosenVersion | undefined {
+  const resolved = declared === undefined ? undefined : resolveRuntimeVersion(declared);
+  if (declared === undefined || !resolved) return undefined;
+  // Never target more than we know.
+  if (compareVersions(declared, LATEST_RUNTIME_SPEC) > 0) return { specVersion: LATEST_RUNTIME_SPEC, configVersion: LATEST_RUNTIME_SPEC, source };
+  return { specVersion: resolved, configVersion: declared, source };
+}
+
+/**
+ * The run's version: `--spec-version`, else the runtime's `features` (ociVersionMax), else the `spec:` line of
+ * its `--version` output (`versionOutput`, stdout and stderr of that call), else the newest release we know.
+ */
+export function chooseVersion(option: string | undefined, features: FeaturesDoc | undefined, versionOutput?: string): ChosenVersion {
   if (option !== undefined) {
     const v = resolveRuntimeVersion(option);
     if (!v || !parseSemVer(option)) throw new ConformError('OCI_CONFORM_USAGE', `--spec-version ${option}: not a runtime-spec 1.x version`);
     return { specVersion: v, configVersion: option, source: 'option' };
   }
   const max = features?.ociVersionMax;
-  const fromFeatures = typeof max === 'string' ? resolveRuntimeVersion(max) : undefined;
-  if (fromFeatures && typeof max === 'string') {
-    // Never target more than we know.
-    if (compareVersions(max, LATEST_RUNTIME_SPEC) > 0) return { specVersion: LATEST_RUNTIME_SPEC, configVersion: LATEST_RUNTIME_SPEC, source: 'features' };
-    return { specVersion: fromFeatures, configVersion: max, source: 'features' };
-  }
-  return { specVersion: LATEST_RUNTIME_SPEC, configVersion: LATEST_RUNTIME_SPEC, source: 'default' };
+  return (
+    fromRuntime(typeof max === 'string' ? max : undefined, 'features') ??
+    fromRuntime(versionOutput === undefined ? undefined : specVersionFromOutput(versionOutput), 'version-output') ?? {
+      specVersion: LATEST_RUNTIME_SPEC,
+      configVersion: LATEST_RUNTIME_SPEC,
+      source: 'default',
+    }
+  );
 }
 
 function firstFailure(r: CaseResult): string {

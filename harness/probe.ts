@@ -19,6 +19,8 @@ export interface ProbeInputs {
   /** The runtime answered `features` with a JSON object. */
   readonly features: ConditionState;
   readonly consoleSocket: boolean;
+  /** The comparison of state.pid with the container's view of itself (harness/pid-view.ts); assumed ok when absent. */
+  readonly hostPidView?: ConditionState;
 }
 
 const yes: ConditionState = { ok: true };
@@ -134,6 +136,8 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
       const r = await findReceiver();
       return 'python' in r ? { ok: true, detail: r.python } : no(r.reason);
     },
+    // A run measures it after the canary and replaces this; a caller that does not measure keeps the usual case.
+    'host-pid-view': () => inp.hostPidView ?? { ok: true, detail: 'assumed: not measured' },
   };
   const out = {} as Record<Condition, ConditionState>;
   await Promise.all(

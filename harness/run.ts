@@ -20,6 +20,7 @@ import { ConformError } from './errors.js';
 import { resolveRuntime } from './discover.js';
 import { profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
 import { RuntimeDriver } from './driver/driver.js';
+import { succeeded } from './driver/record.js';
 import { detectCgroupLayout } from './inspect/cgroup-layout.js';
 import { probeConditions } from './probe.js';
 import { Ledger } from './ledger.js';
@@ -28,6 +29,7 @@ import { selectCases, type Shard } from './plan.js';
 import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 import { sweepRun } from './sweep.js';
+import { measurePidView } from './pid-view.js';
 import { runBase } from './workdir.js';
 import type { Threshold } from './verdict.js';
 
@@ -182,27 +184,30 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     const versionCall = await driver.call(['--version']);
     const features = await readFeatures(driver, profile);
     p.known.runtime = { ...p.known.runtime, version: (versionCall.stdout || versionCall.stderr).trim().split('\n')[0] ?? '', features: features.doc };
-    const version = chooseVersion(opts.specVersion, features.doc);
+    const version = chooseVersion(opts.specVersion, features.doc, succeeded(versionCall) ? `${versionCall.stdout}\n${versionCall.stderr}` : undefined);
     specVersion = version.specVersion;
     Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
-    const conditions = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
-    const host = { conditions, cgroups: layout };
-    p.known.host = { kernel: release(), cgroups: layout, conditions, rootfs: rootfs.source };
-    const env: ExecEnv = {
+    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
+    p.known.host = { kernel: release(), cgroups: layout, conditions: probed, rootfs: rootfs.source };
+    const canaryEnv: ExecEnv = {
       driver: driverOpts,
       runDir,
       rootfsTemplate: rootfs.dir,
       specVersion: version.specVersion,
       configVersion: version.configVersion,
-      host,
+      host: { conditions: probed, cgroups: layout },
       cgroupPrefix,
       ledger,
       threshold: opts.level,
       timeoutMs: opts.timeoutMs,
       runSignal: signal,
     };
-    await runCanary(env, runId, version, features.doc);
+    await runCanary(canaryEnv, runId, version, features.doc);
+    // Whether the host's /proc/<state.pid> is the container process (not a sandbox around it): cases read it.
+    const conditions = { ...probed, 'host-pid-view': await measurePidView(canaryEnv, runId) };
+    const env: ExecEnv = { ...canaryEnv, host: { conditions, cgroups: layout } };
+    p.known.host = { ...p.known.host, conditions };
 
     const info: RunInfo = {
       reportVersion: REPORT_VERSION,

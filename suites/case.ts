@@ -207,7 +207,11 @@ export interface CaseResult {
 
 /** Thrown by `ctx.skip`. */
 export class CaseSkip extends Error {
-  constructor(readonly reason: string) {
+  /** `condition`: the host condition whose absence made the case skip, when it was one. */
+  constructor(
+    readonly reason: string,
+    readonly condition?: Condition,
+  ) {
     super(reason);
     this.name = 'CaseSkip';
   }

@@ -3,7 +3,7 @@
  * RLIM_INFINITY (2^64-1 as a JS number, the same value JSON.parse gives for
  * 18446744073709551615 in a config), so values compare directly.
  */
-import { readFile } from 'node:fs/promises';
+import { readProcFile } from './host-view.js';
 
 export const RLIM_INFINITY = 2 ** 64;
 
@@ -47,5 +47,5 @@ export function parseLimits(text: string): Record<string, Rlimit> {
 }
 
 export async function readLimits(pid: number | 'self'): Promise<Record<string, Rlimit>> {
-  return parseLimits(await readFile(`/proc/${pid}/limits`, 'utf8'));
+  return parseLimits(await readProcFile(pid, 'limits'));
 }

@@ -3,7 +3,7 @@
  * per-mount options, the propagation (shared:N, master:N, unbindable or
  * private), the filesystem type, the source and the superblock options.
  */
-import { readFile } from 'node:fs/promises';
+import { readProcFile } from './host-view.js';
 
 export type Propagation = 'shared' | 'slave' | 'shared+slave' | 'unbindable' | 'private';
 
@@ -69,7 +69,7 @@ export function parseMountinfo(text: string, source = 'mountinfo'): MountEntry[]
 
 export async function readMountinfo(pid: number | 'self'): Promise<MountEntry[]> {
   const file = `/proc/${pid}/mountinfo`;
-  return parseMountinfo(await readFile(file, 'utf8'), file);
+  return parseMountinfo(await readProcFile(pid, 'mountinfo'), file);
 }
 
 /** The mount visible at `mountPoint` (the last one mounted there wins). */

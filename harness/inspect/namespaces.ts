@@ -6,6 +6,7 @@
  */
 import { readlink, stat } from 'node:fs/promises';
 import type { NamespaceType } from '../../fixtures/config.js';
+import { pidOfProcPath, requireHostView } from './host-view.js';
 
 /** Spec type -> the file name under /proc/<pid>/ns. */
 export const NS_FILE: Readonly<Record<NamespaceType, string>> = {
@@ -28,6 +29,8 @@ export interface NamespaceId {
 
 /** Identity of a namespace file (a /proc/<pid>/ns/* link or a bind mount of one). */
 export async function namespaceIdOf(path: string): Promise<NamespaceId> {
+  const pid = pidOfProcPath(path);
+  if (pid !== undefined) requireHostView(pid);
   const [st, link] = await Promise.all([stat(path), readlink(path).catch(() => '')]);
   return { dev: st.dev, inode: st.ino, link };
 }
@@ -42,6 +45,7 @@ export function sameNamespace(a: NamespaceId, b: NamespaceId): boolean {
 
 /** Every namespace of a process the kernel shows (types the kernel lacks are left out). */
 export async function readNamespaces(pid: number | 'self'): Promise<Partial<Record<NamespaceType, NamespaceId>>> {
+  requireHostView(pid); // before the per-type catch below, which would swallow the skip
   const out: Partial<Record<NamespaceType, NamespaceId>> = {};
   await Promise.all(
     (Object.keys(NS_FILE) as NamespaceType[]).map(async (t) => {

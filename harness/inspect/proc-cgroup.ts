@@ -3,7 +3,7 @@
  * their controllers ('4:memory:/a/b', '9:name=systemd:/'), the v2 line has an
  * empty list ('0::/a/b').
  */
-import { readFile } from 'node:fs/promises';
+import { readProcFile } from './host-view.js';
 
 export interface ProcCgroups {
   /** v1 controller (or name=...) -> path inside that hierarchy. */
@@ -25,5 +25,5 @@ export function parseProcCgroup(text: string): ProcCgroups {
 }
 
 export async function readProcCgroups(pid: number | 'self'): Promise<ProcCgroups> {
-  return parseProcCgroup(await readFile(`/proc/${pid}/cgroup`, 'utf8'));
+  return parseProcCgroup(await readProcFile(pid, 'cgroup'));
 }

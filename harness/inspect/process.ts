@@ -2,26 +2,26 @@
  * Small readers of /proc/<pid>: environ, cmdline, oom_score_adj, personality,
  * time namespace offsets, scheduling policy and priority, io priority.
  */
-import { readFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
+import { readProcFile, requireHostView } from './host-view.js';
 
 const nulSplit = (s: string): string[] => s.split('\0').filter((x, i, a) => !(x === '' && i === a.length - 1));
 
 export async function readEnviron(pid: number | 'self'): Promise<string[]> {
-  return nulSplit(await readFile(`/proc/${pid}/environ`, 'utf8'));
+  return nulSplit(await readProcFile(pid, 'environ'));
 }
 
 export async function readCmdline(pid: number | 'self'): Promise<string[]> {
-  return nulSplit(await readFile(`/proc/${pid}/cmdline`, 'utf8'));
+  return nulSplit(await readProcFile(pid, 'cmdline'));
 }
 
 export async function readOomScoreAdj(pid: number | 'self'): Promise<number> {
-  return Number((await readFile(`/proc/${pid}/oom_score_adj`, 'utf8')).trim());
+  return Number((await readProcFile(pid, 'oom_score_adj')).trim());
 }
 
 /** The personality word (hex in /proc); the low byte is the domain, 0x0008 is LINUX32. */
 export async function readPersonality(pid: number | 'self'): Promise<number> {
-  return parseInt((await readFile(`/proc/${pid}/personality`, 'utf8')).trim(), 16);
+  return parseInt((await readProcFile(pid, 'personality')).trim(), 16);
 }
 
 /** Personality domain names of the spec's linux.personality.domain. */
@@ -46,7 +46,7 @@ export function parseTimensOffsets(text: string): Record<string, TimeOffset> {
 }
 
 export async function readTimensOffsets(pid: number | 'self'): Promise<Record<string, TimeOffset>> {
-  return parseTimensOffsets(await readFile(`/proc/${pid}/timens_offsets`, 'utf8'));
+  return parseTimensOffsets(await readProcFile(pid, 'timens_offsets'));
 }
 
 const POLICIES = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE', 'SCHED_DEADLINE'];
@@ -73,7 +73,7 @@ export function schedFromStat(text: string): SchedInfo {
 }
 
 export async function readSched(pid: number | 'self'): Promise<SchedInfo> {
-  return schedFromStat(await readFile(`/proc/${pid}/stat`, 'utf8'));
+  return schedFromStat(await readProcFile(pid, 'stat'));
 }
 
 export interface IoPriority {
@@ -92,6 +92,7 @@ export function parseIonice(out: string): IoPriority | undefined {
 
 /** The io priority via util-linux `ionice -p` (there is no /proc file for it); undefined when unreadable. */
 export function readIoPriority(pid: number): Promise<IoPriority | undefined> {
+  requireHostView(pid);
   return new Promise((resolve) => {
     execFile('ionice', ['-p', String(pid)], { timeout: 5000 }, (err, stdout) => resolve(err ? undefined : parseIonice(stdout)));
   });

@@ -2,8 +2,8 @@
  * /proc/<pid>/status, decoded into what the config speaks of: ids, groups,
  * capability sets by CAP_ name, no_new_privs, seccomp mode, umask, cpu affinity.
  */
-import { readFile } from 'node:fs/promises';
 import { decodeCapabilities } from './capabilities.js';
+import { readProcFile } from './host-view.js';
 
 export interface IdSet {
   readonly real: number;
@@ -85,5 +85,5 @@ export function parseStatus(text: string): ProcStatus {
 }
 
 export async function readStatus(pid: number | 'self'): Promise<ProcStatus> {
-  return parseStatus(await readFile(`/proc/${pid}/status`, 'utf8'));
+  return parseStatus(await readProcFile(pid, 'status'));
 }

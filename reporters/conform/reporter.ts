@@ -37,8 +37,8 @@ export interface RunInfo {
   readonly specVersion: string;
   /** ociVersion written into every config. */
   readonly configVersion: string;
-  /** Where the version came from. */
-  readonly versionSource: 'option' | 'features' | 'default';
+  /** Where the version came from (`version-output`: the `spec:` line of `<runtime> --version`). */
+  readonly versionSource: 'option' | 'features' | 'version-output' | 'default';
   readonly level: 'MUST' | 'SHOULD';
   readonly host: {
     readonly kernel: string;

@@ -2,6 +2,7 @@ import { defineCase } from '../case.js';
 import { indexOf } from './_lib/rig.js';
 import { ranBetween } from './_lib/checks.js';
 import { runScenario } from './_lib/scenario.js';
+import { requireHostView } from '../../harness/inspect/host-view.js';
 
 /**
  * poststart hooks run after the user program was executed and before start
@@ -17,6 +18,7 @@ export default defineCase({
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststart', rig.hook('poststart')), { until: 'start' });
     if (!ranBetween(ctx, 'CFG-HOOKS-POSTSTART-WHEN', r.log, 'poststart', 'created', 'started', 'after create returned and before start returned')) return;
+    if (r.pid !== undefined) requireHostView(r.pid); // the hook read /proc/<state.pid> on the host: a sandbox's there
     const e = r.log[indexOf(r.log, 'poststart')];
     const proc = e?.type === 'hook' ? e.proc : '';
     ctx.expect('CFG-HOOKS-POSTSTART-WHEN', proc.startsWith('/bin/sh-c') || proc.startsWith('sleep'), {

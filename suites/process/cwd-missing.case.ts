@@ -1,7 +1,8 @@
-import { readFile, readlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCase } from '../case.js';
 import { attempt, HOLD } from './_lib/running.js';
+import { readProcLink } from '../../harness/inspect/host-view.js';
 
 /**
  * process.cwd names a directory the rootfs lacks. The spec does not say
@@ -23,7 +24,7 @@ export default defineCase({
       return;
     }
     const pid = Number((await readFile(pidFile, 'utf8')).trim());
-    const cwd = await readlink(`/proc/${pid}/cwd`);
+    const cwd = await readProcLink(pid, 'cwd');
     // Seen from another mount namespace the link is the path inside the container; from ours, a host path into the bundle.
     ctx.expect('CFG-PROCESS-CWD-APPLIED', cwd === '/h8/not/there' || cwd.endsWith('/rootfs/h8/not/there'), {
       message: 'the program runs, so its cwd must be the configured (created) directory',

@@ -3,7 +3,7 @@
  * (the runtime namespace: the runtime runs in the namespaces of oci-conform)
  * and against the container's (read from the host at /proc/<pid>/ns).
  */
-import { readlink } from 'node:fs/promises';
+import { readProcLink } from '../../../harness/inspect/host-view.js';
 import type { CaseContext } from '../../case.js';
 import { indexOf, type LogEntry } from './rig.js';
 
@@ -13,7 +13,7 @@ export interface NsLinks {
 }
 
 export async function nsLinks(pid: number | 'self'): Promise<NsLinks> {
-  const [mnt, p] = await Promise.all([readlink(`/proc/${pid}/ns/mnt`), readlink(`/proc/${pid}/ns/pid`)]);
+  const [mnt, p] = await Promise.all([readProcLink(pid, 'ns/mnt'), readProcLink(pid, 'ns/pid')]);
   return { mnt, pid: p };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CallRecord, ContainerHandle } from '../../case.js';
 import { succeeded } from '../../../harness/driver/record.js';
+import { requireHostView } from '../../../harness/inspect/host-view.js';
 
 /** Prints `ready`, then idles until the harness kills the container. */
 export const HOLD = 'echo ready; while :; do sleep 1; done';
@@ -15,12 +16,17 @@ export function holdAfter(script: string): string {
   return `${script}; ${HOLD}`;
 }
 
-/** create + start + wait for `ready`; the host pid of the container process. */
+/**
+ * create + start + wait for `ready`; the host pid of the container process, to inspect it from the host (or to
+ * name its namespaces in another config): so the case skips here when that pid is a sandbox's (host-pid-view).
+ */
 export async function startHeld(c: ContainerHandle): Promise<number> {
   await c.create();
   await c.start();
   await c.waitForOutput('ready');
-  return c.pid();
+  const pid = await c.pid();
+  requireHostView(pid);
+  return pid;
 }
 
 /** The outcome of trying a container whose config a runtime should refuse. */

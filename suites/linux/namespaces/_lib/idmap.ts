@@ -1,5 +1,5 @@
 /** /proc/<pid>/uid_map and gid_map in the config's shape: [{containerID, hostID, size}]. */
-import { readFile } from 'node:fs/promises';
+import { readProcFile } from '../../../../harness/inspect/host-view.js';
 import type { IdMapping } from '../../../../fixtures/config.js';
 
 export function parseIdMap(text: string): IdMapping[] {
@@ -11,5 +11,5 @@ export function parseIdMap(text: string): IdMapping[] {
 }
 
 export async function readIdMap(pid: number, which: 'uid_map' | 'gid_map'): Promise<IdMapping[]> {
-  return parseIdMap(await readFile(`/proc/${pid}/${which}`, 'utf8'));
+  return parseIdMap(await readProcFile(pid, which));
 }
