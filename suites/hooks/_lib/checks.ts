@@ -29,3 +29,23 @@ export async function expectStoppedOrGone<R extends string>(ctx: CaseContext<R>,
   });
   ctx.expect(req, indexOf(log, 'program', 'mark') < 0, { message: `the user program ran although a hook before it failed (log: ${describeLog(log)})` });
 }
+
+/** The hook saw the user program at state.pid: our `sh -c` script (its cmdline without NULs), or the sleep it execs. */
+export function isUserProgram(proc: string): boolean {
+  return proc.startsWith('/bin/sh-c') || proc.startsWith('sleep');
+}
+
+/**
+ * The statuses that were true when the hook `label` ran (runtime.md, State): `running` once the
+ * container process has executed the user program, `creating`/`created` before. What the hook saw
+ * at state.pid decides; when it could see nothing there, when the hook ran does (during create:
+ * not yet running).
+ */
+export function truthfulStatuses(log: readonly LogEntry[], label: string): readonly string[] {
+  const i = indexOf(log, label);
+  const e = log[i];
+  const proc = e?.type === 'hook' ? e.proc : '';
+  if (proc !== '') return isUserProgram(proc) ? ['running'] : ['creating', 'created'];
+  const created = indexOf(log, 'created', 'mark');
+  return created >= 0 && i < created ? ['creating', 'created'] : ['running'];
+}
