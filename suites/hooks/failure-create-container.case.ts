@@ -1,5 +1,5 @@
 import { defineCase } from '../case.js';
-import { expectStoppedOrGone } from './_lib/checks.js';
+import { expectFailedAt, expectStoppedOrGone } from './_lib/checks.js';
 import { runScenario } from './_lib/scenario.js';
 
 /**
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('createContainer', rig.hook('createContainer', { rc: 1 })), { until: 'start' });
-    ctx.expectEqual('RT-HOOK-CREATECONTAINER-FAIL-ERROR', 'the operation that failed', 'create', r.failedAt);
+    expectFailedAt(ctx, 'RT-HOOK-CREATECONTAINER-FAIL-ERROR', r, 'create', 'createContainer');
     await expectStoppedOrGone(ctx, 'RT-HOOK-CREATECONTAINER-FAIL-ERROR', r.container.id, await r.rig.read());
   },
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../case.js';
-import { expectStoppedOrGone } from './_lib/checks.js';
+import { expectFailedAt, expectStoppedOrGone } from './_lib/checks.js';
 import { runScenario } from './_lib/scenario.js';
 
 /**
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('startContainer', rig.hook('startContainer', { rc: 1, inContainer: true })), { until: 'start' });
-    ctx.expectEqual('RT-HOOK-STARTCONTAINER-FAIL-ERROR', 'the operation that failed', 'start', r.failedAt);
+    expectFailedAt(ctx, 'RT-HOOK-STARTCONTAINER-FAIL-ERROR', r, 'start', 'startContainer');
     await expectStoppedOrGone(ctx, 'RT-HOOK-STARTCONTAINER-FAIL-ERROR', r.container.id, await r.rig.read());
   },
 });

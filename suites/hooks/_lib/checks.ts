@@ -5,6 +5,7 @@
 import type { CaseContext } from '../../case.js';
 import { rawState } from '../../lifecycle/ops/_lib/ops.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';
+import type { ScenarioResult, Step } from './scenario.js';
 
 /** The hook `label` ran after marker `after` (if given) and before marker `before` (if given). */
 export function ranBetween<R extends string>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, after: string | undefined, before: string | undefined, what: string): boolean {
@@ -48,4 +49,23 @@ export function truthfulStatuses(log: readonly LogEntry[], label: string): reado
   if (proc !== '') return isUserProgram(proc) ? ['running'] : ['creating', 'created'];
   const created = indexOf(log, 'created', 'mark');
   return created >= 0 && i < created ? ['creating', 'created'] : ['running'];
+}
+
+/** What a scenario's lifecycle came to, for messages: 'create failed: ...', or that every operation succeeded. */
+export function outcomeOf(r: Pick<ScenarioResult, 'failedAt' | 'createError' | 'calls'>): string {
+  if (r.failedAt === undefined) return 'every operation succeeded';
+  const why = r.failedAt === 'create' ? r.createError : r.calls[r.failedAt]?.stderr.trim().split('\n').pop();
+  return `${r.failedAt} failed${why ? `: ${why}` : ''}`;
+}
+
+/** After a failing hook of `label`: the operation `step` is the one that failed (and none before it). */
+export function expectFailedAt<R extends string>(ctx: CaseContext<R>, req: R, r: ScenarioResult, step: Step, label: string): boolean {
+  return ctx.expect(req, r.failedAt === step, {
+    message:
+      r.failedAt === undefined
+        ? `the ${label} hook failed, yet every operation succeeded (${step} exited 0; log: ${describeLog(r.log)})`
+        : `the ${label} hook failed and ${step} was to report it, but ${outcomeOf(r)} (log: ${describeLog(r.log)})`,
+    expected: `${step} fails`,
+    actual: r.failedAt ?? 'no operation failed',
+  });
 }

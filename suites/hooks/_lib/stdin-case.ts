@@ -9,7 +9,7 @@ import type { HookKind } from '../../../fixtures/config.js';
 import { parseState } from '../../../harness/driver/state.js';
 import { stateErrors } from '../../state/_lib/validate-state.js';
 import { runScenario } from './scenario.js';
-import { truthfulStatuses } from './checks.js';
+import { outcomeOf, truthfulStatuses } from './checks.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';
 
 function procOf(log: readonly LogEntry[], label: string): string {
@@ -57,7 +57,7 @@ export function stdinCase(kind: HookKind, slug: string): CaseDefinition {
         afterCreate: async (h) => void (hostPid = await h.pid()),
       });
       const text = await r.rig.stdin(kind);
-      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (lifecycle stopped at ${r.failedAt ?? 'no failure'})` })) return;
+      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (${outcomeOf(r)})` })) return;
       const errors = await stateErrors(text!, `stdin of the ${kind} hook`);
       ctx.expect('CFG-HOOKS-STATE-STDIN', errors.length === 0, { message: `the state on the ${kind} hook's stdin is not a valid state document: ${errors.join('; ')}`, actual: text });
       const s = parseState(text!);
