@@ -12,6 +12,8 @@ import type { NamespaceType } from '../../../../fixtures/config.js';
 import { chargeable } from '../../../_lib/requirements.js';
 import { namespaceId, sameNamespace } from '../../../../harness/inspect/namespaces.js';
 import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+import { HOLD } from '../../../process/_lib/running.js';
+import { withOwn } from './types.js';
 
 /** What a case using `startOrUnsupported` lists in its `also`. */
 export const SUPPORT_REQS = ['LNX-NS-TYPES-SUPPORTED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'] as const;
@@ -50,4 +52,15 @@ export async function startOrUnsupported<R extends string>(ctx: CaseContext<R | 
 export async function holderOwnsNamespace(ctx: CaseContext<string>, holder: number, type: NamespaceType): Promise<void> {
   const [host, held] = await Promise.all([namespaceId('self', type), namespaceId(holder, type)]);
   if (sameNamespace(host, held)) ctx.skip(`the holder container is in our ${type} namespace, not one of its own (linux.namespaces.create.${type} reports that), so joining its namespace could not be told from inheriting ours`);
+}
+
+/**
+ * Create refused a config that asks for a namespace of `type` plus more (offsets, id mappings):
+ * a second container asks for the namespace alone. Refused too, the runtime lacks the type
+ * (recorded by startOrUnsupported); accepted, the refusal was of the rest, charged to `applyReq`.
+ */
+export async function refusedBeyondType<R extends string>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, refused: string, type: NamespaceType, applyReq: R, what: string): Promise<void> {
+  const plain = await ctx.another('plain', (c) => withOwn(c, type).withScript(HOLD));
+  if ((await startOrUnsupported(ctx, plain, type, 'LNX-NS-CREATE')) === undefined) return;
+  ctx.expect(applyReq, false, { message: `create refused ${what} although the same runtime gives a container a ${type} namespace of its own on this host: ${refused}`, actual: refused });
 }
