@@ -39,7 +39,7 @@ export function lintCases(cases: readonly LoadedCase[], lookup: (id: string) => 
     if (prev) p('duplicate-id', `case id ${d.id} is also defined in ${prev}`);
     else seen.set(d.id, file);
     if (!d.title || !d.title.trim()) p('no-title', 'the case has no title');
-    for (const r of d.requirements) {
+    for (const r of [...d.requirements, ...(d.also ?? [])]) {
       const req = lookup(r);
       if (!req) p('unknown-requirement', `requirement ${r} is not in the catalogue (spec/)`);
       else if (req.check.by === 'static' || req.check.by === 'untestable') p('not-behavioural', `requirement ${r} is marked check.by '${req.check.by}' in the catalogue, but a case checks it`);

@@ -35,6 +35,13 @@ export interface CaseDefinition<R extends string = string> {
   readonly title: string;
   /** Catalogue ids (spec/) this case checks. The first one is the case's main requirement. */
   readonly requirements: readonly [R, ...R[]];
+  /**
+   * Catalogue ids the case may also charge, that do not gate it: the case runs at every version its
+   * `requirements` allow, and charges one of these only where it is in force at the run's version
+   * (`chargeable` in suites/_lib/requirements.ts), e.g. the 1.1.0 per-option entry of a mount
+   * option that the case checks from 1.0.0 under the generic entry. Counted by `npm run catalogue`.
+   */
+  readonly also?: readonly R[];
   /** Host conditions the case needs; it is skipped, with the probe's reason, when one is missing. */
   readonly needs?: readonly Condition[];
   /** The config delta from the minimal config (fixtures/config.ts). Default: unchanged (runs /bin/true). May be async. */

@@ -1,4 +1,5 @@
 import { defineCase } from '../case.js';
+import { chargeable } from '../_lib/requirements.js';
 import { readMountinfo } from '../../harness/inspect/mountinfo.js';
 import { HOLD, startHeld } from '../process/_lib/running.js';
 import { hostMountsBelow } from './_lib/mounts.js';
@@ -8,12 +9,14 @@ export default defineCase({
   id: 'filesystem.mounts.bind-not-recursive',
   title: 'a bind mount without rbind does not bring the mounts below its source',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
+  also: ['CFG-MOUNT-OPTION-BIND'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-bind-dev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
   run: async (ctx) => {
+    const req = chargeable(ctx, 'CFG-MOUNT-OPTION-BIND', 'CFG-MOUNT-OPTIONS-APPLIED');
     const nested = await hostMountsBelow('/dev');
     if (nested.length === 0) ctx.skip('the host has no mount below /dev, so a recursive bind could not be told from a plain one');
     const below = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint.startsWith('/mnt/h8-bind-dev/')).map((m) => m.mountPoint);
-    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'mounts below /mnt/h8-bind-dev', [], below);
+    ctx.expectEqual(req, 'mounts below /mnt/h8-bind-dev', [], below);
   },
 });

@@ -1,4 +1,5 @@
 import { defineCase } from '../case.js';
+import { chargeable } from '../_lib/requirements.js';
 import { HOLD, startHeld } from '../process/_lib/running.js';
 import { containerMount } from './_lib/mounts.js';
 
@@ -7,10 +8,12 @@ export default defineCase({
   id: 'filesystem.mounts.option.nosuid',
   title: 'the nosuid mount option is set on the mount',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
+  also: ['CFG-MOUNT-OPTION-NOSUID'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-nosuid', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'size=1m'] }).withScript(HOLD),
   run: async (ctx) => {
+    const req = chargeable(ctx, 'CFG-MOUNT-OPTION-NOSUID', 'CFG-MOUNT-OPTIONS-APPLIED');
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-nosuid');
-    ctx.expect('CFG-MOUNT-OPTIONS-APPLIED', !!m?.options.includes('nosuid'), { message: 'per-mount options of /mnt/h8-nosuid lack nosuid', expected: 'nosuid', actual: m?.options });
+    ctx.expect(req, !!m?.options.includes('nosuid'), { message: 'per-mount options of /mnt/h8-nosuid lack nosuid', expected: 'nosuid', actual: m?.options });
   },
 });

@@ -1,4 +1,5 @@
 import { defineCase } from '../case.js';
+import { chargeable } from '../_lib/requirements.js';
 import { HOLD, startHeld } from '../process/_lib/running.js';
 import { containerMount } from './_lib/mounts.js';
 
@@ -7,10 +8,12 @@ export default defineCase({
   id: 'filesystem.mounts.propagation.shared',
   title: 'the shared mount option gives the mount shared propagation',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
+  also: ['CFG-MOUNT-OPTION-SHARED'],
   needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-prop-shared', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', 'shared'] }).withScript(HOLD),
   run: async (ctx) => {
+    const req = chargeable(ctx, 'CFG-MOUNT-OPTION-SHARED', 'CFG-MOUNT-OPTIONS-APPLIED');
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-prop-shared');
-    ctx.expectEqual('CFG-MOUNT-OPTIONS-APPLIED', 'propagation of /mnt/h8-prop-shared (optional fields: ' + JSON.stringify(m?.optional ?? []) + ')', 'shared', m?.propagation);
+    ctx.expectEqual(req, 'propagation of /mnt/h8-prop-shared (optional fields: ' + JSON.stringify(m?.optional ?? []) + ')', 'shared', m?.propagation);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCase } from '../case.js';
 import { indexOf } from './_lib/rig.js';
-import { runScenario, whereItStopped } from './_lib/scenario.js';
+import { outcomeOf } from './_lib/checks.js';
+import { runScenario } from './_lib/scenario.js';
 
 /**
  * `args` is the hook's whole argv, argv[0] included (execv semantics): the
@@ -16,7 +17,7 @@ export default defineCase({
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop')));
     const e = r.log[indexOf(r.log, 'poststop')];
-    if (!ctx.expect('RT-HOOK-POSTSTOP-INVOKED', e?.type === 'hook', { message: `the poststop hook did not run (${whereItStopped(r)})` })) return;
+    if (!ctx.expect('RT-HOOK-POSTSTOP-INVOKED', e?.type === 'hook', { message: `the poststop hook did not run (${outcomeOf(r)})` })) return;
     if (e?.type !== 'hook') return;
     ctx.expectEqual('CFG-HOOK-ARGS-PASSED', 'argv[0] of the hook', 'sh', e.argv0);
     ctx.expectEqual('CFG-HOOK-ARGS-PASSED', 'arguments after the script ($1..$4)', `${r.rig.dir} poststop 0 0`, e.args);

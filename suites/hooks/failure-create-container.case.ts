@@ -1,6 +1,6 @@
 import { defineCase } from '../case.js';
-import { expectStoppedOrGone } from './_lib/checks.js';
-import { expectFailedAt, runScenario } from './_lib/scenario.js';
+import { expectFailedAt, expectStoppedOrGone } from './_lib/checks.js';
+import { runScenario } from './_lib/scenario.js';
 
 /**
  * A createContainer hook that exits 1: create must fail, the container must be stopped or
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('createContainer', rig.hook('createContainer', { rc: 1 })), { until: 'start' });
-    expectFailedAt(ctx, 'RT-HOOK-CREATECONTAINER-FAIL-ERROR', r, 'create', 'a createContainer hook exited 1');
+    expectFailedAt(ctx, 'RT-HOOK-CREATECONTAINER-FAIL-ERROR', r, 'create', 'createContainer');
     await expectStoppedOrGone(ctx, 'RT-HOOK-CREATECONTAINER-FAIL-ERROR', r.container.id, await r.rig.read());
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../case.js';
-import { expectStoppedOrGone } from './_lib/checks.js';
-import { expectFailedAt, runScenario } from './_lib/scenario.js';
+import { expectFailedAt, expectStoppedOrGone } from './_lib/checks.js';
+import { runScenario } from './_lib/scenario.js';
 
 /**
  * A createRuntime hook that exits 1: create must fail, the container must be stopped or
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('createRuntime', rig.hook('createRuntime', { rc: 1 })), { until: 'start' });
-    expectFailedAt(ctx, 'RT-HOOK-CREATERUNTIME-FAIL-ERROR', r, 'create', 'a createRuntime hook exited 1');
+    expectFailedAt(ctx, 'RT-HOOK-CREATERUNTIME-FAIL-ERROR', r, 'create', 'createRuntime');
     await expectStoppedOrGone(ctx, 'RT-HOOK-CREATERUNTIME-FAIL-ERROR', r.container.id, await r.rig.read());
   },
 });

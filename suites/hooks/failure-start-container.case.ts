@@ -1,6 +1,6 @@
 import { defineCase } from '../case.js';
-import { expectStoppedOrGone } from './_lib/checks.js';
-import { expectFailedAt, runScenario } from './_lib/scenario.js';
+import { expectFailedAt, expectStoppedOrGone } from './_lib/checks.js';
+import { runScenario } from './_lib/scenario.js';
 
 /**
  * A startContainer hook that exits 1: start must fail, the container must be stopped or
@@ -13,7 +13,7 @@ export default defineCase({
   needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('startContainer', rig.hook('startContainer', { rc: 1, inContainer: true })), { until: 'start' });
-    expectFailedAt(ctx, 'RT-HOOK-STARTCONTAINER-FAIL-ERROR', r, 'start', 'a startContainer hook exited 1');
+    expectFailedAt(ctx, 'RT-HOOK-STARTCONTAINER-FAIL-ERROR', r, 'start', 'startContainer');
     await expectStoppedOrGone(ctx, 'RT-HOOK-STARTCONTAINER-FAIL-ERROR', r.container.id, await r.rig.read());
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../case.js';
 import { indexOf } from './_lib/rig.js';
-import { ranBetween } from './_lib/checks.js';
+import { isUserProgram, ranBetween } from './_lib/checks.js';
 import { runScenario } from './_lib/scenario.js';
 import { requireHostView } from '../../harness/inspect/host-view.js';
 
@@ -21,7 +21,7 @@ export default defineCase({
     if (r.pid !== undefined) requireHostView(r.pid); // the hook read /proc/<state.pid> on the host: a sandbox's there
     const e = r.log[indexOf(r.log, 'poststart')];
     const proc = e?.type === 'hook' ? e.proc : '';
-    ctx.expect('CFG-HOOKS-POSTSTART-WHEN', proc.startsWith('/bin/sh-c') || proc.startsWith('sleep'), {
+    ctx.expect('CFG-HOOKS-POSTSTART-WHEN', isUserProgram(proc), {
       message: 'when the poststart hook ran, the container process was not yet the user program',
       expected: 'cmdline of the user program (/bin/sh -c ..., or the sleep it execs)',
       actual: proc,

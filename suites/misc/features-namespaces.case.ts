@@ -1,7 +1,8 @@
 import { defineCase, type Condition } from '../case.js';
 import type { NamespaceType } from '../../fixtures/config.js';
 import { namespaceId, sameNamespace } from '../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { HOLD } from '../process/_lib/running.js';
+import { createOrRefusal } from '../lifecycle/ops/_lib/ops.js';
 import { withOwn } from '../linux/namespaces/_lib/types.js';
 import { readFeatures, stringList } from './_lib/features.js';
 
@@ -11,7 +12,8 @@ const HOST_NEEDS: Partial<Record<NamespaceType, Condition>> = { user: 'userns', 
 /**
  * Every namespace type features lists is recognised in linux.namespaces: a
  * container asking for a new namespace of that type is created and gets one.
- * Types this host can't create are left out, with a note.
+ * Types this host can't create are left out, with a note; a listed type whose
+ * container is refused is a violation, and the other types are still tried.
  */
 export default defineCase({
   id: 'misc.features.namespaces-recognized',
@@ -34,7 +36,14 @@ export default defineCase({
         continue;
       }
       const c = await ctx.another(`ns-${type}`, (b) => withOwn(b, type).withScript(HOLD));
-      const pid = await startHeld(c);
+      const refused = await createOrRefusal(c);
+      if (refused !== undefined) {
+        ctx.expect('FEATL-NAMESPACES-RECOGNIZED', false, { message: `features lists ${type}, but create refused a container asking for a ${type} namespace of its own: ${refused}`, actual: refused });
+        continue;
+      }
+      await c.start();
+      await c.waitForOutput('ready');
+      const pid = await c.pid();
       const [host, mine] = await Promise.all([namespaceId('self', type), namespaceId(pid, type)]);
       ctx.expect('FEATL-NAMESPACES-RECOGNIZED', !sameNamespace(host, mine), { message: `features lists ${type}, but the container asking for it stays in ours`, actual: mine.link });
     }

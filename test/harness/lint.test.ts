@@ -40,6 +40,14 @@ describe('case lint', () => {
     );
   });
 
+  it('checks the ids of also like those of requirements', () => {
+    const base = fake('lifecycle.h', 'suites/lifecycle/h.case.ts');
+    const withAlso = (also: string[]): LoadedCase => ({ ...base, definition: { ...base.definition, also } });
+    expect(lintCases([withAlso(['RT-NOPE'])], known).map((p) => p.code)).toEqual(['unknown-requirement']);
+    expect(lintCases([withAlso(['RT-STATIC'])], known).map((p) => p.code)).toEqual(['not-behavioural']);
+    expect(lintCases([withAlso(['RT-KNOWN'])], known)).toEqual([]);
+  });
+
   it('passes on a clean set', () => {
     expect(lintCases([fake('lifecycle.ok', 'suites/lifecycle/ok.case.ts')], known)).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import type { CaseContext } from '../../case.js';
 import { rawState } from '../../lifecycle/ops/_lib/ops.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';
+import type { ScenarioResult, Step } from './scenario.js';
 
 /** The hook `label` ran after marker `after` (if given) and before marker `before` (if given). */
 export function ranBetween<R extends string>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, after: string | undefined, before: string | undefined, what: string): boolean {
@@ -28,4 +29,44 @@ export async function expectStoppedOrGone<R extends string>(ctx: CaseContext<R>,
     actual: state?.status,
   });
   ctx.expect(req, indexOf(log, 'program', 'mark') < 0, { message: `the user program ran although a hook before it failed (log: ${describeLog(log)})` });
+}
+
+/** The hook saw the user program at state.pid: our `sh -c` script (its cmdline without NULs), or the sleep it execs. */
+export function isUserProgram(proc: string): boolean {
+  return proc.startsWith('/bin/sh-c') || proc.startsWith('sleep');
+}
+
+/**
+ * The statuses that were true when the hook `label` ran (runtime.md, State): `running` once the
+ * container process has executed the user program, `creating`/`created` before. What the hook saw
+ * at state.pid decides; when it could see nothing there, when the hook ran does (during create:
+ * not yet running).
+ */
+export function truthfulStatuses(log: readonly LogEntry[], label: string): readonly string[] {
+  const i = indexOf(log, label);
+  const e = log[i];
+  const proc = e?.type === 'hook' ? e.proc : '';
+  if (proc !== '') return isUserProgram(proc) ? ['running'] : ['creating', 'created'];
+  const created = indexOf(log, 'created', 'mark');
+  return created >= 0 && i < created ? ['creating', 'created'] : ['running'];
+}
+
+/** What a scenario's lifecycle came to, for messages: 'create failed: ...', or that every operation succeeded. */
+export function outcomeOf(r: Pick<ScenarioResult, 'failedAt' | 'createError' | 'createTimedOut' | 'calls'>): string {
+  if (r.createTimedOut) return `create did not return and oci-conform killed it at its call timeout${r.createError ? `: ${r.createError}` : ''}`;
+  if (r.failedAt === undefined) return 'every operation succeeded';
+  const why = r.failedAt === 'create' ? r.createError : r.calls[r.failedAt]?.stderr.trim().split('\n').pop();
+  return `${r.failedAt} failed${why ? `: ${why}` : ''}`;
+}
+
+/** After a failing hook of `label`: the operation `step` is the one that failed (and none before it). */
+export function expectFailedAt<R extends string>(ctx: CaseContext<R>, req: R, r: ScenarioResult, step: Step, label: string): boolean {
+  return ctx.expect(req, r.failedAt === step && !r.createTimedOut, {
+    message:
+      r.failedAt === undefined && !r.createTimedOut
+        ? `the ${label} hook failed, yet every operation succeeded (${step} exited 0; log: ${describeLog(r.log)})`
+        : `the ${label} hook failed and ${step} was to report it, but ${outcomeOf(r)} (log: ${describeLog(r.log)})`,
+    expected: `${step} fails`,
+    actual: r.createTimedOut ? 'create timed out' : (r.failedAt ?? 'no operation failed'),
+  });
 }

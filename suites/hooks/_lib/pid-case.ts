@@ -10,7 +10,8 @@ import type { CaseDefinition } from '../../case.js';
 import { defineCase } from '../../case.js';
 import type { HookKind } from '../../../fixtures/config.js';
 import { parseState } from '../../../harness/driver/state.js';
-import { runScenario, whereItStopped } from './scenario.js';
+import { runScenario } from './scenario.js';
+import { outcomeOf } from './checks.js';
 import { INVOKED } from './stdin-case.js';
 
 const IN_CONTAINER: ReadonlySet<HookKind> = new Set(['createContainer', 'startContainer']);
@@ -25,7 +26,7 @@ export function pidCase(kind: Exclude<HookKind, 'poststop'>, slug: string): Case
     run: async (ctx) => {
       const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, { inContainer: kind === 'startContainer' })));
       const text = await r.rig.stdin(kind);
-      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (${whereItStopped(r)})` })) return;
+      if (!ctx.expect(INVOKED[kind], text !== undefined, { message: `the ${kind} hook never ran (${outcomeOf(r)})` })) return;
       const hostPid = r.pid ?? ctx.skip('create failed, so there is no container process to compare the pid with');
       const want = IN_CONTAINER.has(kind) ? 1 : hostPid;
       ctx.expectEqual('RT-STATE-PID-HOOK-NAMESPACE', `state.pid on the ${kind} hook's stdin (host pid ${hostPid})`, want, parseState(text!)?.pid);

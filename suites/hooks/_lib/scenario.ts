@@ -71,28 +71,6 @@ async function waitStopped(ctx: CaseContext<string>, id: string, ms = 20_000): P
   return false;
 }
 
-/** Where the scenario's lifecycle ended, for messages: never "stopped at no failure". */
-export function whereItStopped(r: Pick<ScenarioResult, 'failedAt' | 'createTimedOut'>): string {
-  if (r.createTimedOut) return 'create did not return and oci-conform killed it at its call timeout';
-  return r.failedAt === undefined ? 'every operation it ran succeeded' : `the lifecycle stopped when ${r.failedAt} failed`;
-}
-
-/**
- * The operation that failed must be `expected`. The message says what happened instead:
- * every operation succeeded, or another one failed first (with its call).
- */
-export function expectFailedAt<R extends string>(ctx: CaseContext<R>, req: R, r: ScenarioResult, expected: Step, hook: string): boolean {
-  if (r.failedAt === expected && !r.createTimedOut) return true;
-  const call = r.failedAt === undefined || r.failedAt === 'create' ? undefined : r.calls[r.failedAt];
-  const what = r.createTimedOut
-    ? `create did not return (oci-conform killed it at its call timeout) instead of ${expected} failing: ${r.createError ?? ''}`
-    : r.failedAt === undefined
-      ? `every operation succeeded although ${hook}: ${expected} must fail`
-      : `${r.failedAt} failed, not ${expected}, with ${hook}: ${r.failedAt === 'create' ? r.createError : call ? `\`${call.argv.join(' ')}\` exited ${call.exitCode}: ${call.stderr.trim().split('\n').pop() ?? ''}` : ''}`;
-  ctx.expect(req, false, { message: what, expected: `${expected} fails`, actual: r.createTimedOut ? 'create timed out' : r.failedAt === undefined ? 'no operation failed' : `${r.failedAt} failed` });
-  return false;
-}
-
 export async function runScenario(
   ctx: CaseContext<string>,
   configure: (c: ConfigBuilder, rig: HookRig) => ConfigBuilder,

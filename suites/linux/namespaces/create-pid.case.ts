@@ -1,6 +1,7 @@
 import { defineCase } from '../../case.js';
 import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { HOLD } from '../../process/_lib/running.js';
+import { SUPPORT_REQS, startOrUnsupported } from './_lib/support.js';
 import { NS_INFO, withOwn } from './_lib/types.js';
 
 /** A pid entry without a path gives the container a new pid namespace: /proc/<pid>/ns differs from ours. */
@@ -8,10 +9,12 @@ export default defineCase({
   id: 'linux.namespaces.create.pid',
   title: 'a pid namespace entry without path creates a new pid namespace',
   requirements: ['LNX-NS-CREATE'],
+  also: [...SUPPORT_REQS],
   needs: NS_INFO.pid.needs,
   config: (c) => withOwn(c, 'pid').withScript(HOLD),
   run: async (ctx) => {
-    const pid = await startHeld(ctx);
+    const pid = await startOrUnsupported(ctx, ctx, 'pid', 'LNX-NS-CREATE');
+    if (pid === undefined) return;
     const [host, mine] = await Promise.all([namespaceId('self', 'pid'), namespaceId(pid, 'pid')]);
     ctx.expect('LNX-NS-CREATE', !sameNamespace(host, mine), {
       message: 'the container is still in the pid namespace of the runtime, not a new one',

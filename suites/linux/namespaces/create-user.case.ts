@@ -1,6 +1,7 @@
 import { defineCase } from '../../case.js';
 import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { HOLD } from '../../process/_lib/running.js';
+import { SUPPORT_REQS, startOrUnsupported } from './_lib/support.js';
 import { NS_INFO, withOwn } from './_lib/types.js';
 
 /** A user entry without a path gives the container a new user namespace: /proc/<pid>/ns differs from ours. */
@@ -8,10 +9,12 @@ export default defineCase({
   id: 'linux.namespaces.create.user',
   title: 'a user namespace entry without path creates a new user namespace',
   requirements: ['LNX-NS-CREATE'],
+  also: [...SUPPORT_REQS],
   needs: NS_INFO.user.needs,
   config: (c) => withOwn(c, 'user').withScript(HOLD),
   run: async (ctx) => {
-    const pid = await startHeld(ctx);
+    const pid = await startOrUnsupported(ctx, ctx, 'user', 'LNX-NS-CREATE');
+    if (pid === undefined) return;
     const [host, mine] = await Promise.all([namespaceId('self', 'user'), namespaceId(pid, 'user')]);
     ctx.expect('LNX-NS-CREATE', !sameNamespace(host, mine), {
       message: 'the container is still in the user namespace of the runtime, not a new one',

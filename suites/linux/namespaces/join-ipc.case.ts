@@ -1,6 +1,7 @@
 import { defineCase } from '../../case.js';
 import { NS_FILE, namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { SUPPORT_REQS, holderOwnsNamespace, startOrUnsupported } from './_lib/support.js';
 import { NS_INFO, withJoined, withOwn } from './_lib/types.js';
 
 /**
@@ -12,10 +13,13 @@ export default defineCase({
   id: 'linux.namespaces.join.ipc',
   title: 'a ipc namespace entry with a path joins the namespace at that path',
   requirements: ['LNX-NS-PATH-JOIN'],
+  also: [...SUPPORT_REQS],
   needs: NS_INFO.ipc.needs,
   config: (c) => withOwn(c, 'ipc').withScript(HOLD),
   run: async (ctx) => {
-    const holder = await startHeld(ctx);
+    const holder = await startOrUnsupported(ctx, ctx, 'ipc', 'LNX-NS-PATH-JOIN');
+    if (holder === undefined) return;
+    await holderOwnsNamespace(ctx, holder, 'ipc');
     const path = `/proc/${holder}/ns/${NS_FILE.ipc}`;
     const joiner = await ctx.another('joiner', (c) => withJoined(c, 'ipc', path).withScript(HOLD));
     const pid = await startHeld(joiner);

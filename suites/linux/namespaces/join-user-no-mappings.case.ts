@@ -1,6 +1,7 @@
 import { defineCase } from '../../case.js';
 import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
 import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { SUPPORT_REQS, holderOwnsNamespace, startOrUnsupported } from './_lib/support.js';
 import { withOwn } from './_lib/types.js';
 
 /**
@@ -12,10 +13,13 @@ export default defineCase({
   id: 'linux.namespaces.join.user-no-mappings',
   title: 'a user namespace path without id mappings in the config is joined',
   requirements: ['LNX-NS-PATH-JOIN'],
+  also: [...SUPPORT_REQS],
   needs: ['root', 'userns'],
   config: (c) => withOwn(c, 'user').withScript(HOLD),
   run: async (ctx) => {
-    const holder = await startHeld(ctx);
+    const holder = await startOrUnsupported(ctx, ctx, 'user', 'LNX-NS-PATH-JOIN');
+    if (holder === undefined) return;
+    await holderOwnsNamespace(ctx, holder, 'user');
     const path = `/proc/${holder}/ns/user`;
     const joiner = await ctx.another('joiner', (c) => c.withNamespace('user', path).withScript(HOLD));
     const pid = await startHeld(joiner);

@@ -1,6 +1,8 @@
 import { defineCase } from '../../case.js';
 import { readStatus } from '../../../harness/inspect/status.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { HOLD } from '../../process/_lib/running.js';
+import { createOrRefusal } from '../../lifecycle/ops/_lib/ops.js';
+import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
 import { readIdMap } from './_lib/idmap.js';
 
 // Container root stays host root so it can reach the bundle (see _lib/types.ts); the other ranges differ per kind.
@@ -22,6 +24,7 @@ export default defineCase({
   id: 'linux.namespaces.user.mappings',
   title: 'uidMappings and gidMappings become the uid_map and gid_map of the user namespace',
   requirements: ['LNX-IDMAP-APPLIED', 'LNX-NS-CREATE'],
+  also: [...SUPPORT_REQS],
   needs: ['root', 'userns'],
   config: (c) =>
     c
@@ -31,7 +34,11 @@ export default defineCase({
       .withUser({ uid: 1000, gid: 1000 })
       .withScript(HOLD),
   run: async (ctx) => {
-    const pid = await startHeld(ctx);
+    const refused = await createOrRefusal(ctx);
+    if (refused !== undefined) return refusedBeyondType(ctx, refused, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
+    await ctx.start();
+    await ctx.waitForOutput('ready');
+    const pid = await ctx.pid();
     ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/uid_map', UIDS, await readIdMap(pid, 'uid_map'));
     ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/gid_map', GIDS, await readIdMap(pid, 'gid_map'));
     const s = await readStatus(pid);

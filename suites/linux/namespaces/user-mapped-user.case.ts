@@ -1,6 +1,8 @@
 import { defineCase } from '../../case.js';
 import { readStatus } from '../../../harness/inspect/status.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { HOLD } from '../../process/_lib/running.js';
+import { createOrRefusal } from '../../lifecycle/ops/_lib/ops.js';
+import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
 import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from './_lib/types.js';
 
 /**
@@ -11,6 +13,7 @@ export default defineCase({
   id: 'linux.namespaces.user.process-ids-mapped',
   title: 'process.user ids are taken inside the user namespace and mapped to host ids',
   requirements: ['LNX-IDMAP-APPLIED', 'CFG-USER-UID-APPLIED'],
+  also: [...SUPPORT_REQS, 'LNX-NS-CREATE'],
   needs: ['root', 'userns'],
   config: (c) =>
     c
@@ -20,7 +23,11 @@ export default defineCase({
       .withUser({ uid: 1000, gid: 1000 })
       .withScript(`id -u; id -g; ${HOLD}`),
   run: async (ctx) => {
-    const pid = await startHeld(ctx);
+    const refused = await createOrRefusal(ctx);
+    if (refused !== undefined) return refusedBeyondType(ctx, refused, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
+    await ctx.start();
+    await ctx.waitForOutput('ready');
+    const pid = await ctx.pid();
     const s = await readStatus(pid);
     ctx.expectEqual('LNX-IDMAP-APPLIED', 'host uid of the process', mappedHostId(1000), s.uid.effective);
     ctx.expectEqual('LNX-IDMAP-APPLIED', 'host gid of the process', mappedHostId(1000), s.gid.effective);

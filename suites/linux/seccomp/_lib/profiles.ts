@@ -50,3 +50,28 @@ export function nativeArchitectures(arch: string = process.arch): string[] | und
       return undefined;
   }
 }
+
+/**
+ * What the runtime's last steps before exec, busybox sh and its mkdir/touch applets need, as the syscall names
+ * of the common Linux architectures (a name an architecture lacks is skipped by runtimes). mkdir and mkdirat
+ * are not among them: under a deny-by-default profile they get the default action.
+ */
+export const SHELL_SYSCALLS: readonly string[] = [
+  'access', 'arch_prctl', 'brk', 'capget', 'capset', 'chdir', 'clock_gettime', 'clock_nanosleep', 'clone', 'clone3',
+  'close', 'close_range', 'creat', 'dup', 'dup2', 'dup3', 'epoll_create1', 'epoll_ctl', 'epoll_pwait', 'epoll_wait',
+  'execve', 'execveat', 'exit', 'exit_group', 'faccessat', 'faccessat2', 'fchdir', 'fchmod', 'fchmodat', 'fchown',
+  'fchownat', 'fcntl', 'fork', 'fstat', 'fstatfs', 'futex', 'getcwd', 'getdents', 'getdents64', 'getegid', 'geteuid',
+  'getgid', 'getgroups', 'getpgid', 'getpgrp', 'getpid', 'getppid', 'getpriority', 'getrandom', 'getresgid',
+  'getresuid', 'getrlimit', 'getsid', 'gettid', 'gettimeofday', 'getuid', 'ioctl', 'kill', 'lseek', 'lstat',
+  'madvise', 'mmap', 'mprotect', 'mremap', 'munmap', 'nanosleep', 'newfstatat', 'open', 'openat', 'openat2', 'pipe',
+  'pipe2', 'poll', 'ppoll', 'prctl', 'pread64', 'prlimit64', 'pselect6', 'pwrite64', 'read', 'readlink',
+  'readlinkat', 'readv', 'restart_syscall', 'rseq', 'rt_sigaction', 'rt_sigprocmask', 'rt_sigreturn',
+  'rt_sigsuspend', 'sched_getaffinity', 'sched_yield', 'select', 'set_robust_list', 'set_tid_address', 'setpgid',
+  'sigaltstack', 'stat', 'statfs', 'statx', 'sysinfo', 'tgkill', 'time', 'umask', 'uname', 'utimensat', 'vfork',
+  'wait4', 'waitid', 'write', 'writev',
+];
+
+/** defaultAction ERRNO (EPERM) with an allowlist: what a hardened profile looks like. */
+export function denyExcept(allowed: readonly string[]): JsonObject {
+  return { defaultAction: 'SCMP_ACT_ERRNO', syscalls: [{ names: [...allowed], action: 'SCMP_ACT_ALLOW' }] };
+}
