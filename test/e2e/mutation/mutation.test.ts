@@ -17,6 +17,7 @@
  * Needs root, runc, jq and `npm run build`, like the other e2e runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ let dir: string;
 let s: Sensitivity;
 
 beforeAll(async () => {
+  const jq = spawnSync('jq', ['--version']);
+  if (jq.error || jq.status !== 0) throw new Error('the mutation check needs jq on PATH (apt-get install jq): wrap.sh edits config.json and state with it');
   dir = await mkdtemp(join(tmpdir(), 'oci-conform-mutation-'));
   const env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
   s = await measure({
@@ -46,6 +49,7 @@ beforeAll(async () => {
   const lines = [
     `sensitivity at spec ${s.baseline.run.specVersion}: config fields ${pct(f.config)} cases with a proven negative; lifecycle/state ${pct(f.lifecycle)}`,
     ...Object.entries(f.byKind).map(([k, v]) => `  ${k}: ${pct(v)}`),
+    `  caught only by runc refusing the mutated config at create: ${f.byRefusal.join(', ') || 'none'}`,
     `  runs (ms): ${JSON.stringify(s.durationsMs)}`,
     ...s.targets.filter((t) => t.verdict.exercised && !t.verdict.caught).map((t) => `  not caught: ${t.kind} ${t.id}: ${t.verdict.how}`),
     `  not judged (the case never saw the liar's change): ${s.targets.filter((t) => !t.verdict.exercised).map((t) => `${t.kind} ${t.id}`).join(', ') || 'none'}`,

@@ -114,9 +114,15 @@ type Override = { readonly why: string; readonly ops: (rec: RecordedContainer) =
 const namespaces = (r: RecordedContainer): Json[] => (isObject(r.config.linux) && Array.isArray(r.config.linux.namespaces) ? r.config.linux.namespaces : []);
 const typeOf = (n: Json): Json | undefined => (isObject(n) ? n.type : undefined);
 
-/** Container `name`: the namespace of `type` left out (the runtime shares ours instead). */
+/**
+ * Container `name`: the namespace of `type` left out (the runtime shares ours instead); for uts
+ * the hostname goes too, which runc would refuse without a uts namespace of its own.
+ */
 function dropNamespace(type: string, name = 'c'): Override['ops'] {
-  return (r) => (r.name === name ? [{ op: 'set', path: ['linux', 'namespaces'], value: namespaces(r).filter((n) => typeOf(n) !== type) }] : []);
+  return (r) =>
+    r.name === name
+      ? [{ op: 'set', path: ['linux', 'namespaces'], value: namespaces(r).filter((n) => typeOf(n) !== type) }, ...(type === 'uts' && 'hostname' in r.config ? [{ op: 'del', path: ['hostname'] } as const] : [])]
+      : [];
 }
 
 /** Container `name`: a namespace of `type` added (the runtime makes one though the config has none). */

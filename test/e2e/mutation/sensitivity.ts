@@ -44,7 +44,7 @@ export interface Options {
 
 /** How one (mutation, case) pair ended. */
 export type Verdict =
-  | { readonly caught: true; readonly exercised: true; readonly status: 'fail' | 'warn'; readonly how: string }
+  | { readonly caught: true; readonly exercised: true; readonly status: 'fail' | 'warn'; readonly how: string; readonly byRefusal: boolean }
   | { readonly caught: false; readonly exercised: boolean; readonly status: string; readonly how: string };
 
 export interface Target {
@@ -101,7 +101,9 @@ export function judge(kind: MutationKind, base: CaseResult, mutated: CaseResult 
   if (st === 'fail' || st === 'warn') {
     const before = new Set((base.outcome.violations ?? []).map((v) => violationKey(v, runs.base)));
     const fresh = (mutated.outcome.violations ?? []).filter((v) => !before.has(violationKey(v, runs.mutated)));
-    if (fresh.length > 0) return { caught: true, exercised: true, status: st, how: `${fresh[0]!.requirement}: ${fresh[0]!.message.slice(0, 160)}` };
+    // Caught only because runc refused the mutated config: the case failed, but not by seeing the field.
+    const byRefusal = fresh.every((v) => /^create of \S+ failed/.test(v.message));
+    if (fresh.length > 0) return { caught: true, exercised: true, status: st, how: `${fresh[0]!.requirement}: ${fresh[0]!.message.slice(0, 160)}`, byRefusal };
     return { caught: false, exercised: true, status: st, how: `fails only as at baseline (${base.outcome.status})` };
   }
   if (st === 'error') return { caught: false, exercised: true, status: st, how: `error instead of a failure: ${(mutated.outcome.message ?? '').slice(0, 160)}` };
@@ -228,7 +230,13 @@ export async function measure(o: Options): Promise<Sensitivity> {
  * kind as (mutation, case) pairs. A liar the case never saw (a state liar for a status the case
  * never asks about) is not judged.
  */
-export function figure(s: Sensitivity): { readonly config: { caught: number; total: number }; readonly lifecycle: { caught: number; total: number }; readonly byKind: Record<string, { caught: number; total: number }> } {
+export function figure(s: Sensitivity): {
+  readonly config: { caught: number; total: number };
+  readonly lifecycle: { caught: number; total: number };
+  readonly byKind: Record<string, { caught: number; total: number }>;
+  /** Pairs caught only because runc refused the mutated config at create. */
+  readonly byRefusal: readonly string[];
+} {
   const byKind: Record<string, { caught: number; total: number }> = {};
   const judged = s.targets.filter((t) => t.verdict.exercised);
   for (const t of judged) {
@@ -241,5 +249,6 @@ export function figure(s: Sensitivity): { readonly config: { caught: number; tot
     const missed = new Set(judged.filter((t) => pred(t) && !t.verdict.caught).map((t) => t.id));
     return { caught: ids.size - missed.size, total: ids.size };
   };
-  return { config: cases((t) => t.kind === 'config'), lifecycle: cases((t) => t.kind !== 'config'), byKind };
+  const byRefusal = judged.filter((t) => t.verdict.caught && t.verdict.byRefusal).map((t) => `${t.kind} ${t.id}`);
+  return { config: cases((t) => t.kind === 'config'), lifecycle: cases((t) => t.kind !== 'config'), byKind, byRefusal };
 }
