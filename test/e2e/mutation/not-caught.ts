@@ -1,0 +1,68 @@
+/**
+ * The (mutation, case) pairs the sensitivity test knows are not caught, each with the reason.
+ * The test fails on a pair that is neither caught nor listed here, and on an entry that is
+ * stale (its case is caught now, or is no target of that mutation): it prints both lists, so
+ * pruning after a fix is deleting the lines it names.
+ *
+ * Reasons start with one word:
+ * - `weak:` the case could catch it and does not (a gap of the suite; the parenthesis says where it is handled);
+ * - `baseline:` runc already fails the case the same way, so the mutation adds no new violation;
+ * - `host:` this host can't tell the mutation apart (the case skips or can't see the difference here);
+ * - `no-negative:` the requirement is that the field be ignored or tolerated, so dropping it is conforming.
+ */
+import type { MutationKind } from './plan.js';
+
+export const NOT_CAUGHT: Readonly<Record<MutationKind, Readonly<Record<string, string>>>> = {
+  config: {
+    'filesystem.rootfs-propagation.private': 'weak: being fixed in issue 8 (every mount here is already private, so an ignored rootfsPropagation passes)',
+    'filesystem.mounts.propagation.private': 'weak: being fixed in issue 8 (every mount here is already private, so an ignored propagation option passes)',
+    'filesystem.mounts.option.noexec-applied': 'weak: being fixed in issue 8 (busybox under another name exits 127 with or without noexec)',
+    'process.oom-score-adj.unset': "weak: being fixed in issue 8 (the harness's own oom_score_adj is 0, the value a runtime that writes 0 leaves)",
+    'filesystem.rootfs-propagation.shared': 'baseline: runc 1.1.5 already fails it (the root mount does not end up shared)',
+    'filesystem.rootfs-propagation.unbindable': 'baseline: runc 1.1.5 already fails it',
+    'linux.cgroups.memory.kernel': 'baseline: runc 1.1.5 already fails it (kernel memory limits are not written)',
+    'linux.cgroups.memory.kernel-tcp': 'baseline: runc 1.1.5 already fails it (kernel TCP limits are not written)',
+    'linux.cgroups.cpu.mems': 'host: one memory node, so a container that inherits cpuset.mems has "0" as the config asks',
+    'linux.cgroups.blockio.weight': 'host: no proportional-weight I/O scheduler, so no weight file: the case skips where a runtime accepted the weight and wrote nothing (it could fail on RT-CREATE-UNSUPPORTED-PROPERTY-ERROR instead)',
+    'linux.cgroups.blockio.weight-device': 'host: no proportional-weight I/O scheduler, so no weight file: the case skips where a runtime accepted the weight and wrote nothing',
+    'linux.cgroups.blockio.leaf-weight': 'host: no CFQ, so no leaf weight file: the case skips where a runtime accepted the leaf weight and wrote nothing',
+    'misc.annotations.in-state': 'weak: a state without annotations passes even when the config has some (the state may leave them out only when none were given)',
+    'misc.annotations.unknown-no-error': 'no-negative: the requirement is that unknown annotations cause no error; without them nothing can fail',
+    'misc.unknown-properties': 'no-negative: the requirement is that unknown properties be ignored; without them nothing can fail',
+    'misc.unknown-properties.no-error': 'no-negative: the requirement is that unknown properties cause no error; without them nothing can fail',
+    'process.terminal.console-size-ignored': 'no-negative: the requirement is that consoleSize be ignored without a terminal; dropping it is conforming',
+    // judged from spec 1.1.0 on (skipped at runc's negotiated 1.0.1): OCI_CONFORM_MUTATION_SPEC_VERSION=1.3.0
+    'filesystem.mounts.option.defaults': "no-negative: 'defaults' asks for what a mount without options has, so a runtime that ignores it builds the same mount",
+    'filesystem.mounts.option.relatime': 'host: relatime is what this kernel gives a new mount anyway, so a runtime that ignores it builds the same mount',
+    'linux.cgroups.memory.use-hierarchy': 'host: memory.use_hierarchy is always 1 on this kernel, so a runtime that ignores it leaves the same value',
+    'linux.seccomp.log': 'no-negative: SCMP_ACT_LOG lets the call through, so without the filter the case sees the same; only the audit log tells them apart (the case targets a runtime that maps LOG to a denial)',
+    'misc.annotations.unknown-ignored': 'no-negative: the requirement is that unknown annotations be ignored; without them nothing can fail',
+    'misc.features.mount-options-recognized': 'no-negative: the requirement is that listed options be accepted; without them create can only succeed',
+    'linux.cgroups.cpu.burst': 'baseline: runc 1.1.5 already fails it at 1.3.0',
+    'linux.cgroups.cpu.idle': 'baseline: runc 1.1.5 already fails it at 1.3.0',
+    'linux.cgroups.pids.zero': 'baseline: runc 1.1.5 already warns on it at 1.3.0',
+    'linux.seccomp.default-errno-ret-unsupported': 'baseline: runc 1.1.5 already fails it at 1.3.0',
+    'linux.seccomp.errno-ret-unsupported': 'baseline: runc 1.1.5 already fails it at 1.3.0',
+    'process.domainname': 'baseline: runc 1.1.5 already fails it at 1.3.0 (domainname is not set)',
+    'process.io-priority.best-effort': 'baseline: runc 1.1.5 already fails it at 1.3.0 (ioPriority is not applied)',
+    'process.io-priority.idle': 'baseline: runc 1.1.5 already fails it at 1.3.0 (ioPriority is not applied)',
+    'process.personality.linux32': 'baseline: runc 1.1.5 already fails it at 1.3.0',
+    'process.scheduler.batch': 'baseline: runc 1.1.5 already fails it at 1.3.0 (scheduler is not applied)',
+    'process.scheduler.idle': 'baseline: runc 1.1.5 already fails it at 1.3.0 (scheduler is not applied)',
+    'process.scheduler.other-nice': 'baseline: runc 1.1.5 already fails it at 1.3.0 (scheduler is not applied)',
+  },
+  'kill-ignored': {
+    'lifecycle.kill.delivers-signal': 'weak: being fixed in issue 8 (a kill that does nothing times out instead of failing fast)',
+    'lifecycle.ops.kill.created': 'weak: being fixed in issue 8 (a kill that does nothing times out instead of failing fast)',
+    'lifecycle.ops.kill.running': 'weak: being fixed in issue 8 (a kill that does nothing times out instead of failing fast)',
+    'lifecycle.ops.kill.term-trapped': 'weak: being fixed in issue 8 (a kill that does nothing times out instead of failing fast)',
+  },
+  'start-noop': {
+    'lifecycle.start.runs-process': 'weak: a start that runs nothing leaves the case waiting for the stop until it times out (an error, not a failure)',
+  },
+  'state-created-as-running': {},
+  'state-running-as-stopped': {},
+  'state-wrong-pid': {},
+  'delete-forced': {},
+  'create-starts': {},
+};
