@@ -11,34 +11,15 @@
  * came from reading it as 1.0.1 (json.newer-field, linux.newer-enum-value),
  * and every warning left must be one the spec text backs (listed below).
  */
-import { spawnSync } from 'node:child_process';
-import type { SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDocument } from '../../validators/document.js';
 import type { Diagnostic } from '../../validators/diagnostic.js';
+import { IS_ROOT, run, runOk, which } from './tools.js';
 
-function which(cmd: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-const IS_ROOT = process.getuid?.() === 0;
 const BUSYBOX = '/usr/bin/busybox';
-
-function run(argv: readonly string[], cwd?: string): SpawnSyncReturns<string> {
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw r.error;
-  return r;
-}
-
-function runOk(argv: readonly string[], cwd?: string): string {
-  const r = run(argv, cwd);
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${String(r.status)}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
 
 /** Rules whose findings would come from reading X.Y.Z-dev as the release before X.Y.Z. */
 const DEV_MISREADING = new Set(['json.newer-field', 'linux.newer-enum-value']);

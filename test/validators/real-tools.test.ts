@@ -6,7 +6,6 @@
  * --root, and is deleted in afterAll, also when a step failed.
  */
 import { spawnSync } from 'node:child_process';
-import type { SpawnSyncReturns } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,31 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePath } from '../../validators/inputs.js';
 import { validateDocument } from '../../validators/document.js';
 import type { Diagnostic } from '../../validators/diagnostic.js';
+import { IS_ROOT, run, runOk, which } from './tools.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const BUSYBOX = '/usr/bin/busybox';
 
-function which(cmd: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
 const RUNC = which('runc');
 const CRUN = which('crun');
-const IS_ROOT = process.getuid?.() === 0;
-
-/** Runs a tool to completion; output goes to pipes (never use this for a command that leaves a container process behind). */
-function run(argv: readonly string[], cwd?: string): SpawnSyncReturns<string> {
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return r;
-}
-
-function runOk(argv: readonly string[], cwd?: string): string {
-  const r = run(argv, cwd);
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${String(r.status)}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
 
 function errorsOf(diags: readonly Diagnostic[]): string[] {
   return diags.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.pointer} ${d.message}`);
