@@ -29,7 +29,7 @@ import { parseState } from './driver/state.js';
 import { compare } from './inspect/compare.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { processStartTime } from './cleanup.js';
-import { whyNotContainerProcess, type PidProblemKind } from './inspect/container-pid.js';
+import { whyNotContainerProcess, type PidProblem, type PidProblemKind } from './inspect/container-pid.js';
 import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
@@ -211,6 +211,16 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     /** The pid file was found empty or naming another process: a warning is recorded, state.pid is used instead. */
     let pidFileBad = false;
     const freshPidNs = newPidNamespace(config);
+    /**
+     * Why a pid is not this container's process, if it isn't. Where the canary showed that this runtime's
+     * pids are its containers' processes (host-pid-view ok), a process outside the new pid namespace is the
+     * container process of a runtime that did not make that namespace: the namespace cases judge that, so
+     * it is no reason to skip (a sandbox's pid, where the view is not ok, still is).
+     */
+    const pidProblem = async (pid: number): Promise<PidProblem | undefined> => {
+      const why = await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
+      return why?.kind === 'outside-namespace' && pidView.ok ? undefined : why;
+    };
     let consoleSock: ConsoleSocket | undefined;
     let recordedPid: { pid: number; startTime: string } | undefined;
     /** What the container process ran before start (the runtime's init), to see when the program replaced it. */
@@ -242,7 +252,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     const recordContainerProcess = async (createOk: boolean): Promise<void> => {
       const text = await readPidText();
       const pid = pidOf(text);
-      const why = pid === undefined ? undefined : await whyNotContainerProcess(pid, { newPidNamespace: freshPidNs });
+      const why = pid === undefined ? undefined : await pidProblem(pid);
       if (pid !== undefined && !why) return record(pid);
       // A process the host can't see into, or in our pid namespace (a sandbox's, like runsc's): not recorded
       // (cleanup never kills it) and not the pid file's fault; pid() skips a case that would inspect it.
@@ -252,14 +262,14 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         else pidFileWarning(`the --pid-file of ${id} names ${pid} after create: ${why!.message}`, pid);
       }
       const st = parseState((await raw.state(id)).stdout);
-      if (st?.pid !== undefined && !(await whyNotContainerProcess(st.pid, { newPidNamespace: freshPidNs }))) await record(st.pid);
+      if (st?.pid !== undefined && !(await pidProblem(st.pid))) await record(st.pid);
     };
     /** The container process's host pid: the pid file's, else state.pid's, each checked to be the container's. */
     const containerPid = async (): Promise<number> => {
       if (!pidFileBad) {
         const fromFile = await readPidFile();
         if (fromFile !== undefined) {
-          const why = await whyNotContainerProcess(fromFile, { newPidNamespace: freshPidNs });
+          const why = await pidProblem(fromFile);
           // The process the pid file named at create may have exited since: it was still the container's.
           if (!why || (why.kind === 'dead' && recordedPid?.pid === fromFile)) return fromFile;
           if (hostBlind(why.kind)) return blind(`the --pid-file names ${fromFile}`, why.message);
@@ -268,7 +278,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       }
       const s = await handle.state();
       if (s.pid === undefined) return abort(`no pid for ${id}: the pid file names none and state has no pid`);
-      const why = await whyNotContainerProcess(s.pid, { newPidNamespace: freshPidNs });
+      const why = await pidProblem(s.pid);
       if (why && hostBlind(why.kind)) return blind(`state.pid is ${s.pid}`, why.message);
       if (why && !(why.kind === 'dead' && s.status === 'stopped')) {
         abortWith('RT-STATE-PID-REQUIRED-LINUX', {
