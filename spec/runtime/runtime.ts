@@ -104,6 +104,9 @@ export const RUNTIME: readonly Requirement[] = [
   rt('RT-OPERATIONS-SUPPORTED', 'MUST', 'operations', '1.0.0', 'A runtime supports the state, create, start, kill and delete operations.'),
   rt('RT-QUERY-STATE-NO-ID-ERROR', 'MUST', 'query-state', '1.0.0', 'state without a container ID fails with an error.'),
   rt('RT-QUERY-STATE-NONEXISTENT-ERROR', 'MUST', 'query-state', '1.0.0', 'state of a container that does not exist fails with an error.'),
+  // A reading, not a sentence: the state's annotations MAY be absent or empty "if no annotations were provided",
+  // which implies they are there when the config has some; not a keyword of the text, so at most a warning.
+  rt('RT-STATE-ANNOTATIONS-GIVEN', 'SHOULD', 'state', '1.0.0', "our reading: when the config has annotations, the state's annotations property holds them"),
   rt('RT-QUERY-STATE-RETURNS-STATE', 'MUST', 'query-state', '1.0.0', 'state prints the container state in the form the State section defines.'),
   rt('RT-CREATE-MISSING-ARGS-ERROR', 'MUST', 'create', '1.0.0', 'create without a bundle path or without a container ID fails with an error.'),
   rt('RT-CREATE-DUPLICATE-ID-ERROR', 'MUST', 'create', '1.0.0', 'create with an ID already used by a container of this runtime fails with an error.'),
