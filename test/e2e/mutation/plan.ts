@@ -170,6 +170,10 @@ const NS_TYPES = [...IN_BASE, ...NOT_IN_BASE];
  * every container takes the case out of the config targets: `why` says why it is not one.
  */
 export const FIELD_OVERRIDES: Readonly<Record<string, Override>> = {
+  'filesystem.mounts.propagation.private': {
+    why: "the field is the child tmpfs's 'private'; its parent's 'shared' is the case's setup and stays",
+    ops: swapMountOption('/mnt/h8-prop-parent/private', 'private', 'size=1m'),
+  },
   'process.args.exact': { why: 'process.args is the field under test here: its last argument dropped', ops: (r) => dropLastArg(r) },
   'process.args.path-lookup': { why: 'process.args is the field under test here: a runtime that ignores it runs something else', ops: set(['process', 'args'], ['/bin/true']) },
   'filesystem.masked-paths.proc': { why: 'the case lists /proc/timer_list, which the minimal config masks too: take it out', ops: dropElement(['linux', 'maskedPaths'], '/proc/timer_list') },
