@@ -9,11 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { executeCase, type ExecEnv, type LoadedCase } from '../../harness/execute.js';
-import { buildRootfs } from '../../fixtures/rootfs.js';
-import { detectCgroupLayout } from '../../harness/inspect/cgroup-layout.js';
-import { probeConditions } from '../../harness/probe.js';
-import { Ledger } from '../../harness/ledger.js';
-import { profileByName } from '../../harness/profiles/index.js';
 import { findRunCgroups, removeCgroupTree, removeTree } from '../../harness/cleanup.js';
 import { CANARY } from '../../harness/canary.js';
 import { runCanary } from '../../harness/negotiate.js';
@@ -22,36 +17,18 @@ import { defineCase, type CaseDefinition, type CaseResult } from '../../suites/c
 import killSignal from '../../suites/lifecycle/kill-signal.case.js';
 import statusTransitions from '../../suites/state/status-transitions.case.js';
 import { cgroupDirsWith } from '../e2e/conform/leftovers.js';
+import { runcExecEnv } from './helpers/runc-env.js';
 import { writeWrapper, type WrapperName } from './helpers/wrappers.js';
 
 let dir: string;
 let base: ExecEnv;
 const runId = `ub${randomBytes(3).toString('hex')}`;
 let n = 0;
-const runc = profileByName('runc')!;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oci-conform-broken-'));
-  const layout = await detectCgroupLayout();
-  await buildRootfs(join(dir, 'rootfs'));
-  const ledger = new Ledger(
-    { kind: 'run', runId, pid: process.pid, startedAt: '', binary: '/usr/bin/runc', profile: 'runc', globalArgs: [], stateRoot: join(dir, 'state'), runDir: dir, cgroupPrefix: `oci-conform-${runId}` },
-    join(dir, 'ledger'),
-  );
-  base = {
-    driver: { binary: '/usr/bin/runc', profile: runc, stateRoot: join(dir, 'state'), timeoutMs: 30_000 },
-    runDir: dir,
-    rootfsTemplate: join(dir, 'rootfs'),
-    specVersion: '1.0.1',
-    configVersion: '1.0.2',
-    host: { conditions: await probeConditions({ layout, features: { ok: true }, consoleSocket: true }), cgroups: layout },
-    cgroupPrefix: `oci-conform-${runId}`,
-    ledger,
-    threshold: 'MUST',
-    // Far above the harness's bounded polls: a case that hung would end as a timeout error, which the tests refuse.
-    timeoutMs: 25_000,
-    runSignal: new AbortController().signal,
-  };
+  // Far above the harness's bounded polls: a case that hung would end as a timeout error, which the tests refuse.
+  ({ env: base } = await runcExecEnv(dir, runId, 25_000));
 });
 afterAll(async () => {
   // Every container went through the harness's own case cleanup (delete --force reaches runc through each wrapper).

@@ -5,16 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { executeCase, type ExecEnv, type LoadedCase } from '../../harness/execute.js';
-import { buildRootfs } from '../../fixtures/rootfs.js';
-import { detectCgroupLayout } from '../../harness/inspect/cgroup-layout.js';
-import { probeConditions } from '../../harness/probe.js';
 import { Ledger, readLedger } from '../../harness/ledger.js';
-import { profileFor } from '../../harness/profiles/index.js';
 import { findRunCgroups, removeCgroupTree, removeTree } from '../../harness/cleanup.js';
 import { readCgroupResources } from '../../harness/inspect/cgroup-resources.js';
 import { insideScript, type InsideResult } from '../../fixtures/inside.js';
 import { defineCase, type CaseDefinition } from '../../suites/case.js';
 import { cgroupDirsWith } from '../e2e/conform/leftovers.js';
+import { runcExecEnv } from './helpers/runc-env.js';
 
 let dir: string;
 let env: ExecEnv;
@@ -24,25 +21,7 @@ let n = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oci-conform-exec-'));
-  const layout = await detectCgroupLayout();
-  await buildRootfs(join(dir, 'rootfs'));
-  ledger = new Ledger(
-    { kind: 'run', runId, pid: process.pid, startedAt: '', binary: '/usr/bin/runc', profile: 'runc', globalArgs: [], stateRoot: join(dir, 'state'), runDir: dir, cgroupPrefix: `oci-conform-${runId}` },
-    join(dir, 'ledger'),
-  );
-  env = {
-    driver: { binary: '/usr/bin/runc', profile: profileFor('/usr/bin/runc'), stateRoot: join(dir, 'state'), timeoutMs: 30_000 },
-    runDir: dir,
-    rootfsTemplate: join(dir, 'rootfs'),
-    specVersion: '1.0.1',
-    configVersion: '1.0.2',
-    host: { conditions: await probeConditions({ layout, features: { ok: true }, consoleSocket: true }), cgroups: layout },
-    cgroupPrefix: `oci-conform-${runId}`,
-    ledger,
-    threshold: 'MUST',
-    timeoutMs: 20_000,
-    runSignal: new AbortController().signal,
-  };
+  ({ env, ledger } = await runcExecEnv(dir, runId, 20_000));
 });
 afterAll(async () => {
   for (const d of await findRunCgroups(env.cgroupPrefix, env.host.cgroups)) await removeCgroupTree(d);
