@@ -6,18 +6,14 @@
  * leaves the other unexpected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
-import { runCli } from './conform/leftovers.js';
+import { runCli, makeRunDir } from './conform/leftovers.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oci-conform-exp-e2e-'));
-  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
-});
+beforeAll(async () => ({ dir, env } = await makeRunDir('oci-conform-exp-e2e-')));
 afterAll(async () => {
   await removeTree(dir);
 });

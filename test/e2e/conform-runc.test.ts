@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
-import { leftovers, runCli, runInfoFromTap } from './conform/leftovers.js';
+import { leftovers, runCli, runInfoFromTap, makeRunDir } from './conform/leftovers.js';
 import { onPath } from '../../harness/discover.js';
 
 const RUNC = '/usr/bin/runc';
@@ -19,10 +18,7 @@ const LIFECYCLE = ['--only', 'lifecycle.create.state', '--only', 'lifecycle.star
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oci-conform-e2e-'));
-  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
-});
+beforeAll(async () => ({ dir, env } = await makeRunDir('oci-conform-e2e-')));
 afterAll(async () => {
   await removeTree(dir);
 });

@@ -9,11 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
-import { leftovers, runCli, runInfoFromTap } from './conform/leftovers.js';
+import { leftovers, runCli, runInfoFromTap, makeRunDir } from './conform/leftovers.js';
 
 const RUNSC = '/usr/bin/runsc';
 const HANG = join(import.meta.dirname, 'conform', 'cases', 'hang.case.mjs');
@@ -23,10 +22,7 @@ const NO_HOST_VIEW = ['lifecycle.create.state', 'lifecycle.start.runs-process', 
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oci-conform-e2e-runsc-'));
-  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
-});
+beforeAll(async () => ({ dir, env } = await makeRunDir('oci-conform-e2e-runsc-')));
 afterAll(async () => {
   await removeTree(dir);
 });

@@ -5,20 +5,16 @@
  * (test/harness/helpers/wrappers.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
-import { leftovers, runCli } from './conform/leftovers.js';
+import { leftovers, runCli, makeRunDir } from './conform/leftovers.js';
 import { writeWrapper } from '../harness/helpers/wrappers.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oci-conform-stopped-'));
-  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
-});
+beforeAll(async () => ({ dir, env } = await makeRunDir('oci-conform-stopped-')));
 afterAll(async () => {
   await removeTree(dir);
 });

@@ -5,6 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 
 export function cgroupDirsWith(prefix: string): string[] {
@@ -85,4 +87,10 @@ export function runInfoFromTap(tap: string): { runId: string; workDir: string } 
   const m = /^# run (\S+) in (\S+)$/m.exec(tap);
   if (!m) throw new Error(`no run line in TAP output:\n${tap}`);
   return { runId: m[1]!, workDir: m[2]! };
+}
+
+/** A scratch directory for one test file's runs, and the environment that keeps their ledger in it. */
+export async function makeRunDir(prefix: string): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, env: { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' } };
 }
