@@ -3,7 +3,7 @@
  * wait and delete before any case runs. If it can't, nothing else can, and
  * the run stops with one environment error quoting the runtime.
  */
-import { defineCase } from '../suites/case.js';
+import { defineCase } from './model.js';
 import type { LoadedCase } from './execute.js';
 
 export const CANARY_MARK = 'oci-conform-canary';

@@ -17,7 +17,7 @@ import { runConformance } from './run.js';
 import { sweepLedgers } from './sweep.js';
 import { mergeReports } from './merge.js';
 import { createReporter } from '../reporters/conform/index.js';
-import type { CaseDefinition } from '../suites/case.js';
+import type { CaseDefinition } from './model.js';
 
 function toolVersion(): string {
   try {

@@ -14,18 +14,16 @@ import {
   CaseAbort,
   CaseSkip,
   type CaseContext,
-  type CallRecord,
   type ConfigFn,
   type ContainerHandle,
-  type ContainerState,
   type Evidence,
   type RawRuntime,
   type Violation,
-} from '../suites/case.js';
+} from './model.js';
 import type { HostConditions } from './conditions.js';
 import type { RuntimeDriver } from './driver/driver.js';
-import { describeCall, succeeded } from './driver/record.js';
-import { parseState } from './driver/state.js';
+import { describeCall, succeeded, type CallRecord } from './driver/record.js';
+import { parseState, type ContainerState } from './driver/state.js';
 import { compare } from './inspect/compare.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { processStartTime } from './cleanup.js';

@@ -7,7 +7,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { CaseAbort, CaseSkip, type CaseDefinition, type CaseResult, type Outcome } from '../suites/case.js';
+import { CaseAbort, CaseSkip, type CaseDefinition, type CaseResult, type Outcome } from './model.js';
 import type { HostConditions } from './conditions.js';
 import { createContext, CaseAborted, type Container } from './context.js';
 import { RuntimeDriver, type DriverOptions } from './driver/driver.js';

@@ -19,7 +19,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { CaseResult, Status } from '../suites/case.js';
+import type { CaseResult, Status } from './model.js';
 import type { ExpectationReport } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';
 import { resolveRuntimeVersion } from '../spec/versions.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EXIT } from '../core/errors.js';
-import type { CaseResult, Status } from '../suites/case.js';
+import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';

@@ -12,7 +12,7 @@ import type { RuntimeProfile } from './profiles/profile.js';
 import { executeCase, type ExecEnv } from './execute.js';
 import { CANARY } from './canary.js';
 import { ConformError } from './errors.js';
-import type { CaseResult } from '../suites/case.js';
+import type { CaseResult } from './model.js';
 
 export interface FeaturesDoc {
   readonly ociVersionMin?: string;

@@ -11,7 +11,7 @@
  * from reading that process as if it were the container's).
  */
 import { readFile, readlink } from 'node:fs/promises';
-import { defineCase } from '../suites/case.js';
+import { defineCase } from './model.js';
 import type { ConditionState } from './conditions.js';
 import { executeCase, type ExecEnv, type LoadedCase } from './execute.js';
 import { parseStatFields } from './inspect/process.js';

@@ -13,7 +13,7 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
-import type { CaseResult, Status } from '../suites/case.js';
+import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, PartialRunInfo, RunInfo, RunStop, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
 import { ConformError } from './errors.js';

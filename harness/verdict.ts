@@ -7,7 +7,7 @@ import { levelAt, requirement } from '../spec/catalogue.js';
 import { LEVEL_RANK, type Level, type Requirement } from '../spec/types.js';
 import { inVersionRange, reached } from '../spec/versions.js';
 import { RUNTIME_DEV_WINDOWS } from '../spec/dev-windows.js';
-import type { Outcome, Violation } from '../suites/case.js';
+import type { Outcome, Violation } from './model.js';
 
 export type Threshold = Exclude<Level, 'INFO'>;
 

@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { RawRuntime } from '../../suites/case.js';
+import type { RawRuntime } from '../model.js';
 import type { RuntimeProfile } from '../profiles/profile.js';
 import type { CallRecord } from './record.js';
 

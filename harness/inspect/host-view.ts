@@ -11,7 +11,7 @@
  * skipped with the condition's reason instead of reporting on the sandbox.
  */
 import { readFile, readlink } from 'node:fs/promises';
-import { CaseSkip } from '../../suites/case.js';
+import { CaseSkip } from '../model.js';
 
 /** Marked pids -> the reason the condition gave. */
 const notContainer = new Map<number, string>();

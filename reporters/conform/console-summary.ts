@@ -1,5 +1,5 @@
 /** The console summary: counts by spec area, the details of what failed, the baseline verdict. */
-import type { CaseResult, Status } from '../../suites/case.js';
+import type { CaseResult, Status } from '../../harness/model.js';
 import type { Paint } from './colors.js';
 import type { RunSummary } from './reporter.js';
 import { areaOf, shownViolations } from './evidence.js';

@@ -3,7 +3,7 @@
  * failures printed above it; otherwise one plain line per case. Colours
  * follow colors.ts (TTY only, NO_COLOR respected).
  */
-import type { CaseResult } from '../../suites/case.js';
+import type { CaseResult } from '../../harness/model.js';
 import { paint } from './colors.js';
 import { headerLines } from './console-header.js';
 import { summaryLines } from './console-summary.js';

@@ -3,7 +3,7 @@
  * requirement, level and spec reference at the run's version. Formatting only.
  */
 import { requirement, specUrl } from '../../spec/catalogue.js';
-import type { CaseResult, Violation } from '../../suites/case.js';
+import type { CaseResult, Violation } from '../../harness/model.js';
 
 export interface ShownViolation extends Violation {
   /** Link to the spec section at the run's version, when the requirement is in the catalogue. */

@@ -3,9 +3,7 @@
  * runner. Reporters format; they never decide a verdict. The shapes here are
  * the contract documented in docs/INTERPRETING.md (REPORT_VERSION).
  */
-import type { HostConditions } from '../../harness/conditions.js';
-import type { CgroupLayout } from '../../harness/inspect/cgroup-layout.js';
-import type { CaseResult, Status } from '../../suites/case.js';
+import type { CaseResult, CgroupLayout, HostConditions, Status } from '../../harness/model.js';
 
 /**
  * Bumped on any incompatible change of RunInfo, CaseResult or RunSummary.

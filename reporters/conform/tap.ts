@@ -3,7 +3,7 @@
  * non-pass (requirement, level, reference, expected, actual, config path).
  * Values are written as JSON, which YAML reads as flow scalars.
  */
-import type { CaseResult } from '../../suites/case.js';
+import type { CaseResult } from '../../harness/model.js';
 import type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 import { reasonLine, shownViolations } from './evidence.js';
 import type { Sink } from './output.js';

@@ -4,8 +4,7 @@
  * skipped); its `also` entries don't, so before charging one a case asks
  * whether it is in force here, and otherwise charges the entry that is.
  */
-import { requirement } from '../../spec/catalogue.js';
-import { inVersionRange } from '../../spec/versions.js';
+import { inVersionRange, requirement } from '../case.js';
 
 /** True when catalogue entry `id` exists at runtime-spec `version` (an unknown id counts as in force; the lint flags it). */
 export function inForce(id: string, version: string): boolean {

@@ -1,5 +1,5 @@
 import { defineCase } from '../case.js';
-import { runWithTerminal } from '../process/_lib/terminal.js';
+import { runWithTerminal } from '../_lib/terminal.js';
 
 /**
  * With a terminal, /dev/console is the container's pty: a character device

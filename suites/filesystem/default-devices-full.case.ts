@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { insideScript, type InsideResult } from '../../fixtures/inside.js';
+import { defineCase, type InsideResult, insideScript } from '../case.js';
 
 /** /dev/full is supplied: a character device 1:7, and a write fails (no space). */
 export default defineCase({

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { insideScript, type InsideResult } from '../../fixtures/inside.js';
+import { defineCase, type InsideResult, insideScript } from '../case.js';
 
 /** /dev/null is supplied: a character device 1:3, and writing to it succeeds. */
 export default defineCase({

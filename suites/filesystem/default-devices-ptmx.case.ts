@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { insideScript, type InsideResult } from '../../fixtures/inside.js';
+import { defineCase, type InsideResult, insideScript } from '../case.js';
 
 /** /dev/ptmx is the container's /dev/pts/ptmx: a symlink to it, or a bind mount of it (same device and inode). */
 export default defineCase({

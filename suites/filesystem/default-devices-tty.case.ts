@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { insideScript, type InsideResult } from '../../fixtures/inside.js';
+import { defineCase, type InsideResult, insideScript } from '../case.js';
 
 /** /dev/tty is supplied: a character device 5:0, and it exists (opening it needs a controlling terminal). */
 export default defineCase({

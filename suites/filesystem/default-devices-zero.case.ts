@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { insideScript, type InsideResult } from '../../fixtures/inside.js';
+import { defineCase, type InsideResult, insideScript } from '../case.js';
 
 /** /dev/zero is supplied: a character device 1:5, and reading 4 bytes gives 4. */
 export default defineCase({

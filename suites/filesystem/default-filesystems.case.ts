@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo, mountAt } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, mountAt, readMountinfo, startHeld } from '../case.js';
 
 const EXPECTED: Readonly<Record<string, string>> = { '/proc': 'proc', '/sys': 'sysfs', '/dev/pts': 'devpts', '/dev/shm': 'tmpfs' };
 

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { attempt, HOLD } from '../process/_lib/running.js';
+import { attempt, defineCase, HOLD } from '../case.js';
 import { putInRootfs } from './_lib/write.js';
 
 /**

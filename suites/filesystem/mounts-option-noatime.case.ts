@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, startHeld } from '../case.js';
 import { containerMount } from './_lib/mounts.js';
 
 const MUST: readonly string[] = ['noatime'];

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
 import { hostMountsBelow, kernelHasMountSetattr } from './_lib/mounts.js';
 
 /** rnoexec (1.1.0 table) sets noexec on an rbind mount and on every mount below it (the host's /dev and its submounts). */

@@ -1,6 +1,5 @@
-import { defineCase } from '../case.js';
+import { defineCase, HOLD, startHeld } from '../case.js';
 import { chargeable } from '../_lib/requirements.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
 import { containerMount } from './_lib/mounts.js';
 
 /** The mount option ro on a tmpfs mount is a per-mount flag of that mount (mountinfo, read from the host). */

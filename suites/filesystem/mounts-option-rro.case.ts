@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
 import { hostMountsBelow, kernelHasMountSetattr } from './_lib/mounts.js';
 
 /** rro (1.1.0 on) makes the bind mount and every mount below it read-only (mount_setattr with AT_RECURSIVE). */

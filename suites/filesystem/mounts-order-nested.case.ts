@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo, mountAt } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, mountAt, readMountinfo, startHeld } from '../case.js';
 
 /**
  * Mounts are made in array order: a tmpfs at /mnt/h8-order, then one at

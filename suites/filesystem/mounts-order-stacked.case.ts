@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
 
 /** Two mounts at one destination stack in array order: tmpfs first, proc on top of it. */
 export default defineCase({

@@ -1,7 +1,5 @@
-import { defineCase } from '../case.js';
+import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
 import { chargeable } from '../_lib/requirements.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
 import { hostMountsBelow } from './_lib/mounts.js';
 
 /**

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
 import { containerMount } from './_lib/mounts.js';
 
 /**

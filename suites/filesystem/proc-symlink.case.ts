@@ -1,8 +1,6 @@
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { readMountinfo } from '../../harness/inspect/mountinfo.js';
-import { attempt, HOLD } from '../process/_lib/running.js';
+import { attempt, defineCase, HOLD, readMountinfo } from '../case.js';
 
 /**
  * /proc in the rootfs is a symlink (to tmp/h8-proc-target, inside the rootfs). A

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { defineCase } from '../case.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, startHeld } from '../case.js';
 import { containerMount } from './_lib/mounts.js';
 import { putInRootfs } from './_lib/write.js';
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, startHeld } from '../case.js';
 import { containerMount, hostMountHolding } from './_lib/mounts.js';
 import { sharedBind, type SharedBind } from './_lib/shared-bind.js';
 

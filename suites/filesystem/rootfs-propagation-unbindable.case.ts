@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { readMountinfo, mountAt } from '../../harness/inspect/mountinfo.js';
-import { attempt, HOLD } from '../process/_lib/running.js';
+import { attempt, defineCase, HOLD, mountAt, readMountinfo } from '../case.js';
 
 /**
  * linux.rootfsPropagation unbindable: the container's root mount is

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { rawState } from '../lifecycle/ops/_lib/ops.js';
+import { defineCase, rawState } from '../case.js';
 import { describeLog, indexOf } from './_lib/rig.js';
 import { runScenario } from './_lib/scenario.js';
 

@@ -1,7 +1,6 @@
-import { defineCase } from '../case.js';
+import { defineCase, rawState } from '../case.js';
 import { hookOrder, indexOf } from './_lib/rig.js';
 import { runScenario } from './_lib/scenario.js';
-import { rawState } from '../lifecycle/ops/_lib/ops.js';
 
 /**
  * Up to 1.2.1 a failing poststart hook is only a warning: create and start

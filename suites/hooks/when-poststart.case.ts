@@ -1,8 +1,7 @@
-import { defineCase } from '../case.js';
+import { defineCase, requireHostView } from '../case.js';
 import { indexOf } from './_lib/rig.js';
 import { isUserProgram, ranBetween } from './_lib/checks.js';
 import { runScenario } from './_lib/scenario.js';
-import { requireHostView } from '../../harness/inspect/host-view.js';
 
 /**
  * poststart hooks run after the user program was executed and before start

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { readStatus } from '../../harness/inspect/status.js';
+import { defineCase, readStatus } from '../case.js';
 
 /** After `delete` of a stopped container, the id is gone: `state` of it must fail. */
 export default defineCase({

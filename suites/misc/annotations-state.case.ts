@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { HOLD } from '../process/_lib/running.js';
+import { defineCase, HOLD } from '../case.js';
 
 const ANNOTATIONS: Readonly<Record<string, string>> = { 'org.example.h8.one': '1', 'org.example.h8.two': 'two words' };
 

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readStatus } from '../../harness/inspect/status.js';
-import { HOLD, startHeld } from '../process/_lib/running.js';
+import { defineCase, HOLD, readStatus, startHeld } from '../case.js';
 import { readFeatures, stringList } from './_lib/features.js';
 
 /**

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { LINUX_MOUNT_OPTIONS } from '../../spec/runtime/config.js';
-import { attempt } from '../process/_lib/running.js';
+import { attempt, defineCase, LINUX_MOUNT_OPTIONS } from '../case.js';
 import { readFeatures, stringList } from './_lib/features.js';
 
 /** Options that change what kind of mount it is or need more than a tmpfs: not tried here. */

@@ -1,9 +1,5 @@
-import { defineCase, type Condition } from '../case.js';
-import type { NamespaceType } from '../../fixtures/config.js';
-import { namespaceId, sameNamespace } from '../../harness/inspect/namespaces.js';
-import { HOLD } from '../process/_lib/running.js';
-import { createOrRefusal } from '../lifecycle/ops/_lib/ops.js';
-import { withOwn } from '../linux/namespaces/_lib/types.js';
+import { type Condition, createOrRefusal, defineCase, HOLD, namespaceId, type NamespaceType, sameNamespace } from '../case.js';
+import { withOwn } from '../_lib/namespaces.js';
 import { readFeatures, stringList } from './_lib/features.js';
 
 const KNOWN: readonly NamespaceType[] = ['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time'];

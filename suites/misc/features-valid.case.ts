@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { validateDocument } from '../../validators/document.js';
+import { defineCase, validateDocument } from '../case.js';
 import { readFeatures } from './_lib/features.js';
 
 /** The features document's own requirements, checked here on the runtime's real output (and statically by oci-validate). */

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { attempt } from '../process/_lib/running.js';
+import { attempt, defineCase } from '../case.js';
 
 /** Up to 1.0.1 the spec said it outright: an unknown property must not make the runtime fail. */
 export default defineCase({

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readCmdline } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readCmdline, startHeld } from '../case.js';
 
 /**
  * process.args reaches the program exactly: every element, in order, with

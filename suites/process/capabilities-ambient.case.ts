@@ -1,8 +1,5 @@
-import { defineCase } from '../case.js';
-import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
-import { readStatus } from '../../harness/inspect/status.js';
+import { CAPABILITY_NAMES, defineCase, HOLD, readStatus, startHeld } from '../case.js';
 import { NONROOT_SETS, NONROOT_USER, sortedCaps } from './_lib/caps.js';
-import { HOLD, startHeld } from './_lib/running.js';
 
 /**
  * process.capabilities.ambient of a non-root process is its ambient set; the

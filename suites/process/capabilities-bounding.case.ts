@@ -1,8 +1,5 @@
-import { defineCase } from '../case.js';
-import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
-import { readStatus } from '../../harness/inspect/status.js';
+import { CAPABILITY_NAMES, defineCase, HOLD, readStatus, startHeld } from '../case.js';
 import { ROOT_SETS, sortedCaps } from './_lib/caps.js';
-import { HOLD, startHeld } from './_lib/running.js';
 
 /** process.capabilities.bounding of a root process is its bounding set, exactly: no more, no fewer (CapBnd in /proc/<pid>/status). */
 export default defineCase({

@@ -1,8 +1,5 @@
-import { defineCase } from '../case.js';
-import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
-import { readStatus } from '../../harness/inspect/status.js';
+import { CAPABILITY_NAMES, defineCase, HOLD, readStatus, startHeld } from '../case.js';
 import { sortedCaps } from './_lib/caps.js';
-import { HOLD, startHeld } from './_lib/running.js';
 
 /**
  * From 1.1.0: asking for a capability that can't be granted (here

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { attempt, HOLD } from './_lib/running.js';
+import { attempt, defineCase, HOLD } from '../case.js';
 
 /** Up to 1.0.2: a capability name the kernel has no number for makes the runtime fail. */
 export default defineCase({

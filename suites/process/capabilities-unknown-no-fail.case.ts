@@ -1,8 +1,5 @@
-import { defineCase } from '../case.js';
-import { CAPABILITY_NAMES } from '../../harness/inspect/capabilities.js';
-import { readStatus } from '../../harness/inspect/status.js';
+import { CAPABILITY_NAMES, defineCase, HOLD, readStatus, startHeld } from '../case.js';
 import { sortedCaps } from './_lib/caps.js';
-import { HOLD, startHeld } from './_lib/running.js';
 
 /**
  * From 1.1.0: a capability the runtime cannot map should not make it fail;

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { attempt, HOLD } from './_lib/running.js';
-import { readProcLink } from '../../harness/inspect/host-view.js';
+import { attempt, defineCase, HOLD, readProcLink } from '../case.js';
 
 /**
  * process.cwd names a directory the rootfs lacks. The spec does not say

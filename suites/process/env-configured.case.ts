@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readEnviron } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readEnviron, startHeld } from '../case.js';
 
 /**
  * Every process.env entry is in the environment of the container process,

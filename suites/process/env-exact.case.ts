@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readEnviron } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readEnviron, startHeld } from '../case.js';
 
 /** NAME=value entries as a map from name to value (a later entry of the same name wins, as getenv sees it). */
 function byName(entries: readonly string[]): Record<string, string> {

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readIoPriority } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readIoPriority, startHeld } from '../case.js';
 
 /** process.ioPriority (1.1.0 on) IOPRIO_CLASS_BE 6 is the io priority of the process (read with ionice -p from the host). */
 export default defineCase({

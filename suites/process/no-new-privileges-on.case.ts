@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readStatus } from '../../harness/inspect/status.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readStatus, startHeld } from '../case.js';
 
 /** process.noNewPrivileges true sets the no_new_privs bit of the process (NoNewPrivs: 1). */
 export default defineCase({

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readOomScoreAdj } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readOomScoreAdj, startHeld } from '../case.js';
 
 /** oomScoreAdj -517 becomes /proc/<pid>/oom_score_adj (lowering it needs CAP_SYS_RESOURCE). */
 export default defineCase({

@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { defineCase } from '../case.js';
-import { readOomScoreAdj } from '../../harness/inspect/process.js';
-import { HOLD } from './_lib/running.js';
+import { defineCase, HOLD, readOomScoreAdj } from '../case.js';
 
 /**
  * Without oomScoreAdj the runtime leaves the value alone: the container

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { personalityDomain, readPersonality } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, personalityDomain, readPersonality, startHeld } from '../case.js';
 
 /** linux.personality (1.0.2 on) with domain LINUX32 is the execution domain of the process (/proc/<pid>/personality). */
 export default defineCase({

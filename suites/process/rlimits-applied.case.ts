@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readLimits } from '../../harness/inspect/limits.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readLimits, startHeld } from '../case.js';
 
 /**
  * Each configured rlimit is the process's limit: soft and hard as given

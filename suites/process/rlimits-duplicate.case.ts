@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { attempt, HOLD } from './_lib/running.js';
+import { attempt, defineCase, HOLD } from '../case.js';
 
 /** Two rlimits of the same type are an error. */
 export default defineCase({

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { parseLimits, readLimits, RLIM_INFINITY } from '../../harness/inspect/limits.js';
-import { attempt, HOLD } from './_lib/running.js';
+import { attempt, defineCase, HOLD, parseLimits, readLimits, RLIM_INFINITY } from '../case.js';
 
 /** Our hard RLIMIT_NOFILE, which the runtime we spawn inherits. */
 function hostHardNofile(): number {

@@ -1,5 +1,4 @@
-import { defineCase } from '../case.js';
-import { attempt, HOLD } from './_lib/running.js';
+import { attempt, defineCase, HOLD } from '../case.js';
 
 /** An rlimit type with no kernel counterpart is an error. */
 export default defineCase({

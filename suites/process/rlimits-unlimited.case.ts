@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
-import { parseLimits, readLimits, RLIM_INFINITY } from '../../harness/inspect/limits.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, parseLimits, readLimits, RLIM_INFINITY, startHeld } from '../case.js';
 
 /** The largest uint64, RLIM_INFINITY, written with all its digits (a JS number would round it). */
 const UINT64_MAX = '18446744073709551615';

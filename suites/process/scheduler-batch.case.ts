@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readSched } from '../../harness/inspect/process.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readSched, startHeld } from '../case.js';
 
 /** process.scheduler (1.1.0 on) SCHED_BATCH with nice 3: policy SCHED_BATCH and nice 3, read from /proc/<pid>/stat. Lowering priority needs no privilege. */
 export default defineCase({

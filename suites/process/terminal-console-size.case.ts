@@ -1,5 +1,5 @@
 import { defineCase } from '../case.js';
-import { runWithTerminal } from './_lib/terminal.js';
+import { runWithTerminal } from '../_lib/terminal.js';
 
 /** process.consoleSize with a terminal is the window size of that terminal (`stty size` prints rows and columns). */
 export default defineCase({

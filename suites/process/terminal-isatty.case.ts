@@ -1,5 +1,5 @@
 import { defineCase } from '../case.js';
-import { runWithTerminal } from './_lib/terminal.js';
+import { runWithTerminal } from '../_lib/terminal.js';
 
 /** process.terminal true: stdin, stdout and stderr of the program are a terminal (the pty sent over the console socket). */
 export default defineCase({

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readStatus } from '../../harness/inspect/status.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readStatus, startHeld } from '../case.js';
 
 /** process.user.additionalGids are the supplementary groups of the process (Groups in /proc/<pid>/status). */
 export default defineCase({

@@ -1,6 +1,4 @@
-import { defineCase } from '../case.js';
-import { readStatus } from '../../harness/inspect/status.js';
-import { HOLD, startHeld } from './_lib/running.js';
+import { defineCase, HOLD, readStatus, startHeld } from '../case.js';
 
 /** process.user.umask (1.0.2 on) is the umask of the process (Umask in /proc/<pid>/status). */
 export default defineCase({

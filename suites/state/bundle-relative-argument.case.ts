@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
-import { defineCase } from '../case.js';
-import { parseState } from '../../harness/driver/state.js';
+import { defineCase, parseState } from '../case.js';
 
 /**
  * create given the bundle as a RELATIVE path (from our working directory,

@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CaseSkip, defineCase } from '../case.js';
-import { readCmdline } from '../../harness/inspect/process.js';
-import { namespaceId, sameNamespace } from '../../harness/inspect/namespaces.js';
-import { readProcCgroups } from '../../harness/inspect/proc-cgroup.js';
+import { CaseSkip, defineCase, namespaceId, readCmdline, readProcCgroups, sameNamespace } from '../case.js';
 
 /** The pid the runtime wrote to the --pid-file the harness passed (beside the container's stdout file), if any. */
 async function pidFileValue(stdoutPath: string): Promise<number | undefined> {

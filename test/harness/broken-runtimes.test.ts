@@ -13,7 +13,7 @@ import { findRunCgroups, removeCgroupTree, removeTree } from '../../harness/clea
 import { CANARY } from '../../harness/canary.js';
 import { runCanary } from '../../harness/negotiate.js';
 import { RuntimeDriver } from '../../harness/driver/driver.js';
-import { defineCase, type CaseDefinition, type CaseResult } from '../../suites/case.js';
+import { defineCase, type CaseDefinition, type CaseResult } from '../../harness/model.js';
 import killSignal from '../../suites/lifecycle/kill-signal.case.js';
 import statusTransitions from '../../suites/state/status-transitions.case.js';
 import { cgroupDirsWith } from '../e2e/conform/leftovers.js';

@@ -9,7 +9,7 @@ import { Ledger, readLedger } from '../../harness/ledger.js';
 import { findRunCgroups, removeCgroupTree, removeTree } from '../../harness/cleanup.js';
 import { readCgroupResources } from '../../harness/inspect/cgroup-resources.js';
 import { insideScript, type InsideResult } from '../../fixtures/inside.js';
-import { defineCase, type CaseDefinition } from '../../suites/case.js';
+import { defineCase, type CaseDefinition } from '../../harness/model.js';
 import { cgroupDirsWith } from '../e2e/conform/leftovers.js';
 import { runcExecEnv } from './helpers/runc-env.js';
 

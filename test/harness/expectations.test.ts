@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareWithExpectations, loadExpectations, newViolations, type Expectation, type ExpectationFile } from '../../harness/expectations.js';
-import type { CaseResult, Violation } from '../../suites/case.js';
+import type { CaseResult, Violation } from '../../harness/model.js';
 
 const viol = (requirement: string, path?: string, level: Violation['level'] = 'MUST'): Violation => ({ requirement, level, message: `${requirement} ${path ?? ''}`.trim(), ...(path === undefined ? {} : { path }) });
 const result = (id: string, status: 'fail' | 'warn', violations: Violation[]): CaseResult => ({

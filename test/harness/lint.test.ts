@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASES } from '../../harness/generated/cases.js';
 import { lintCases } from '../../harness/lint.js';
-import { defineCase } from '../../suites/case.js';
+import { defineCase } from '../../harness/model.js';
 import type { LoadedCase } from '../../harness/execute.js';
 
 const known = (id: string): { check: { by: string } } | undefined =>

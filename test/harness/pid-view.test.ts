@@ -5,7 +5,7 @@ import { markPid, requireHostView, unmarkPid } from '../../harness/inspect/host-
 import { readStatus } from '../../harness/inspect/status.js';
 import { readCmdline } from '../../harness/inspect/process.js';
 import { namespaceId, readNamespaces } from '../../harness/inspect/namespaces.js';
-import { CaseSkip } from '../../suites/case.js';
+import { CaseSkip } from '../../harness/model.js';
 
 // What the pid-view script printed inside a gVisor container (runsc 0.0~20221219), and what the host saw at its state.pid.
 const RUNSC_INSIDE = 'oci-conform-pid-view\t1\tpid:[111]\t1 (sh) R 0 1 1 0 0 0 0 0 0 0 2 0 1 0 20 0 1 0 6 10555392 723 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\noci-conform-pid-view-end\n';

@@ -5,7 +5,7 @@ import { levelOf, outcomeOf, versionGate } from '../../harness/verdict.js';
 import type { Requirement } from '../../spec/types.js';
 import { parseCli, helpText, OPTIONS } from '../../harness/args.js';
 import { ConformError } from '../../harness/errors.js';
-import { defineCase, type CaseResult, type Outcome } from '../../suites/case.js';
+import { defineCase, type CaseResult, type Outcome } from '../../harness/model.js';
 import type { LoadedCase } from '../../harness/execute.js';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

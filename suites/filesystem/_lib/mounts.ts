@@ -5,7 +5,7 @@
  * kernel has mount_setattr (recursive attributes such as rro).
  */
 import { release } from 'node:os';
-import { mountAt, readMountinfo, type MountEntry } from '../../../harness/inspect/mountinfo.js';
+import { mountAt, type MountEntry, readMountinfo } from '../../case.js';
 
 /** The mount at `point` in the container's mountinfo, or undefined. */
 export async function containerMount(pid: number, point: string): Promise<MountEntry | undefined> {

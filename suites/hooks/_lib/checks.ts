@@ -2,8 +2,7 @@
  * Judgements shared by the hook cases, over a scenario's log: did a hook run,
  * between which markers, and did the container end up stopped or gone.
  */
-import type { CaseContext } from '../../case.js';
-import { rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { type CaseContext, rawState } from '../../case.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';
 import type { ScenarioResult, Step } from './scenario.js';
 

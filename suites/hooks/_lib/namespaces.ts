@@ -3,8 +3,7 @@
  * (the runtime namespace: the runtime runs in the namespaces of oci-conform)
  * and against the container's (read from the host at /proc/<pid>/ns).
  */
-import { readProcLink } from '../../../harness/inspect/host-view.js';
-import type { CaseContext } from '../../case.js';
+import { type CaseContext, readProcLink } from '../../case.js';
 import { indexOf, type LogEntry } from './rig.js';
 
 export interface NsLinks {

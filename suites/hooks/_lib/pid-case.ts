@@ -6,10 +6,7 @@
  * A runtime that hands every hook the host pid, or every hook 1, fails one of them.
  * The minimal config gives the container its own pid namespace.
  */
-import type { CaseDefinition } from '../../case.js';
-import { defineCase } from '../../case.js';
-import type { HookKind } from '../../../fixtures/config.js';
-import { parseState } from '../../../harness/driver/state.js';
+import { type CaseDefinition, defineCase, type HookKind, parseState } from '../../case.js';
 import { runScenario } from './scenario.js';
 import { outcomeOf } from './checks.js';
 import { INVOKED } from './stdin-case.js';

@@ -14,8 +14,7 @@
  */
 import { appendFile, copyFile, chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConfigBuilder } from '../../case.js';
-import type { Hook, HookKind } from '../../../fixtures/config.js';
+import type { ConfigBuilder, Hook, HookKind } from '../../case.js';
 
 /** Where the rig's directory appears inside the container. */
 export const INSIDE_DIR = '/oci-hooks';

@@ -5,9 +5,7 @@
  * Every call is raw, so a failing operation is recorded and the scenario
  * stops there; the case decides what that means.
  */
-import type { CallRecord, CaseContext, ConfigBuilder, ContainerHandle } from '../../case.js';
-import { CaseAbort } from '../../case.js';
-import { rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { type CallRecord, CaseAbort, type CaseContext, type ConfigBuilder, type ContainerHandle, rawState } from '../../case.js';
 import { makeRig, type HookRig, type LogEntry } from './rig.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 

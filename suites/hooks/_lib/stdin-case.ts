@@ -3,11 +3,7 @@
  * document (our validator, zero errors) of THIS container (id, bundle), with
  * the status that fits the moment the hook runs, and a pid as the spec says.
  */
-import type { CaseDefinition } from '../../case.js';
-import { defineCase } from '../../case.js';
-import type { HookKind } from '../../../fixtures/config.js';
-import { parseState } from '../../../harness/driver/state.js';
-import { stateErrors } from '../../state/_lib/validate-state.js';
+import { type CaseDefinition, defineCase, type HookKind, parseState, stateErrors } from '../../case.js';
 import { runScenario } from './scenario.js';
 import { outcomeOf, truthfulStatuses } from './checks.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';

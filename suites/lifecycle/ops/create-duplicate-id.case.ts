@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { pidAlive } from './_lib/ops.js';
+import { pidAlive } from '../../_lib/lifecycle.js';
 
 /**
  * A second `create` with the ID of a container that exists must fail, and the

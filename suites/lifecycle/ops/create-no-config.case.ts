@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState } from './_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../case.js';
 
 /**
  * A bundle without config.json describes no environment at all: create must

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState } from './_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../case.js';
 
 /**
  * A bind mount whose source does not exist can't be applied as written:

@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { pidAlive } from './_lib/ops.js';
+import { pidAlive } from '../../_lib/lifecycle.js';
 
 /**
  * `delete` (without force) of a created container: the container is not

@@ -1,6 +1,5 @@
-import { defineCase } from '../../case.js';
-import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { pidAlive } from './_lib/ops.js';
+import { defineCase, namespaceId, sameNamespace } from '../../case.js';
+import { pidAlive } from '../../_lib/lifecycle.js';
 
 /**
  * A second container joins the first one's network namespace by path. Deleting

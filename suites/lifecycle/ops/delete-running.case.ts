@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { pidAlive } from './_lib/ops.js';
+import { pidAlive } from '../../_lib/lifecycle.js';
 
 /** `delete` (without force) of a running container must fail; it keeps running with the same process. */
 export default defineCase({

@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { cgroupPlaces, dirExists, label } from '../../linux/cgroups/_lib/dirs.js';
+import { cgroupPlaces, dirExists, label } from '../../_lib/cgroup-places.js';
 
 /**
  * `delete` of a stopped container succeeds and removes what create made: the

@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { waitGone } from './_lib/ops.js';
+import { waitGone } from '../../_lib/lifecycle.js';
 
 /**
  * `kill` is allowed in the created state (only a container neither created

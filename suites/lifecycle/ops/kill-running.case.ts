@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { waitGone } from './_lib/ops.js';
+import { waitGone } from '../../_lib/lifecycle.js';
 
 /** `kill <id> KILL` of a running container ends its process; the container is then stopped. */
 export default defineCase({

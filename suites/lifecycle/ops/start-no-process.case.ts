@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { createOrRefusal } from './_lib/ops.js';
+import { createOrRefusal, defineCase } from '../../case.js';
 
 /**
  * A config without `process` is valid to create (process is only needed by

@@ -1,8 +1,6 @@
-import { defineCase } from '../../case.js';
-import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD } from '../../process/_lib/running.js';
+import { defineCase, HOLD, namespaceId, sameNamespace } from '../../case.js';
+import { NS_INFO, withOwn } from '../../_lib/namespaces.js';
 import { SUPPORT_REQS, startOrUnsupported } from './_lib/support.js';
-import { NS_INFO, withOwn } from './_lib/types.js';
 
 /** A network entry without a path gives the container a new network namespace: /proc/<pid>/ns differs from ours. */
 export default defineCase({

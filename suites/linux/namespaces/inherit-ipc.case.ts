@@ -1,7 +1,5 @@
-import { defineCase } from '../../case.js';
-import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
-import { NS_INFO, withInherited } from './_lib/types.js';
+import { defineCase, HOLD, namespaceId, sameNamespace, startHeld } from '../../case.js';
+import { NS_INFO, withInherited } from '../../_lib/namespaces.js';
 
 /** With no ipc entry the container stays in the ipc namespace of the runtime (ours, since we started the runtime). */
 export default defineCase({

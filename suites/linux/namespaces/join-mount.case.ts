@@ -1,6 +1,4 @@
-import { defineCase } from '../../case.js';
-import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { defineCase, HOLD, namespaceId, sameNamespace, startHeld } from '../../case.js';
 
 /**
  * A mount entry with a path joins that mount namespace. The joiner's rootfs

@@ -1,8 +1,6 @@
-import { defineCase } from '../../case.js';
-import { namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { defineCase, HOLD, namespaceId, sameNamespace, startHeld } from '../../case.js';
+import { withOwn } from '../../_lib/namespaces.js';
 import { SUPPORT_REQS, holderOwnsNamespace, startOrUnsupported } from './_lib/support.js';
-import { withOwn } from './_lib/types.js';
 
 /**
  * Joining a user namespace by path needs no uidMappings/gidMappings in the

@@ -1,8 +1,6 @@
-import { defineCase } from '../../case.js';
-import { NS_FILE, namespaceId, sameNamespace } from '../../../harness/inspect/namespaces.js';
-import { HOLD, startHeld } from '../../process/_lib/running.js';
+import { defineCase, HOLD, namespaceId, NS_FILE, sameNamespace, startHeld } from '../../case.js';
+import { NS_INFO, withJoined, withOwn } from '../../_lib/namespaces.js';
 import { SUPPORT_REQS, holderOwnsNamespace, startOrUnsupported } from './_lib/support.js';
-import { NS_INFO, withJoined, withOwn } from './_lib/types.js';
 
 /**
  * A user entry with a path joins that namespace. The namespace belongs to this

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { defineCase } from '../../case.js';
-import { attempt, HOLD } from '../../process/_lib/running.js';
+import { attempt, defineCase, HOLD } from '../../case.js';
 
 /** A namespace path where no file exists refers to no namespace: create (or start) must fail. */
 export default defineCase({

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../../case.js';
-import { attempt, HOLD } from '../../process/_lib/running.js';
+import { attempt, defineCase, HOLD } from '../../case.js';
 
 /** A namespace path that is an ordinary file refers to no namespace of the type: an error. */
 export default defineCase({

@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { attempt, HOLD } from '../../process/_lib/running.js';
+import { attempt, defineCase, HOLD } from '../../case.js';
 
 /**
  * A namespace path that refers to a namespace of another type is an error:

@@ -1,7 +1,4 @@
-import { defineCase } from '../../case.js';
-import { readTimensOffsets } from '../../../harness/inspect/process.js';
-import { createOrRefusal } from '../../lifecycle/ops/_lib/ops.js';
-import { HOLD } from '../../process/_lib/running.js';
+import { createOrRefusal, defineCase, HOLD, readTimensOffsets } from '../../case.js';
 import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
 
 const OFFSETS = { monotonic: { secs: 86400, nanosecs: 0 }, boottime: { secs: 7200, nanosecs: 500 } };

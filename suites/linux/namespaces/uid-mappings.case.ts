@@ -1,7 +1,4 @@
-import { defineCase } from '../../case.js';
-import { readStatus } from '../../../harness/inspect/status.js';
-import { HOLD } from '../../process/_lib/running.js';
-import { createOrRefusal } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, HOLD, readStatus } from '../../case.js';
 import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
 import { readIdMap } from './_lib/idmap.js';
 

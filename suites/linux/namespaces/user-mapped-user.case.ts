@@ -1,9 +1,6 @@
-import { defineCase } from '../../case.js';
-import { readStatus } from '../../../harness/inspect/status.js';
-import { HOLD } from '../../process/_lib/running.js';
-import { createOrRefusal } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, HOLD, readStatus } from '../../case.js';
+import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from '../../_lib/namespaces.js';
 import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
-import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from './_lib/types.js';
 
 /**
  * process.user ids are ids in the container's user namespace: uid 1000 inside

@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../case.js';
 
 /** defaultErrnoRet with a defaultAction that returns no errno (SCMP_ACT_ALLOW) must make the runtime fail. */
 export default defineCase({

@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { readStatus } from '../../../harness/inspect/status.js';
+import { defineCase, readStatus } from '../../case.js';
 import { allowExcept, MKDIR_NAMES } from './_lib/profiles.js';
 
 /** Seen from the host, a container process with a seccomp profile is in filter mode (Seccomp: 2 in /proc/<pid>/status). */

@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../case.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
 
 /**

@@ -1,5 +1,4 @@
-import { defineCase } from '../../case.js';
-import { createOrRefusal, rawState } from '../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../case.js';
 import { allowExcept, MKDIR_NAMES } from './_lib/profiles.js';
 
 /** SCMP_ACT_NOTIFY with no listenerPath leaves nowhere to send the notify fd: the runtime must fail. */

@@ -1,6 +1,5 @@
 /** The runtime's features document, read through the raw runtime (the runtime-features condition says it answers). */
-import type { CallRecord } from '../../case.js';
-import { succeeded } from '../../../harness/driver/record.js';
+import { type CallRecord, succeeded } from '../../case.js';
 
 export interface Features {
   readonly ociVersionMin?: unknown;

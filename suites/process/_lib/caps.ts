@@ -8,7 +8,7 @@
  * - another uid: permitted and effective become the ambient set, and only
  *   capabilities in both permitted and inheritable can be ambient.
  */
-import type { CapabilitySets } from '../../../fixtures/config.js';
+import type { CapabilitySets } from '../../case.js';
 
 export const ROOT_BOUNDING = ['CAP_CHOWN', 'CAP_KILL', 'CAP_NET_BIND_SERVICE', 'CAP_SETUID'];
 

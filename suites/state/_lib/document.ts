@@ -4,8 +4,7 @@
  * bundle directory we passed, and (created/running on Linux) pid is the
  * container process the pid file names.
  */
-import type { CaseContext, ContainerState } from '../../case.js';
-import { stateErrors } from './validate-state.js';
+import { type CaseContext, type ContainerState, stateErrors } from '../../case.js';
 
 export type DocumentReq = 'RT-QUERY-STATE-RETURNS-STATE' | 'RT-STATE-JSON-SCHEMA' | 'RT-STATE-PID-REQUIRED-LINUX' | 'RT-STATE-BUNDLE-ABSOLUTE' | 'RT-STATE-STATUS-VALUES';
 

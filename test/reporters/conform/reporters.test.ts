@@ -7,7 +7,7 @@ import { REPORT_VERSION, type ConformReporter, type RunInfo, type RunSummary } f
 import { consoleReporter } from '../../../reporters/conform/console.js';
 import { paint } from '../../../reporters/conform/colors.js';
 import type { Sink } from '../../../reporters/conform/output.js';
-import type { CaseResult } from '../../../suites/case.js';
+import type { CaseResult } from '../../../harness/model.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASES } from '../../../harness/generated/cases.js';
 import { versionGate } from '../../../harness/verdict.js';
-import { holdAfter, HOLD } from '../../../suites/process/_lib/running.js';
+import { holdAfter, HOLD } from '../../../suites/case.js';
 import { sortedCaps } from '../../../suites/process/_lib/caps.js';
 import { CAPABILITY_NAMES } from '../../../harness/inspect/capabilities.js';
 

@@ -6,7 +6,7 @@
  */
 import { access, readFile, readdir, readlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readMountinfo } from '../../../../harness/inspect/mountinfo.js';
+import { readMountinfo } from '../../../case.js';
 
 export interface Disk {
   readonly major: number;

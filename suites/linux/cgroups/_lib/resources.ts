@@ -6,9 +6,7 @@
  * limitation); otherwise a refusal is a failure. A host whose cgroups don't
  * show the field skips, saying which.
  */
-import type { CaseContext, ContainerHandle } from '../../../case.js';
-import { readCgroupResources, type ObservedResources } from '../../../../harness/inspect/cgroup-resources.js';
-import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+import { type CaseContext, type ContainerHandle, createOrRefusal, type ObservedResources, rawState, readCgroupResources } from '../../../case.js';
 
 /** Which requirement a wrong value, and a leftover container after a refusal, are charged to. */
 export interface ResourceReqs<R extends string> {

@@ -3,8 +3,7 @@
  * real disk (read-only use: only the container's own cgroup is throttled),
  * read back from blkio.throttle.* (v1) or io.max (v2).
  */
-import type { CaseDefinition } from '../../../case.js';
-import { defineCase } from '../../../case.js';
+import { type CaseDefinition, defineCase } from '../../../case.js';
 import { applied, applies } from '../_lib/resources.js';
 import { hostDisk } from '../_lib/disk.js';
 

@@ -1,5 +1,4 @@
-import { defineCase } from '../../../case.js';
-import { sharesToWeight } from '../../../../harness/inspect/cgroup-resources.js';
+import { defineCase, sharesToWeight } from '../../../case.js';
 import { applied, applies } from '../_lib/resources.js';
 
 /**

@@ -1,5 +1,4 @@
-import { defineCase } from '../../../case.js';
-import { readCgroupResources } from '../../../../harness/inspect/cgroup-resources.js';
+import { defineCase, readCgroupResources } from '../../../case.js';
 
 /**
  * On cgroup v1 the devices controller shows its rules (devices.list): after

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../case.js';
-import { cgroupPlaces, label } from '../_lib/dirs.js';
+import { cgroupPlaces, label } from '../../../_lib/cgroup-places.js';
 import { setCgroupsPath } from '../_lib/config-file.js';
 
 /**

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../case.js';
-import { cgroupPlaces, dirExists, label } from '../_lib/dirs.js';
+import { cgroupPlaces, dirExists, label } from '../../../_lib/cgroup-places.js';
 import { pathsOf } from '../_lib/procs.js';
 
 /**

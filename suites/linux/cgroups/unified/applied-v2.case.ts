@@ -1,7 +1,4 @@
-import { defineCase } from '../../../case.js';
-import { cgroupDir } from '../../../../harness/inspect/cgroup-layout.js';
-import { readProcCgroups } from '../../../../harness/inspect/proc-cgroup.js';
-import { readUnified } from '../../../../harness/inspect/cgroup-resources.js';
+import { cgroupDir, defineCase, readProcCgroups, readUnified } from '../../../case.js';
 
 /**
  * On a cgroup v2 host, unified {"pids.max": "42", "memory.high": "67108864"}

@@ -1,5 +1,4 @@
-import { defineCase } from '../../../case.js';
-import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../../case.js';
 
 /**
  * On a v1 or hybrid host whose unified hierarchy lacks the pids controller,

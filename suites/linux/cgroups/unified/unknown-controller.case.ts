@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { defineCase } from '../../../case.js';
-import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+import { createOrRefusal, defineCase, rawState } from '../../../case.js';
 
 /** A harmless unified key (the value every cgroup starts with) for a controller of the unified hierarchy. */
 async function knownKey(controllers: readonly string[]): Promise<Record<string, string> | undefined> {

@@ -1,6 +1,5 @@
 /** /proc/<pid>/uid_map and gid_map in the config's shape: [{containerID, hostID, size}]. */
-import { readProcFile } from '../../../../harness/inspect/host-view.js';
-import type { IdMapping } from '../../../../fixtures/config.js';
+import { type IdMapping, readProcFile } from '../../../case.js';
 
 export function parseIdMap(text: string): IdMapping[] {
   return text

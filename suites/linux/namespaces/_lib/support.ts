@@ -7,13 +7,9 @@
  * create that succeeds and then does not give the container the namespace is
  * the case's MUST failure, as before.
  */
-import type { CaseContext, ContainerHandle } from '../../../case.js';
-import type { NamespaceType } from '../../../../fixtures/config.js';
+import { type CaseContext, type ContainerHandle, createOrRefusal, HOLD, namespaceId, type NamespaceType, rawState, sameNamespace } from '../../../case.js';
+import { withOwn } from '../../../_lib/namespaces.js';
 import { chargeable } from '../../../_lib/requirements.js';
-import { namespaceId, sameNamespace } from '../../../../harness/inspect/namespaces.js';
-import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
-import { HOLD } from '../../../process/_lib/running.js';
-import { withOwn } from './types.js';
 
 /** What a case using `startOrUnsupported` lists in its `also`. */
 export const SUPPORT_REQS = ['LNX-NS-TYPES-SUPPORTED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'] as const;

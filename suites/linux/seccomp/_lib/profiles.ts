@@ -5,7 +5,7 @@
  * named; an architecture without one of them just doesn't have that name
  * resolved (runtimes skip unknown names for other arches).
  */
-import type { JsonObject } from '../../../../fixtures/config.js';
+import type { JsonObject } from '../../../case.js';
 
 export const MKDIR_NAMES = ['mkdir', 'mkdirat'] as const;
 

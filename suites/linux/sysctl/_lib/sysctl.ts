@@ -3,9 +3,7 @@
  * /proc/sys, never written), and the shared shape of the sysctl cases.
  */
 import { readFile } from 'node:fs/promises';
-import type { CaseContext } from '../../../case.js';
-import type { NamespaceType } from '../../../../fixtures/config.js';
-import { createOrRefusal, rawState } from '../../../lifecycle/ops/_lib/ops.js';
+import { type CaseContext, createOrRefusal, type NamespaceType, rawState } from '../../../case.js';
 
 export function sysctlPath(key: string): string {
   return `/proc/sys/${key.replace(/\./g, '/')}`;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pidAlive, specAtLeast, waitGone } from '../../../suites/lifecycle/ops/_lib/ops.js';
-import { stateErrors } from '../../../suites/state/_lib/validate-state.js';
+import { pidAlive, specAtLeast, waitGone } from '../../../suites/_lib/lifecycle.js';
+import { stateErrors } from '../../../suites/case.js';
 import { hostSysctl, sysctlPath } from '../../../suites/linux/sysctl/_lib/sysctl.js';
 
 describe('lifecycle case helpers', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutFromMounts } from '../../../harness/inspect/cgroup-layout.js';
 import { parseMountinfo } from '../../../harness/inspect/mountinfo.js';
 import { parseProcCgroup } from '../../../harness/inspect/proc-cgroup.js';
-import { cgroupPlaces, dirExists, label, placesOf } from '../../../suites/linux/cgroups/_lib/dirs.js';
+import { cgroupPlaces, dirExists, label, placesOf } from '../../../suites/_lib/cgroup-places.js';
 import { detectCgroupLayout } from '../../../harness/inspect/cgroup-layout.js';
 import { parseReads } from '../../../suites/linux/cgroups/devices/_nodes.js';
 import { hostDisk } from '../../../suites/linux/cgroups/_lib/disk.js';

@@ -5,9 +5,7 @@
  * process has a v2 line. Read from the host's /proc/<pid>/cgroup.
  */
 import { access } from 'node:fs/promises';
-import type { CgroupLayout } from '../../../../harness/inspect/cgroup-layout.js';
-import { cgroupDir } from '../../../../harness/inspect/cgroup-layout.js';
-import { readProcCgroups, type ProcCgroups } from '../../../../harness/inspect/proc-cgroup.js';
+import { cgroupDir, readProcCgroups, type CgroupLayout, type ProcCgroups } from '../case.js';
 
 export interface CgroupPlace {
   /** v1 controller name, or '' for the unified hierarchy. */

@@ -3,8 +3,7 @@
  * namespaces need id mappings), which host condition it needs, and from which
  * spec version the type exists. Shared by the create, join and inherit cases.
  */
-import type { Condition, ConfigBuilder } from '../../../case.js';
-import type { IdMapping, NamespaceType } from '../../../../fixtures/config.js';
+import type { Condition, ConfigBuilder, IdMapping, NamespaceType } from '../case.js';
 
 /**
  * Id mappings of the cases' user namespaces: container root is host root

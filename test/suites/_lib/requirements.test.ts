@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chargeable, inForce } from '../../suites/_lib/requirements.js';
-import { versionGate } from '../../harness/verdict.js';
-import { CASES } from '../../harness/generated/cases.js';
+import { chargeable, inForce } from '../../../suites/_lib/requirements.js';
+import { versionGate } from '../../../harness/verdict.js';
+import { CASES } from '../../../harness/generated/cases.js';
 
 describe('requirements a case charges', () => {
   it('knows when an entry is in force', () => {

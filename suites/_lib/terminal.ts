@@ -3,7 +3,7 @@
  * console socket (`withTerminal()` + `needs: ['console-socket']`): the
  * harness's receiver copies the terminal's output into the stdout file.
  */
-import type { CaseContext } from '../../case.js';
+import type { CaseContext } from '../case.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**

@@ -1,20 +1,12 @@
 /**
  * Small helpers shared by the lifecycle, state, hook, cgroup, seccomp and
- * sysctl cases: raw state queries that never fail the case, process liveness,
- * "applied or refused" creates, and spec-version comparisons for fields that
- * appeared in a later version (the requirement gate can't see those).
+ * sysctl cases: process liveness, spec-version comparisons for fields that
+ * appeared in a later version (the requirement gate can't see those), and the
+ * first line of a failed call.
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CaseAbort, type CallRecord, type ContainerHandle, type ContainerState, type RawRuntime } from '../../../case.js';
-import { parseState } from '../../../../harness/driver/state.js';
-import { reached } from '../../../../spec/versions.js';
-
-/** `state <id>` without a verdict: the call, and the parsed document when it printed one. */
-export async function rawState(runtime: RawRuntime, id: string): Promise<{ call: CallRecord; state: ContainerState | undefined }> {
-  const call = await runtime.state(id);
-  return { call, state: call.exitCode === 0 ? parseState(call.stdout) : undefined };
-}
+import { type CallRecord, reached } from '../case.js';
 
 /** True while a process with this pid exists (a zombie counts as gone). */
 export async function pidAlive(pid: number): Promise<boolean> {
@@ -37,27 +29,12 @@ export async function waitGone(pid: number, ms: number, signal?: AbortSignal): P
   return !(await pidAlive(pid));
 }
 
-/**
- * `create` that may legitimately be refused: the record when the runtime
- * refused (the case then checks that no container was left), undefined when
- * it succeeded. Other errors propagate.
- */
-export async function createOrRefusal(c: ContainerHandle): Promise<string | undefined> {
-  try {
-    await c.create();
-    return undefined;
-  } catch (e) {
-    if (e instanceof CaseAbort) return e.violation.message;
-    throw e;
-  }
-}
-
 /** True when the run's spec version is at least `v` (for fields newer than the oldest version). */
 export function specAtLeast(specVersion: string, v: string): boolean {
   return reached(specVersion, v);
 }
 
-/** The first line of a call's stderr, for notes. */
+/** The last line of a call's stderr (where runtimes put their error), for notes. */
 export function firstError(call: CallRecord): string {
   return call.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit ${call.exitCode}`;
 }

@@ -1,12 +1,17 @@
 /**
- * Helpers for cases that look at the container process from the host while it
- * runs. The observed process is the shell the runtime started (never a program
- * it execs later: an exec makes the kernel recompute capabilities and may
- * change other attributes), so the script idles in a loop instead of `exec`.
+ * The context helpers cases use most, offered through the case door
+ * (suites/case.ts): start a container and hold it running, attempt a config a
+ * runtime may refuse, query state without a verdict.
+ *
+ * A held container's observed process is the shell the runtime started (never
+ * a program it execs later: an exec makes the kernel recompute capabilities
+ * and may change other attributes), so the script idles in a loop instead of
+ * `exec`.
  */
-import type { CallRecord, ContainerHandle } from '../../case.js';
-import { succeeded } from '../../../harness/driver/record.js';
-import { requireHostView } from '../../../harness/inspect/host-view.js';
+import { succeeded, type CallRecord } from './driver/record.js';
+import { parseState, type ContainerState } from './driver/state.js';
+import { requireHostView } from './inspect/host-view.js';
+import { CaseAbort, type ContainerHandle, type RawRuntime } from './model.js';
 
 /** Prints `ready`, then idles until the harness kills the container. */
 export const HOLD = 'echo ready; while :; do sleep 1; done';
@@ -55,4 +60,25 @@ export async function attempt(
   const started = await runtime.start(c.id);
   if (!succeeded(started)) return { call: started, failedAt: 'start' };
   return { call: started };
+}
+
+/**
+ * `create` that may legitimately be refused: the runtime's refusal when it
+ * refused (the case then checks that no container was left), undefined when
+ * it succeeded. Other errors propagate.
+ */
+export async function createOrRefusal(c: ContainerHandle): Promise<string | undefined> {
+  try {
+    await c.create();
+    return undefined;
+  } catch (e) {
+    if (e instanceof CaseAbort) return e.violation.message;
+    throw e;
+  }
+}
+
+/** `state <id>` without a verdict: the call, and the parsed document when it printed one. */
+export async function rawState(runtime: RawRuntime, id: string): Promise<{ call: CallRecord; state: ContainerState | undefined }> {
+  const call = await runtime.state(id);
+  return { call, state: call.exitCode === 0 ? parseState(call.stdout) : undefined };
 }
