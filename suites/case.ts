@@ -62,6 +62,7 @@ export { readCgroupResources, readUnified, sharesToWeight, type ObservedResource
 export { CAPABILITY_NAMES } from '../harness/inspect/capabilities.js';
 
 // context helpers
+export { waitForExec } from '../harness/context.js';
 export { attempt, createOrRefusal, HOLD, holdAfter, rawState, startHeld, type Attempt } from '../harness/case-helpers.js';
 
 // spec facts
