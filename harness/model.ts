@@ -14,13 +14,13 @@
 import type { Condition, HostConditions } from './conditions.js';
 import type { CallRecord } from './driver/record.js';
 import type { ContainerState } from './driver/state.js';
-import type { CgroupLayout } from './inspect/cgroup-layout.js';
+import type { CgroupLayout } from './inspect/cgroup/types.js';
 import type { ConfigBuilder, OciConfig } from '../fixtures/config.js';
 import type { Level } from '../spec/types.js';
 
 /** The host's vocabulary the model speaks (also the report header's: reporters take it from here). */
 export type { Condition, ConditionState, HostConditions } from './conditions.js';
-export type { CgroupLayout } from './inspect/cgroup-layout.js';
+export type { CgroupLayout } from './inspect/cgroup/types.js';
 
 /** A config delta: returns the changed builder (or a promise of it, e.g. after reading a host file). */
 export type ConfigFn = (c: ConfigBuilder) => ConfigBuilder | Promise<ConfigBuilder>;

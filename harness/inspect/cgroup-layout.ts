@@ -5,19 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CgroupLayout } from './cgroup/types.js';
 import { parseMountinfo, type MountEntry } from './mountinfo.js';
 
-export interface CgroupLayout {
-  readonly mode: 'v1' | 'v2' | 'hybrid' | 'none';
-  /** v1 controller (or 'name=systemd') -> mount point. */
-  readonly v1: Readonly<Record<string, string>>;
-  /** Mount point of the cgroup2 hierarchy, if any. */
-  readonly unified?: string;
-  /** Controllers enabled in the cgroup2 root (cgroup.controllers). */
-  readonly unifiedControllers: readonly string[];
-  /** Mount point -> the cgroup path mounted there ('/' on a host; deeper inside a container). */
-  readonly mountRoots: Readonly<Record<string, string>>;
-}
+export type { CgroupLayout };
 
 const SUPER_NON_CONTROLLER = new Set(['rw', 'ro', 'xattr', 'noprefix', 'clone_children', 'cpuset_v2_mode', 'nsdelegate', 'memory_recursiveprot', 'memory_localevents', 'favordynmods', 'memory_hugetlb_accounting']);
 

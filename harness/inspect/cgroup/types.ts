@@ -1,5 +1,6 @@
 /**
- * linux.resources read back from cgroupfs, in the spec's own shape (numbers
+ * The cgroup vocabulary, importing nothing: where the host's hierarchies are
+ * (`CgroupLayout`), and linux.resources read back from cgroupfs, in the spec's own shape (numbers
  * in the config's units; unlimited is -1). Fields the host's cgroup version
  * can't show are absent. A few fields exist only as the host shows them
  * (`cpu.weight`, `blockIO` from io.max on v2): see docs/WRITING-CASES.md.
@@ -81,4 +82,17 @@ export interface ObservedResources {
   rdma?: Record<string, { hcaHandles?: number; hcaObjects?: number }>;
   /** v1 devices.list (v2 device rules are eBPF programs: not readable as data). */
   devices?: ObservedDeviceRule[];
+}
+
+/** Which cgroup hierarchies the host has, and where (harness/inspect/cgroup-layout.ts reads it). */
+export interface CgroupLayout {
+  readonly mode: 'v1' | 'v2' | 'hybrid' | 'none';
+  /** v1 controller (or 'name=systemd') -> mount point. */
+  readonly v1: Readonly<Record<string, string>>;
+  /** Mount point of the cgroup2 hierarchy, if any. */
+  readonly unified?: string;
+  /** Controllers enabled in the cgroup2 root (cgroup.controllers). */
+  readonly unifiedControllers: readonly string[];
+  /** Mount point -> the cgroup path mounted there ('/' on a host; deeper inside a container). */
+  readonly mountRoots: Readonly<Record<string, string>>;
 }
