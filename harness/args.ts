@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConformError } from './errors.js';
+import { OciError } from '../core/errors.js';
 import { parseShard } from './plan.js';
 import type { ConformOptions } from './run.js';
 import type { ReporterSpec } from '../reporters/conform/index.js';
@@ -34,7 +34,7 @@ interface OptionRow {
   readonly apply: (o: Mutable<CliOptions>, v: string | boolean) => void;
 }
 
-const usage = (m: string): ConformError => new ConformError('OCI_CONFORM_USAGE', m);
+const usage = (m: string): OciError => new OciError('OCI_CONFORM_USAGE', m);
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);

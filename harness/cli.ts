@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EXIT } from '../core/errors.js';
+import { EXIT, OciError } from '../core/errors.js';
 import { CASES } from './generated/cases.js';
 import { helpText, parseCli, type CliOptions } from './args.js';
-import { ConformError } from './errors.js';
 import type { LoadedCase } from './execute.js';
 import { selectCases } from './plan.js';
 import { runConformance } from './run.js';
@@ -35,11 +34,11 @@ async function loadCaseFiles(files: readonly string[]): Promise<LoadedCase[]> {
     try {
       mod = (await import(pathToFileURL(resolve(f)).href)) as typeof mod;
     } catch (e) {
-      throw new ConformError('OCI_CONFORM_USAGE', `--case-file ${f}: cannot load (${(e as Error).message.split('\n')[0]})`, { cause: e });
+      throw new OciError('OCI_CONFORM_USAGE', `--case-file ${f}: cannot load (${(e as Error).message.split('\n')[0]})`, { cause: e });
     }
     const d = mod.default;
     if (!d || typeof d.id !== 'string' || typeof d.run !== 'function' || !Array.isArray(d.requirements) || d.requirements.length === 0) {
-      throw new ConformError('OCI_CONFORM_USAGE', `--case-file ${f}: the default export is not a case (needs id, title, requirements, run)`);
+      throw new OciError('OCI_CONFORM_USAGE', `--case-file ${f}: the default export is not a case (needs id, title, requirements, run)`);
     }
     out.push({ definition: d, file: f });
   }
@@ -72,7 +71,7 @@ async function main(o: CliOptions): Promise<number> {
   const cases = [...CASES, ...(await loadCaseFiles(o.caseFiles))];
   const seen = new Set<string>();
   for (const c of cases) {
-    if (seen.has(c.definition.id)) throw new ConformError('OCI_CONFORM_USAGE', `case id ${c.definition.id} is defined twice (${c.file})`);
+    if (seen.has(c.definition.id)) throw new OciError('OCI_CONFORM_USAGE', `case id ${c.definition.id} is defined twice (${c.file})`);
     seen.add(c.definition.id);
   }
   if (o.command === 'merge') {
@@ -116,18 +115,18 @@ try {
   options = parseCli(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`oci-conform: ${(e as Error).message}\n`);
-  exit(e instanceof ConformError ? e.exitCode : EXIT.usage);
+  exit(e instanceof OciError ? e.exitCode : EXIT.usage);
 }
 if (options) {
   main(options).then(
     (code) => exit(code),
     (e: unknown) => {
-      if (e instanceof ConformError) {
+      if (e instanceof OciError) {
         process.stderr.write(`oci-conform: ${e.code}: ${e.message}\n`);
         return exit(e.exitCode);
       }
       process.stderr.write(`oci-conform: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-      exit(EXIT.findings);
+      exit(EXIT.internal);
     },
   );
 }

@@ -189,7 +189,7 @@ export function run(argv: readonly string[] = process.argv.slice(2)): void {
       // A bug of ours: still one line, and the stack only on request.
       STDIO.err(`oci-validate: internal error: ${e instanceof Error ? e.message : String(e)} (set OCI_DEBUG=1 for details)\n`);
       if (process.env.OCI_DEBUG && e instanceof Error) STDIO.err(`${e.stack}\n`);
-      process.exitCode = EXIT.usage;
+      process.exitCode = EXIT.internal;
     },
   );
 }

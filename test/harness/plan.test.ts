@@ -1,10 +1,10 @@
+import { OciError } from '../../core/errors.js';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, matchesAny, parseShard, selectCases } from '../../harness/plan.js';
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from '../../harness/expectations.js';
 import { levelOf, outcomeOf, versionGate } from '../../harness/verdict.js';
 import type { Requirement } from '../../spec/types.js';
 import { parseCli, helpText, OPTIONS } from '../../harness/args.js';
-import { ConformError } from '../../harness/errors.js';
 import { defineCase, type CaseResult, type Outcome } from '../../suites/case.js';
 import type { LoadedCase } from '../../harness/execute.js';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
@@ -103,7 +103,7 @@ describe('expectations', () => {
       await writeFile(f, JSON.stringify({ expectations: { x: { status: 'fail' } } }));
       expect(() => loadExpectations(f)).toThrow(/every expectation needs a reason/);
       await writeFile(f, '{');
-      expect(() => loadExpectations(f)).toThrow(ConformError);
+      expect(() => loadExpectations(f)).toThrow(OciError);
       const one = { expectations: { x: { status: 'fail' as const, reason: 'r' } } };
       expect(Object.keys(mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: { expectations: { y: { status: 'skip', reason: 'r' } } } }]).expectations)).toEqual(['x', 'y']);
       expect(() => mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: one }])).toThrow(/b: expectations\.x is also in a/);
@@ -155,8 +155,8 @@ describe('command line', () => {
         parseCli(a);
         expect.unreachable(a.join(' '));
       } catch (e) {
-        expect(e).toBeInstanceOf(ConformError);
-        expect((e as ConformError).exitCode).toBe(2);
+        expect(e).toBeInstanceOf(OciError);
+        expect((e as OciError).exitCode).toBe(2);
       }
     }
   });
