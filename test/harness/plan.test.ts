@@ -4,7 +4,7 @@ import { globToRegExp, matchesAny, parseShard, selectCases } from '../../harness
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from '../../harness/expectations.js';
 import { levelOf, outcomeOf, versionGate } from '../../harness/verdict.js';
 import type { Requirement } from '../../spec/types.js';
-import { parseCli, helpText, OPTIONS } from '../../harness/args.js';
+import { parseCli, helpText, OPTIONS } from '../../cli/conform-options.js';
 import { defineCase, type CaseResult, type Outcome } from '../../suites/case.js';
 import type { LoadedCase } from '../../harness/execute.js';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';

@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { OciError } from '../core/errors.js';
-import { parseShard } from './plan.js';
-import type { ConformOptions } from './run.js';
+import { parseShard } from '../harness/plan.js';
+import type { ConformOptions } from '../harness/run.js';
 import type { ReporterSpec } from '../reporters/conform/index.js';
 import { parseReporterSpec } from '../reporters/conform/index.js';
 

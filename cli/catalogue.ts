@@ -1,5 +1,5 @@
 /** `npm run catalogue`: requirements per document and level, and how many are checked by what. */
-import { coverageByDoc } from './coverage.js';
+import { coverageByDoc } from '../spec/coverage.js';
 import { staticCitations } from '../validators/citations.js';
 import { CASES } from '../harness/generated/cases.js';
 
