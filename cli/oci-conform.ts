@@ -1,31 +1,51 @@
 /**
- * oci-conform: the composition root. argv -> options (args.ts) -> one of
- * run (runConformance), list, cleanup. Turns SIGINT/SIGTERM into an abort so
- * the run cleans up before it exits, and every error into one line with its
- * documented exit code (never a stack).
+ * oci-conform: the composition root. argv -> options (conform-options.ts) ->
+ * one of run (runConformance), list, cleanup, merge. main() returns the exit
+ * code and has no side effects at import; run() is the process around it:
+ * SIGINT/SIGTERM become an abort so the run cleans up before it exits, and
+ * stdout and stderr are flushed before the exit. Every error is one line with
+ * its documented exit code (never a stack, unless OCI_DEBUG=1 for a bug of ours).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { EXIT, OciError } from '../core/errors.js';
 import { CASES } from '../harness/generated/cases.js';
-import { helpText, parseCli, type CliOptions } from './conform-options.js';
 import type { LoadedCase } from '../harness/execute.js';
 import { selectCases } from '../harness/plan.js';
 import { runConformance } from '../harness/run.js';
 import { sweepLedgers } from '../harness/sweep.js';
 import { mergeReports } from '../harness/merge.js';
-import { createReporter } from '../reporters/conform/index.js';
+import { createReporter, type ReporterSetting } from '../reporters/conform/index.js';
 import type { CaseDefinition } from '../suites/case.js';
+import { helpText, parseCli, type CliOptions } from './conform-options.js';
+import { internalError } from './failure.js';
+import { packageVersion } from './options.js';
 
-function toolVersion(): string {
-  try {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
+/** Where oci-conform writes, and the process it runs in; tests pass their own. */
+export interface ConformIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Whether out is a terminal: the console reporter's progress line and colours. */
+  readonly isTTY: boolean;
+  /** NO_COLOR, OCI_DEBUG; default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Calls the handler on SIGINT and SIGTERM from the start of a run on; without it a run is not interruptible. */
+  readonly onSignal?: (handler: (sig: 'SIGINT' | 'SIGTERM') => void) => void;
 }
+
+const STDIO: ConformIo = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  get isTTY() {
+    return !!process.stdout.isTTY;
+  },
+  onSignal: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  },
+};
+
+const toolVersion = (): string => packageVersion(import.meta.url);
 
 async function loadCaseFiles(files: readonly string[]): Promise<LoadedCase[]> {
   const out: LoadedCase[] = [];
@@ -45,27 +65,46 @@ async function loadCaseFiles(files: readonly string[]): Promise<LoadedCase[]> {
   return out;
 }
 
-const log = (line: string): void => void process.stderr.write(`oci-conform: ${line}\n`);
+/** oci-conform on argv: the exit code (docs/INTERPRETING.md); every error is one line on io.err. */
+export async function main(argv: readonly string[], io: ConformIo = STDIO): Promise<number> {
+  const env = io.env ?? process.env;
+  let o: CliOptions;
+  try {
+    o = parseCli(argv, env);
+  } catch (e) {
+    if (!(e instanceof OciError)) return internalError('oci-conform', e, io.err, env);
+    io.err(`oci-conform: ${e.message}\n`);
+    return e.exitCode;
+  }
+  try {
+    return await command(o, io);
+  } catch (e) {
+    if (!(e instanceof OciError)) return internalError('oci-conform', e, io.err, env);
+    io.err(`oci-conform: ${e.code}: ${e.message}\n`);
+    return e.exitCode;
+  }
+}
 
-async function main(o: CliOptions): Promise<number> {
+async function command(o: CliOptions, io: ConformIo): Promise<number> {
+  const say = (line: string): void => io.out(`${line}\n`);
   if (o.command === 'help') {
-    console.log(helpText());
+    say(helpText());
     return EXIT.ok;
   }
   if (o.command === 'version') {
-    console.log(toolVersion());
+    say(toolVersion());
     return EXIT.ok;
   }
   if (o.command === 'cleanup') {
     const reports = await sweepLedgers({ force: o.force });
     let left = 0;
     for (const r of reports) {
-      if (r.skipped) console.log(`skipped ${r.runId}: ${r.skipped}`);
-      else if (r.leftovers.length) console.log(`run ${r.runId}: could not remove ${r.leftovers.join(', ')}`);
-      else console.log(`run ${r.runId}: swept`);
+      if (r.skipped) say(`skipped ${r.runId}: ${r.skipped}`);
+      else if (r.leftovers.length) say(`run ${r.runId}: could not remove ${r.leftovers.join(', ')}`);
+      else say(`run ${r.runId}: swept`);
       left += r.leftovers.length;
     }
-    if (reports.length === 0) console.log('nothing to clean up');
+    if (reports.length === 0) say('nothing to clean up');
     return left ? EXIT.findings : EXIT.ok;
   }
   const cases = [...CASES, ...(await loadCaseFiles(o.caseFiles))];
@@ -74,30 +113,35 @@ async function main(o: CliOptions): Promise<number> {
     if (seen.has(c.definition.id)) throw new OciError('OCI_CONFORM_USAGE', `case id ${c.definition.id} is defined twice (${c.file})`);
     seen.add(c.definition.id);
   }
+  const setting: ReporterSetting = { color: o.color, stdout: { write: io.out, close: () => undefined, isTTY: io.isTTY } };
   if (o.command === 'merge') {
-    const reporters = await Promise.all(o.reporters.map(createReporter));
+    const reporters = await Promise.all(o.reporters.map((r) => createReporter(r, setting)));
     return (await mergeReports(o.files, { reporters, expectations: o.expectations, knownIds: seen })).exitCode;
   }
   if (o.command === 'list') {
     for (const c of selectCases(cases, o)) {
       const d = c.definition;
-      console.log(`${d.id}\t${d.requirements.join(',')}\t${(d.needs ?? []).join(',')}\t${d.title}`);
+      say(`${d.id}\t${d.requirements.join(',')}\t${(d.needs ?? []).join(',')}\t${d.title}`);
     }
     return EXIT.ok;
   }
-  const reporters = await Promise.all(o.reporters.map(createReporter));
+  const reporters = await Promise.all(o.reporters.map((r) => createReporter(r, setting)));
   const ac = new AbortController();
   let signalExit: number | undefined;
-  const onSignal = (sig: NodeJS.Signals): void => {
+  io.onSignal?.((sig) => {
     if (signalExit !== undefined) return; // cleanup is already running
-    signalExit = sig === 'SIGINT' ? 130 : 143;
-    process.stderr.write(`oci-conform: ${sig}: stopping after cleanup\n`);
+    signalExit = sig === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+    io.err(`oci-conform: ${sig}: stopping after cleanup\n`);
     ac.abort(new Error(sig));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  });
+  const log = (line: string): void => io.err(`oci-conform: ${line}\n`);
   const summary = await runConformance(o, { reporters, signal: ac.signal, cases, toolVersion: toolVersion(), log });
   return signalExit ?? summary.exitCode;
+}
+
+/** The process's entry (dist/oci-conform.mjs calls it): main on its arguments, then exit once the output is out. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(exit, (e: unknown) => exit(internalError('oci-conform', e, STDIO.err)));
 }
 
 /** Exits once stdout and stderr are flushed: on a pipe, process.exit() would cut off what is still queued. */
@@ -108,25 +152,4 @@ function exit(code: number): void {
   };
   process.stdout.write('', done);
   process.stderr.write('', done);
-}
-
-let options: CliOptions | undefined;
-try {
-  options = parseCli(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`oci-conform: ${(e as Error).message}\n`);
-  exit(e instanceof OciError ? e.exitCode : EXIT.usage);
-}
-if (options) {
-  main(options).then(
-    (code) => exit(code),
-    (e: unknown) => {
-      if (e instanceof OciError) {
-        process.stderr.write(`oci-conform: ${e.code}: ${e.message}\n`);
-        return exit(e.exitCode);
-      }
-      process.stderr.write(`oci-conform: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-      exit(EXIT.internal);
-    },
-  );
 }

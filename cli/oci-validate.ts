@@ -1,12 +1,12 @@
 /**
- * oci-validate: the composition root. Parses argv into ValidateOptions,
+ * oci-validate: the composition root. Parses argv into ValidateOptions (one
+ * row per option in VALIDATE_CLI, read by cli/options.ts),
  * validates each path, prints one report, exits with the documented code.
  * bin/oci-validate.js runs this module's bundle (dist/oci-validate.js, see
  * scripts/build.ts) and calls run().
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { EXIT, OciError } from '../core/errors.js';
 import type { DocumentResult } from '../validators/document.js';
 import type { ValidateOptions } from '../validators/inputs.js';
@@ -16,39 +16,90 @@ import type { ValidateFormatter } from '../reporters/validate/format.js';
 import { text } from '../reporters/validate/text.js';
 import { json } from '../reporters/validate/json.js';
 import { sarif } from '../reporters/validate/sarif.js';
+import { internalError } from './failure.js';
+import { helpText, packageVersion, parseCommandLine, type CliSpec, type CommandLine } from './options.js';
 
 const FORMATS: Readonly<Record<string, ValidateFormatter>> = { text, json, sarif };
 
-const HELP = `Usage: oci-validate [options] PATH...
+interface Draft extends Mutable<ValidateOptions> {
+  format: string;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const usage = (m: string): OciError => new OciError('OCI_USAGE', m);
+
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw usage(`--${flag} ${v}: expected a positive whole number`);
+  return n;
+}
+
+const KIND_NAMES = KINDS.map((k) => k.name);
+
+/** The options of oci-validate, one row each (cli/options.ts adds -h/--help, --version, --no-color). */
+export const VALIDATE_CLI: CliSpec<Draft> = {
+  tool: 'oci-validate',
+  usageCode: 'OCI_USAGE',
+  synopsis: `Usage: oci-validate [options] PATH...
 
 Validates OCI artifacts: a config.json, a bundle directory, a state document
 (as 'runtime state ID' prints), a features document, an image document, an
-image layout directory or its tar / tar.gz archive; '-' reads stdin.
-
-Options:
-  --kind KIND            treat every PATH as this kind (${KINDS.map((k) => k.name).join(', ')})
-  --spec-version X.Y.Z   validate against this spec version, not the declared one
-  --level MUST|SHOULD    findings at or above this level are errors (default MUST)
-  --format text|json|sarif   report format (default text)
-  --max-bytes N          largest JSON document read (default 16 MiB)
-  --complete             image layouts: a referenced blob missing from the layout is an error
-  --max-decompressed-bytes N   image layouts: decompressed layer bytes allowed in all (default 16 GiB)
-  --no-color             no colours (also when NO_COLOR is set or not a TTY)
-  -h, --help             this help
-
-Exit: 0 valid, 1 errors found, 2 usage or unreadable input.`;
-
-interface CliOptions extends ValidateOptions {
-  readonly format: string;
-  readonly color: boolean;
-  readonly paths: readonly string[];
-}
+image layout directory or its tar / tar.gz archive; '-' reads stdin.`,
+  options: [
+    {
+      flag: 'kind',
+      value: 'KIND',
+      help: `treat every PATH as this kind (${KIND_NAMES.join(', ')})`,
+      apply: (o, v) => {
+        if (!KIND_NAMES.includes(v)) throw usage(`--kind ${v}: expected one of ${KIND_NAMES.join(', ')}`);
+        o.kind = v;
+      },
+    },
+    { flag: 'spec-version', value: 'X.Y.Z', help: 'validate against this spec version, not the declared one', apply: (o, v) => (o.specVersion = v) },
+    {
+      flag: 'level',
+      value: 'MUST|SHOULD',
+      help: 'findings at or above this level are errors (default MUST)',
+      apply: (o, v) => {
+        const level = v.toUpperCase();
+        if (level !== 'MUST' && level !== 'SHOULD') throw usage(`--level ${v}: expected MUST or SHOULD`);
+        o.level = level;
+      },
+    },
+    {
+      flag: 'format',
+      value: 'text|json|sarif',
+      help: 'report format (default text)',
+      apply: (o, v) => {
+        if (!(v in FORMATS)) throw usage(`--format ${v}: expected one of ${Object.keys(FORMATS).join(', ')}`);
+        o.format = v;
+      },
+    },
+    { flag: 'max-bytes', value: 'N', help: 'largest JSON document read (default 16 MiB)', apply: (o, v) => (o.maxBytes = positiveInt('max-bytes', v)) },
+    { flag: 'complete', help: 'image layouts: a referenced blob missing from the layout is an error', apply: (o) => (o.complete = true) },
+    {
+      flag: 'max-decompressed-bytes',
+      value: 'N',
+      help: 'image layouts: decompressed layer bytes allowed in all (default 16 GiB)',
+      apply: (o, v) => (o.maxDecompressedBytes = positiveInt('max-decompressed-bytes', v)),
+    },
+  ],
+  exits: [
+    ['0', 'every document valid'],
+    ['1', 'errors found (at or above --level)'],
+    ['2', 'usage error or unreadable input'],
+    ['4', 'internal error: a bug of ours (please report it)'],
+  ],
+};
 
 /** Where the CLI writes; the build's training run passes one that discards. */
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly isTTY: boolean;
+  /** NO_COLOR, OCI_DEBUG; default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -96,100 +147,69 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-function parse(argv: readonly string[], io: CliIo): CliOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      kind: { type: 'string' },
-      'spec-version': { type: 'string' },
-      level: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      'max-bytes': { type: 'string' },
-      complete: { type: 'boolean', default: false },
-      'max-decompressed-bytes': { type: 'string' },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) return 'help';
-  if (positionals.length === 0) throw new OciError('OCI_USAGE', 'no PATH given (try --help)');
-  const format = values.format ?? 'text';
-  if (!(format in FORMATS)) throw new OciError('OCI_USAGE', `--format ${format}: expected one of ${Object.keys(FORMATS).join(', ')}`);
-  const level = values.level?.toUpperCase();
-  if (level !== undefined && level !== 'MUST' && level !== 'SHOULD') throw new OciError('OCI_USAGE', `--level ${values.level}: expected MUST or SHOULD`);
-  if (values.kind !== undefined && !KINDS.some((k) => k.name === values.kind))
-    throw new OciError('OCI_USAGE', `--kind ${values.kind}: expected one of ${KINDS.map((k) => k.name).join(', ')}`);
-  let maxBytes: number | undefined;
-  if (values['max-bytes'] !== undefined) {
-    maxBytes = Number(values['max-bytes']);
-    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new OciError('OCI_USAGE', `--max-bytes ${values['max-bytes']}: expected a positive whole number`);
+/** oci-validate on argv: the exit code (docs/INTERPRETING.md); a bug of ours is one line and EXIT.internal. */
+export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
+  const env = io.env ?? process.env;
+  try {
+    return await validate(argv, io, env);
+  } catch (e) {
+    return internalError('oci-validate', e, io.err, env);
   }
-  let maxDecompressedBytes: number | undefined;
-  if (values['max-decompressed-bytes'] !== undefined) {
-    maxDecompressedBytes = Number(values['max-decompressed-bytes']);
-    if (!Number.isSafeInteger(maxDecompressedBytes) || maxDecompressedBytes <= 0)
-      throw new OciError('OCI_USAGE', `--max-decompressed-bytes ${values['max-decompressed-bytes']}: expected a positive whole number`);
-  }
-  return {
-    paths: positionals,
-    format,
-    // only text has colours; the terminal is asked last
-    color: format === 'text' && !values['no-color'] && !process.env.NO_COLOR && io.isTTY,
-    ...(values.kind ? { kind: values.kind } : {}),
-    ...(values['spec-version'] ? { specVersion: values['spec-version'] } : {}),
-    ...(level ? { level } : {}),
-    ...(maxBytes ? { maxBytes } : {}),
-    ...(values.complete ? { complete: true } : {}),
-    ...(maxDecompressedBytes ? { maxDecompressedBytes } : {}),
-  };
 }
 
-export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
-  let opts: CliOptions | 'help';
+async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  let cl: CommandLine<Draft>;
   try {
-    opts = parse(argv, io);
+    cl = parseCommandLine(VALIDATE_CLI, argv, { format: 'text' }, env);
+    if (cl.action === 'run' && cl.positionals.length === 0) throw usage('no PATH given (try --help)');
   } catch (e) {
-    io.err(`oci-validate: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (!(e instanceof OciError)) throw e;
+    io.err(`oci-validate: ${e.message}\n`);
     return EXIT.usage;
   }
-  if (opts === 'help') {
-    io.out(`${HELP}\n`);
+  if (cl.action === 'help') {
+    io.out(`${helpText(VALIDATE_CLI)}\n`);
     return EXIT.ok;
   }
+  if (cl.action === 'version') {
+    io.out(`${packageVersion(import.meta.url)}\n`);
+    return EXIT.ok;
+  }
+  const opts = cl.options;
+  // only text has colours; the terminal is asked last
+  const color = opts.format === 'text' && cl.color && io.isTTY;
   const results: DocumentResult[] = [];
   let inputError = false;
-  for (const p of opts.paths) {
+  for (const p of cl.positionals) {
     try {
       results.push(...(await validatePath(p, opts)));
     } catch (e) {
       if (!(e instanceof OciError)) throw e;
-      if (e.code === 'OCI_USAGE') {
-        io.err(`oci-validate: ${e.message}\n`);
-        return EXIT.usage;
-      }
       io.err(`oci-validate: ${e.message}\n`);
+      if (e.code === 'OCI_USAGE') return EXIT.usage;
       inputError = true;
     }
   }
   const formatter = FORMATS[opts.format]!;
-  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color: opts.color }));
+  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color }));
   if (inputError) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-/** The process's entry: main on its arguments, the exit code set, a bug of ours reported in one line. */
+/** The process's entry (bin/oci-validate.js calls it): main on its arguments, the exit code set. */
 export function run(argv: readonly string[] = process.argv.slice(2)): void {
   main(argv).then(
     (code) => {
       process.exitCode = code;
     },
+    // main reports its own failures: this is a failure of that report itself
     (e: unknown) => {
-      // A bug of ours: still one line, and the stack only on request.
-      STDIO.err(`oci-validate: internal error: ${e instanceof Error ? e.message : String(e)} (set OCI_DEBUG=1 for details)\n`);
-      if (process.env.OCI_DEBUG && e instanceof Error) STDIO.err(`${e.stack}\n`);
       process.exitCode = EXIT.internal;
+      try {
+        internalError('oci-validate', e, STDIO.err);
+      } catch {
+        /* nowhere left to say it */
+      }
     },
   );
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { consoleReporter } from './console.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
-import { sinkFor } from './output.js';
+import { sinkFor, type Sink } from './output.js';
 import type { ConformReporter } from './reporter.js';
 import { tapReporter } from './tap.js';
 
@@ -27,14 +27,23 @@ export function parseReporterSpec(s: string): ReporterSpec {
   return i < 0 ? { name: s } : { name: s.slice(0, i), file: s.slice(i + 1) };
 }
 
-export async function createReporter(spec: ReporterSpec): Promise<ConformReporter> {
+/** What the CLI tells every reporter it makes. */
+export interface ReporterSetting {
+  /** False with --no-color or NO_COLOR. */
+  readonly color?: boolean;
+  /** Where a reporter without a file writes; default process.stdout. */
+  readonly stdout?: Sink;
+}
+
+export async function createReporter(spec: ReporterSpec, setting: ReporterSetting = {}): Promise<ConformReporter> {
+  const sink = (): Sink => (!spec.file && setting.stdout ? setting.stdout : sinkFor(spec.file));
   switch (spec.name) {
     case 'console':
-      return consoleReporter(sinkFor(spec.file));
+      return consoleReporter(sink(), { color: setting.color ?? true });
     case 'tap':
-      return tapReporter(sinkFor(spec.file));
+      return tapReporter(sink());
     case 'json':
-      return jsonReporter(sinkFor(spec.file));
+      return jsonReporter(sink());
     case 'junit':
       if (!spec.file) throw new OciError('OCI_CONFORM_REPORTER', '--reporter junit needs a file: --reporter junit=PATH');
       return junitReporter(spec.file);
