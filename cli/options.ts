@@ -42,7 +42,7 @@ export interface ValueRow<O> extends RowBase {
 
 export type OptionRow<O> = SwitchRow<O> | ValueRow<O>;
 
-export type ToolName = 'oci-validate' | 'oci-conform';
+export type ToolName = 'oci-validate' | 'oci-conform' | 'catalogue';
 
 export interface CliSpec<O> {
   readonly tool: ToolName;
