@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, OciError } from '../core/errors.js';
+import { EXIT, OciError, exitOf } from '../core/errors.js';
 import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
 import type { CaseResult, Status } from '../suites/case.js';
 import type { ConformReporter, PartialRunInfo, RunInfo, RunStop, RunSummary } from '../reporters/conform/reporter.js';
@@ -113,7 +113,7 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
     if (p.runEnded) throw e;
     const stop: RunStop =
       e instanceof OciError ? { code: e.code, message: e.message } : { code: 'OCI_CONFORM_INTERNAL', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
-    const exitCode = e instanceof OciError ? e.exitCode : EXIT.internal;
+    const exitCode = e instanceof OciError ? e.exitCode : exitOf('OCI_CONFORM_INTERNAL');
     const summary: RunSummary = {
       counts: countsOf(p.results),
       durationMs: performance.now() - p.started,
