@@ -6,7 +6,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConformError } from './errors.js';
+import { OciError } from '../core/errors.js';
 
 export const DEFAULT_RUNTIMES = ['runc', 'crun', 'youki'] as const;
 
@@ -44,7 +44,7 @@ export function resolveRuntime(option: string | undefined): ResolvedRuntime {
   if (option !== undefined) {
     const p = option.includes('/') ? resolve(option) : onPath(option);
     if (!p || !executable(p)) {
-      throw new ConformError('OCI_CONFORM_RUNTIME_NOT_FOUND', `runtime ${option}: ${option.includes('/') ? 'no executable file at that path' : 'not found on PATH'}`);
+      throw new OciError('OCI_CONFORM_RUNTIME_NOT_FOUND', `runtime ${option}: ${option.includes('/') ? 'no executable file at that path' : 'not found on PATH'}`);
     }
     return { binary: p, how: 'option' };
   }
@@ -54,5 +54,5 @@ export function resolveRuntime(option: string | undefined): ResolvedRuntime {
     const p = onPath(n);
     if (p) return { binary: p, how: 'default' };
   }
-  throw new ConformError('OCI_CONFORM_RUNTIME_NOT_FOUND', `no runtime given and none of ${DEFAULT_RUNTIMES.join(', ')} is on PATH: pass --runtime PATH`);
+  throw new OciError('OCI_CONFORM_RUNTIME_NOT_FOUND', `no runtime given and none of ${DEFAULT_RUNTIMES.join(', ')} is on PATH: pass --runtime PATH`);
 }

@@ -21,7 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CaseResult, Status } from './model.js';
 import type { ExpectationReport } from '../reporters/conform/reporter.js';
-import { ConformError } from './errors.js';
+import { OciError } from '../core/errors.js';
 import { resolveRuntimeVersion } from '../spec/versions.js';
 
 /** One expected violation: a requirement, and optionally the `path` of the violation (a compare path, a variable name). */
@@ -63,21 +63,21 @@ export function loadExpectations(file: string): ExpectationFile {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: ${(e as Error).message}`, { cause: e });
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${(e as Error).message}`, { cause: e });
   }
   const exp = (doc as { expectations?: unknown })?.expectations;
   if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) {
-    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: no "expectations" object`);
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: no "expectations" object`);
   }
   const sv = (doc as { specVersion?: unknown }).specVersion;
   if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) {
-    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
   }
   for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
     const x = e as Partial<Expectation> | null;
-    if (typeof x !== 'object' || x === null) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
-    if (!STATUSES.has(String(x.status))) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
-    if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
+    if (typeof x !== 'object' || x === null) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
+    if (!STATUSES.has(String(x.status))) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
+    if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
     checkNamed(file, id, x);
   }
   return doc as ExpectationFile;
@@ -85,7 +85,7 @@ export function loadExpectations(file: string): ExpectationFile {
 
 function checkNamed(file: string, id: string, x: Partial<Expectation>): void {
   const bad = (what: string): never => {
-    throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.${what}`);
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.${what}`);
   };
   const req = x.requirement;
   const reqs = req === undefined ? undefined : typeof req === 'string' ? [req] : req;
@@ -173,7 +173,7 @@ export function mergeExpectations(files: readonly { file: string; doc: Expectati
       if ((doc.specVersion !== undefined) !== versioned) continue;
       for (const [id, e] of Object.entries(doc.expectations)) {
         const prev = from.get(id);
-        if (prev) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
+        if (prev) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
         from.set(id, file);
         out[id] = e;
       }
@@ -201,7 +201,7 @@ export function expandExpectationPaths(paths: readonly string[]): string[] {
     } catch {
       /* reported below */
     }
-    if (names.length === 0) throw new ConformError('OCI_CONFORM_EXPECTATIONS', `--expectations ${p}: no file matches`);
+    if (names.length === 0) throw new OciError('OCI_CONFORM_EXPECTATIONS', `--expectations ${p}: no file matches`);
     out.push(...names.map((n) => join(dirname(p), n)));
   }
   return out;

@@ -5,11 +5,10 @@
  * no shard ran the case as expected.
  */
 import { readFileSync } from 'node:fs';
-import { EXIT } from '../core/errors.js';
+import { EXIT, OciError } from '../core/errors.js';
 import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
-import { ConformError } from './errors.js';
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 
 interface JsonReport {
@@ -25,12 +24,12 @@ function load(file: string): JsonReport {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
   } catch (e) {
-    throw new ConformError('OCI_CONFORM_USAGE', `merge: ${file}: ${(e as Error).message}`, { cause: e });
+    throw new OciError('OCI_CONFORM_USAGE', `merge: ${file}: ${(e as Error).message}`, { cause: e });
   }
   if (doc?.reportVersion !== REPORT_VERSION || !Array.isArray(doc.results) || !doc.run) {
-    throw new ConformError('OCI_CONFORM_USAGE', `merge: ${file}: not an oci-conform JSON report of version ${REPORT_VERSION}`);
+    throw new OciError('OCI_CONFORM_USAGE', `merge: ${file}: not an oci-conform JSON report of version ${REPORT_VERSION}`);
   }
-  if (doc.stopped) throw new ConformError('OCI_CONFORM_USAGE', `merge: ${file}: that run stopped early (${doc.stopped.code}: ${doc.stopped.message})`);
+  if (doc.stopped) throw new OciError('OCI_CONFORM_USAGE', `merge: ${file}: that run stopped early (${doc.stopped.code}: ${doc.stopped.message})`);
   return doc;
 }
 
@@ -39,13 +38,13 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
   const first = docs[0]!;
   for (const [i, d] of docs.entries()) {
     if (d.run.runtime.binary !== first.run.runtime.binary || d.run.specVersion !== first.run.specVersion || d.run.level !== first.run.level) {
-      throw new ConformError('OCI_CONFORM_USAGE', `merge: ${files[i]} is a run of ${d.run.runtime.binary} at ${d.run.specVersion}/${d.run.level}, ${files[0]} of ${first.run.runtime.binary} at ${first.run.specVersion}/${first.run.level}`);
+      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} is a run of ${d.run.runtime.binary} at ${d.run.specVersion}/${d.run.level}, ${files[0]} of ${first.run.runtime.binary} at ${first.run.specVersion}/${first.run.level}`);
     }
   }
   const byId = new Map<string, CaseResult>();
   for (const [i, d] of docs.entries()) {
     for (const r of d.results) {
-      if (byId.has(r.id)) throw new ConformError('OCI_CONFORM_USAGE', `merge: case ${r.id} is in more than one report (again in ${files[i]}): were the shards distinct?`);
+      if (byId.has(r.id)) throw new OciError('OCI_CONFORM_USAGE', `merge: case ${r.id} is in more than one report (again in ${files[i]}): were the shards distinct?`);
       byId.set(r.id, r);
     }
   }

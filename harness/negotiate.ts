@@ -11,7 +11,7 @@ import { describeCall, succeeded } from './driver/record.js';
 import type { RuntimeProfile } from './profiles/profile.js';
 import { executeCase, type ExecEnv } from './execute.js';
 import { CANARY } from './canary.js';
-import { ConformError } from './errors.js';
+import { OciError } from '../core/errors.js';
 import type { CaseResult } from './model.js';
 
 export interface FeaturesDoc {
@@ -76,7 +76,7 @@ function fromRuntime(declared: string | undefined, source: 'features' | 'version
 export function chooseVersion(option: string | undefined, features: FeaturesDoc | undefined, versionOutput?: string): ChosenVersion {
   if (option !== undefined) {
     const v = resolveRuntimeVersion(option);
-    if (!v || !parseSemVer(option)) throw new ConformError('OCI_CONFORM_USAGE', `--spec-version ${option}: not a runtime-spec 1.x version`);
+    if (!v || !parseSemVer(option)) throw new OciError('OCI_CONFORM_USAGE', `--spec-version ${option}: not a runtime-spec 1.x version`);
     return { specVersion: v, configVersion: option, source: 'option' };
   }
   const max = features?.ociVersionMax;
@@ -125,7 +125,7 @@ export async function runCanary(env: ExecEnv, runId: string, version: ChosenVers
   if (env.runSignal.aborted) return;
   const broken = runtimeFailure(first);
   if (broken) {
-    throw new ConformError(
+    throw new OciError(
       'OCI_CONFORM_CANARY_RUNTIME_FAILED',
       `the runtime started nothing: ${broken}; create, start and state all exited 0, so this is the runtime failing the canary, not the host`,
     );
@@ -135,12 +135,12 @@ export async function runCanary(env: ExecEnv, runId: string, version: ChosenVers
   if (fallback) {
     const second = await executeCase(CANARY, `${runId}-canary2`, { ...env, configVersion: fallback });
     if (ran(second)) {
-      throw new ConformError(
+      throw new OciError(
         'OCI_CONFORM_VERSION_REJECTED',
         `the runtime rejects configs with ociVersion ${version.configVersion} (${why}) but runs ${fallback}: pass --spec-version ${fallback} (or the newest version it accepts)`,
       );
     }
-    throw new ConformError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion} (${why}) and with ${fallback} (${firstFailure(second)}): this runtime can't run a plain container on this host`);
+    throw new OciError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion} (${why}) and with ${fallback} (${firstFailure(second)}): this runtime can't run a plain container on this host`);
   }
-  throw new ConformError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion}: ${why}`);
+  throw new OciError('OCI_CONFORM_CANARY_FAILED', `canary container failed with ociVersion ${version.configVersion}: ${why}`);
 }

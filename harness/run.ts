@@ -11,12 +11,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
-import { EXIT } from '../core/errors.js';
+import { EXIT, OciError, exitOf } from '../core/errors.js';
 import { buildRootfs, type RootfsInfo } from '../fixtures/rootfs.js';
 import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, PartialRunInfo, RunInfo, RunStop, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
-import { ConformError } from './errors.js';
 import { resolveRuntime } from './discover.js';
 import { profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
 import { RuntimeDriver } from './driver/driver.js';
@@ -113,8 +112,8 @@ export async function runConformance(opts: ConformOptions, hooks: RunHooks): Pro
   } catch (e) {
     if (p.runEnded) throw e;
     const stop: RunStop =
-      e instanceof ConformError ? { code: e.code, message: e.message } : { code: 'OCI_CONFORM_INTERNAL', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
-    const exitCode = e instanceof ConformError ? e.exitCode : EXIT.findings;
+      e instanceof OciError ? { code: e.code, message: e.message } : { code: 'OCI_CONFORM_INTERNAL', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
+    const exitCode = e instanceof OciError ? e.exitCode : exitOf('OCI_CONFORM_INTERNAL');
     const summary: RunSummary = {
       counts: countsOf(p.results),
       durationMs: performance.now() - p.started,
@@ -139,16 +138,16 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   p.known.runtime = { binary: rt.binary, chosenBy: rt.how };
   if (rt.how === 'default') hooks.log?.(`no --runtime given: driving ${rt.binary} (ours if built, else the first of runc, crun, youki on PATH)`);
   const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
-  if (!profile) throw new ConformError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
+  if (!profile) throw new OciError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
   p.known.runtime = { ...p.known.runtime, profile: profile.name };
-  if (process.getuid?.() !== 0) throw new ConformError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
+  if (process.getuid?.() !== 0) throw new OciError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
   const expDocs = expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })); // usage errors before anything starts
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
   p.known.selection = { total: hooks.cases.length, selected: selected.length, shard: opts.shard };
   if ((opts.only.length > 0 || opts.skip.length > 0) && selectCases(hooks.cases, { only: opts.only, skip: opts.skip }).length === 0) {
     // A typo in a CI glob must not pass as an empty, green run.
-    throw new ConformError('OCI_CONFORM_USAGE', `no case matches ${[...opts.only.map((g) => `--only ${g}`), ...opts.skip.map((g) => `--skip ${g}`)].join(' ')} (see oci-conform list)`);
+    throw new OciError('OCI_CONFORM_USAGE', `no case matches ${[...opts.only.map((g) => `--only ${g}`), ...opts.skip.map((g) => `--skip ${g}`)].join(' ')} (see oci-conform list)`);
   }
 
   const runId = `oc${randomBytes(3).toString('hex')}`;
@@ -178,7 +177,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     try {
       rootfs = await buildRootfs(join(runDir, 'rootfs'));
     } catch (e) {
-      throw new ConformError('OCI_CONFORM_ROOTFS', `cannot build the fixture rootfs in ${runDir}: ${(e as Error).message}`, { cause: e });
+      throw new OciError('OCI_CONFORM_ROOTFS', `cannot build the fixture rootfs in ${runDir}: ${(e as Error).message}`, { cause: e });
     }
     const driver = new RuntimeDriver(driverOpts);
     const versionCall = await driver.call(['--version']);

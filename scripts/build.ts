@@ -243,7 +243,7 @@ function buildCaseIndex(): void {
 async function bundle(): Promise<void> {
   rmSync(join(root, 'dist'), { recursive: true, force: true }); // no stale chunks from earlier builds
   await build({
-    entryPoints: { 'oci-conform': join(root, 'harness', 'cli.ts') },
+    entryPoints: { 'oci-conform': join(root, 'cli', 'oci-conform.ts') },
     outdir: join(root, 'dist'),
     bundle: true,
     splitting: true,
@@ -324,7 +324,7 @@ async function buildValidateScript(): Promise<void> {
   };
   const r = await build({
     ...SCRIPT_BUILD,
-    entryPoints: [join(root, 'validators', 'cli.ts')],
+    entryPoints: [join(root, 'cli', 'oci-validate.ts')],
     plugins: [cachedElsewhere],
     // the script's own URL comes as a parameter (validators/code-cache.ts finds the caches from it)
     define: { __OCI_SCHEMA_CACHE__: 'true', 'import.meta.url': '__oci_url' },

@@ -1,7 +1,8 @@
 /**
  * Console reporter: on a TTY, one progress line rewritten in place with
  * failures printed above it; otherwise one plain line per case. Colours
- * follow colors.ts (TTY only, NO_COLOR respected).
+ * follow colors.ts (TTY only, NO_COLOR respected), and none with color: false
+ * (--no-color).
  */
 import type { CaseResult } from '../../harness/model.js';
 import { paint } from './colors.js';
@@ -11,8 +12,8 @@ import { reasonLine } from './evidence.js';
 import type { Sink } from './output.js';
 import type { ConformReporter, RunInfo } from './reporter.js';
 
-export function consoleReporter(sink: Sink): ConformReporter {
-  const p = paint(sink.isTTY);
+export function consoleReporter(sink: Sink, opts: { readonly color?: boolean } = {}): ConformReporter {
+  const p = paint(sink.isTTY && opts.color !== false);
   let info: RunInfo | undefined;
   let done = 0;
   let failed = 0;

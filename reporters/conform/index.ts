@@ -2,13 +2,13 @@
  * Reporters by name (`--reporter console`, `--reporter junit=out/junit.xml`),
  * or a module path exporting `default` or `createReporter(file?)` for a custom one.
  */
+import { OciError } from '../../core/errors.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConformError } from '../../harness/errors.js';
 import { consoleReporter } from './console.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
-import { sinkFor } from './output.js';
+import { sinkFor, type Sink } from './output.js';
 import type { ConformReporter } from './reporter.js';
 import { tapReporter } from './tap.js';
 
@@ -27,31 +27,40 @@ export function parseReporterSpec(s: string): ReporterSpec {
   return i < 0 ? { name: s } : { name: s.slice(0, i), file: s.slice(i + 1) };
 }
 
-export async function createReporter(spec: ReporterSpec): Promise<ConformReporter> {
+/** What the CLI tells every reporter it makes. */
+export interface ReporterSetting {
+  /** False with --no-color or NO_COLOR. */
+  readonly color?: boolean;
+  /** Where a reporter without a file writes; default process.stdout. */
+  readonly stdout?: Sink;
+}
+
+export async function createReporter(spec: ReporterSpec, setting: ReporterSetting = {}): Promise<ConformReporter> {
+  const sink = (): Sink => (!spec.file && setting.stdout ? setting.stdout : sinkFor(spec.file));
   switch (spec.name) {
     case 'console':
-      return consoleReporter(sinkFor(spec.file));
+      return consoleReporter(sink(), { color: setting.color ?? true });
     case 'tap':
-      return tapReporter(sinkFor(spec.file));
+      return tapReporter(sink());
     case 'json':
-      return jsonReporter(sinkFor(spec.file));
+      return jsonReporter(sink());
     case 'junit':
-      if (!spec.file) throw new ConformError('OCI_CONFORM_REPORTER', '--reporter junit needs a file: --reporter junit=PATH');
+      if (!spec.file) throw new OciError('OCI_CONFORM_REPORTER', '--reporter junit needs a file: --reporter junit=PATH');
       return junitReporter(spec.file);
     default: {
       if (!spec.name.includes('/') && !spec.name.includes('.')) {
-        throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: not one of ${BUILT_IN_REPORTERS.join(', ')} and not a module path`);
+        throw new OciError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: not one of ${BUILT_IN_REPORTERS.join(', ')} and not a module path`);
       }
       let mod: { default?: unknown; createReporter?: (file?: string) => ConformReporter };
       try {
         mod = (await import(pathToFileURL(resolve(spec.name)).href)) as typeof mod;
       } catch (e) {
-        throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: cannot load the module (${(e as Error).message})`, { cause: e });
+        throw new OciError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: cannot load the module (${(e as Error).message})`, { cause: e });
       }
       if (typeof mod.createReporter === 'function') return mod.createReporter(spec.file);
       if (typeof mod.default === 'function') return (mod.default as (file?: string) => ConformReporter)(spec.file);
       if (typeof mod.default === 'object' && mod.default !== null) return mod.default as ConformReporter;
-      throw new ConformError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: the module exports neither createReporter nor a default reporter`);
+      throw new OciError('OCI_CONFORM_REPORTER', `--reporter ${spec.name}: the module exports neither createReporter nor a default reporter`);
     }
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigBuilder } from '../../fixtures/config.js';
-import { ERROR_CODES } from '../../harness/errors.js';
+import { ERROR_CODES } from '../../core/errors.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const writing = readFileSync(join(root, 'docs/WRITING-CASES.md'), 'utf8');

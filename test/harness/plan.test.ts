@@ -3,8 +3,7 @@ import { globToRegExp, matchesAny, parseShard, selectCases } from '../../harness
 import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from '../../harness/expectations.js';
 import { levelOf, outcomeOf, versionGate } from '../../harness/verdict.js';
 import type { Requirement } from '../../spec/types.js';
-import { parseCli, helpText, OPTIONS } from '../../harness/args.js';
-import { ConformError } from '../../harness/errors.js';
+import { OciError } from '../../core/errors.js';
 import { defineCase, type CaseResult, type Outcome } from '../../harness/model.js';
 import type { LoadedCase } from '../../harness/execute.js';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
@@ -103,7 +102,7 @@ describe('expectations', () => {
       await writeFile(f, JSON.stringify({ expectations: { x: { status: 'fail' } } }));
       expect(() => loadExpectations(f)).toThrow(/every expectation needs a reason/);
       await writeFile(f, '{');
-      expect(() => loadExpectations(f)).toThrow(ConformError);
+      expect(() => loadExpectations(f)).toThrow(OciError);
       const one = { expectations: { x: { status: 'fail' as const, reason: 'r' } } };
       expect(Object.keys(mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: { expectations: { y: { status: 'skip', reason: 'r' } } } }]).expectations)).toEqual(['x', 'y']);
       expect(() => mergeExpectations([{ file: 'a', doc: one }, { file: 'b', doc: one }])).toThrow(/b: expectations\.x is also in a/);
@@ -134,30 +133,5 @@ describe('expectations', () => {
     expect(files.length).toBeGreaterThan(0);
     const docs = files.filter((f) => f.startsWith('runc.')).map((f) => ({ file: f, doc: loadExpectations(join(dir, f)) }));
     for (const version of ['1.0.1', '1.3.0']) expect(() => mergeExpectations(docs, version), version).not.toThrow();
-  });
-});
-
-describe('command line', () => {
-  it('parses into the options runConformance takes', () => {
-    const o = parseCli(['run', '--runtime', 'runc', '--only', 'a.*', '--only', 'b', '--skip', 'c', '--jobs', '3', '--timeout', '500', '--level', 'SHOULD', '--reporter', 'tap', '--reporter', 'junit=x.xml', '--shard', '1/2', '--expectations', 'e1', '--expectations', 'e2', '--spec-version', '1.2.0']);
-    expect(o).toMatchObject({ command: 'run', runtime: 'runc', only: ['a.*', 'b'], skip: ['c'], jobs: 3, timeoutMs: 500, level: 'SHOULD', shard: { index: 1, total: 2 }, expectations: ['e1', 'e2'], specVersion: '1.2.0' });
-    expect(o.reporters).toEqual([{ name: 'tap' }, { name: 'junit', file: 'x.xml' }]);
-    expect(parseCli([]).reporters).toEqual([{ name: 'console' }]);
-    expect(parseCli(['list']).command).toBe('list');
-  });
-  it('every option has a help line', () => {
-    const help = helpText();
-    for (const o of OPTIONS) expect(help).toContain(`--${o.flag}`);
-  });
-  it('bad input is a usage error with exit 2', () => {
-    for (const a of [['--jobs', 'x'], ['--level', 'MAY'], ['--nope'], ['a', 'b']]) {
-      try {
-        parseCli(a);
-        expect.unreachable(a.join(' '));
-      } catch (e) {
-        expect(e).toBeInstanceOf(ConformError);
-        expect((e as ConformError).exitCode).toBe(2);
-      }
-    }
   });
 });

@@ -48,14 +48,13 @@ export function openError(path: string, e: unknown): OciError {
     return new OciError(
       'OCI_INPUT_NOT_FOUND',
       dangling ? `${path}: is a symbolic link to a file that does not exist` : `${path}: no such file or directory`,
-      undefined,
       { cause: e },
     );
   }
   if (code === 'EACCES' || code === 'EPERM')
-    return new OciError('OCI_INPUT_UNREADABLE', `${path}: permission denied`, undefined, { cause: e });
-  if (code === 'ELOOP') return new OciError('OCI_INPUT_UNREADABLE', `${path}: too many levels of symbolic links`, undefined, { cause: e });
-  return new OciError('OCI_INPUT_UNREADABLE', `${path}: cannot open (${code ?? String(e)})`, undefined, { cause: e });
+    return new OciError('OCI_INPUT_UNREADABLE', `${path}: permission denied`, { cause: e });
+  if (code === 'ELOOP') return new OciError('OCI_INPUT_UNREADABLE', `${path}: too many levels of symbolic links`, { cause: e });
+  return new OciError('OCI_INPUT_UNREADABLE', `${path}: cannot open (${code ?? String(e)})`, { cause: e });
 }
 
 function tooLarge(name: string, size: number | string, max: number): OciError {
@@ -91,7 +90,7 @@ function readFd(fd: number, name: string, maxBytes: number, head?: Buffer): Buff
       if (code === 'EAGAIN') continue;
       if (code === 'EOF') break;
       if (code === 'EISDIR') throw new OciError('OCI_INPUT_UNREADABLE', `${name}: is a directory, not a JSON file`);
-      throw new OciError('OCI_INPUT_UNREADABLE', `${name}: read failed (${code ?? String(e)})`, undefined, { cause: e });
+      throw new OciError('OCI_INPUT_UNREADABLE', `${name}: read failed (${code ?? String(e)})`, { cause: e });
     }
     if (got === 0) break;
     total += got;

@@ -159,7 +159,7 @@ export class TarGzipStore extends ArchiveStore {
     } catch (e) {
       if (e instanceof TarFormatError) throw new OciError('OCI_INPUT_UNREADABLE', `${this.name}: not a readable tar archive inside the gzip stream: ${e.message} (at byte ${e.offset})`);
       if (e instanceof OciError) throw e;
-      throw new OciError('OCI_INPUT_UNREADABLE', `${this.name}: cannot decompress (${e instanceof Error ? e.message : String(e)})`, undefined, { cause: e });
+      throw new OciError('OCI_INPUT_UNREADABLE', `${this.name}: cannot decompress (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     } finally {
       src.destroy();
       gunzip.destroy();

@@ -1,0 +1,119 @@
+/**
+ * oci-conform's main(argv, io) in-process: the common options, usage errors,
+ * colours of the console reporter (through `merge`, which feeds reporters a
+ * run without a runtime) and the internal-error status.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/oci-conform.js';
+import { OPTIONS } from '../../cli/conform-options.js';
+import { EXIT } from '../../core/errors.js';
+import { memoryIo, writeShardReport, writeThrowingReporter } from './helpers.js';
+
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const ESC = '\u001b[';
+let dir: string;
+let report: string;
+let savedNoColor: string | undefined;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'oci-conform-main-'));
+  report = writeShardReport(dir);
+  // colours.ts also reads the process's NO_COLOR: the environment under test is io.env
+  savedNoColor = process.env.NO_COLOR;
+  delete process.env.NO_COLOR;
+});
+afterAll(() => {
+  if (savedNoColor !== undefined) process.env.NO_COLOR = savedNoColor;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('oci-conform main()', () => {
+  it('-h and --help print the help from the option table, exit 0', async () => {
+    for (const flag of ['-h', '--help']) {
+      const io = memoryIo();
+      expect(await main([flag], io)).toBe(EXIT.ok);
+      expect(io.said.out).toMatch(/^Usage: oci-conform /);
+      for (const row of OPTIONS) expect(io.said.out).toContain(`--${row.flag}`);
+      for (const f of ['-h, --help', '--version', '--no-color']) expect(io.said.out).toContain(f);
+      expect(io.said.out).toMatch(/^ {2}4 +internal error/m);
+    }
+  });
+
+  it("--version prints package.json's version, exit 0", async () => {
+    const io = memoryIo();
+    expect(await main(['--version'], io)).toBe(EXIT.ok);
+    expect(io.said.out).toBe(`${VERSION}\n`);
+  });
+
+  it('a misspelled flag or a missing value: one line, exit 2', async () => {
+    const io = memoryIo();
+    expect(await main(['list', '--ony', 'linux.**'], io)).toBe(EXIT.usage);
+    expect(io.said.err).toBe('oci-conform: unknown option --ony (did you mean --only?)\n');
+    expect(io.said.out).toBe('');
+    const missing = memoryIo();
+    expect(await main(['list', '--only'], missing)).toBe(EXIT.usage);
+    expect(missing.said.err).toBe('oci-conform: option --only needs a value (--only GLOB)\n');
+  });
+
+  it('an error with a code is one line with the code and its exit status', async () => {
+    const io = memoryIo();
+    expect(await main(['merge', join(dir, 'missing.json'), '--reporter', 'json'], io)).toBe(EXIT.usage);
+    expect(io.said.err).toMatch(/^oci-conform: OCI_CONFORM_USAGE: merge: \S+missing\.json: ENOENT[^\n]*\n$/);
+  });
+
+  describe('the console reporter on a terminal', () => {
+    const consoleOf = async (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string> => {
+      const io = memoryIo({ isTTY: true, env });
+      expect(await main(['merge', report, ...argv], io)).toBe(EXIT.findings);
+      expect(io.said.out).toContain('lifecycle.b');
+      return io.said.out;
+    };
+
+    it('paints by default', async () => {
+      const out = await consoleOf([]);
+      expect(out).toContain(`${ESC}31mFAIL`);
+      expect(out).toContain(`${ESC}32m1 passed`);
+    });
+
+    it('paints nothing with --no-color', async () => {
+      const out = await consoleOf(['--no-color']);
+      expect(out).not.toMatch(/\u001b\[\d+m/);
+      expect(out).toContain('FAIL lifecycle.b');
+      expect(out).toContain('1 passed, 1 failed');
+    });
+
+    it('paints nothing with NO_COLOR set', async () => {
+      const out = await consoleOf([], { NO_COLOR: '1' });
+      expect(out).not.toMatch(/\u001b\[\d+m/);
+      expect(out).toContain('FAIL lifecycle.b');
+      expect(out).toContain('1 passed, 1 failed');
+    });
+  });
+
+  it('a bug of ours (a reporter that throws) is one line and exit 4, the stack only with OCI_DEBUG=1', async () => {
+    const reporter = writeThrowingReporter(dir);
+    const io = memoryIo();
+    expect(await main(['merge', report, '--reporter', reporter], io)).toBe(EXIT.internal);
+    expect(io.said.err).toBe("oci-conform: internal error: cannot read properties of undefined (reading 'x') (set OCI_DEBUG=1 for details)\n");
+    const debug = memoryIo({ env: { OCI_DEBUG: '1' } });
+    expect(await main(['merge', report, '--reporter', reporter], debug)).toBe(EXIT.internal);
+    expect(debug.said.err).toMatch(/^oci-conform: internal error: cannot read properties[^\n]*\nTypeError: [^\n]*\n\s+at .*throwing-reporter\.mjs/);
+  });
+
+  it('a bug of ours in the output itself is exit 4 too', async () => {
+    const said: string[] = [];
+    const io = {
+      out: () => {
+        throw new RangeError('Invalid string length');
+      },
+      err: (t: string) => void said.push(t),
+      isTTY: false,
+      env: {},
+    };
+    expect(await main(['list'], io)).toBe(EXIT.internal);
+    expect(said).toEqual(['oci-conform: internal error: Invalid string length (set OCI_DEBUG=1 for details)\n']);
+  });
+});
