@@ -3,7 +3,7 @@
  * {ok:false, reason}, and the reason says what is missing in words a skip
  * can quote ("no net_cls hierarchy (cgroup v1) on this host").
  */
-import { execFile } from 'node:child_process';
+import { execa } from 'execa';
 import { access, readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +35,9 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-function run(cmd: string, args: string[]): Promise<boolean> {
-  return new Promise((resolve) => execFile(cmd, args, { timeout: 10_000 }, (err) => resolve(!err)));
+/** True when the command ran and exited 0 within 10 s. */
+async function run(cmd: string, args: string[]): Promise<boolean> {
+  return !(await execa(cmd, args, { timeout: 10_000, reject: false })).failed;
 }
 
 /**
