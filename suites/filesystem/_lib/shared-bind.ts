@@ -14,12 +14,12 @@ export interface SharedBind {
 /** Makes `dir` a shared bind mount of itself; undefined with the reason when mount(8) refuses. */
 export async function sharedBind(dir: string): Promise<SharedBind | string> {
   const bind = await execa('mount', ['--bind', dir, dir], { reject: false });
-  if (bind.failed) return `mount --bind ${dir} failed: ${bind.message}`;
+  if (bind.failed) return `mount --bind ${dir} failed: ${bind.stderr.split('\n')[0] || bind.shortMessage}`;
   const release = async (): Promise<void> => void (await execa('umount', ['-l', dir], { reject: false }));
   const share = await execa('mount', ['--make-shared', dir], { reject: false });
   if (share.failed) {
     await release();
-    return `mount --make-shared ${dir} failed: ${share.message}`;
+    return `mount --make-shared ${dir} failed: ${share.stderr.split('\n')[0] || share.shortMessage}`;
   }
   return { release };
 }
