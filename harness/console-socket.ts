@@ -8,7 +8,6 @@
  * `withTerminal()` and `needs: ['console-socket']`.
  */
 import { spawn } from 'node:child_process';
-import { execa } from 'execa';
 import { access, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -51,6 +50,7 @@ export async function findReceiver(): Promise<{ python: string } | { reason: str
     } catch {
       continue;
     }
+    const { execa } = await import('execa'); // execa on first use: importing it costs more CPU than starting node (bench/README.md, "spawn").
     const ok = !(await execa(p, ['-c', 'import socket; socket.recv_fds'], { timeout: 10_000, reject: false })).failed;
     return ok ? { python: p } : { reason: `${p} has no socket.recv_fds (needs python 3.9+) to receive the terminal over --console-socket` };
   }

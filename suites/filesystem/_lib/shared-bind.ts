@@ -5,14 +5,13 @@
  * from "left as it was". `release` unmounts it (lazily, so a container still
  * holding it does not keep it busy).
  */
-import { execa } from 'execa';
-
 export interface SharedBind {
   release(): Promise<void>;
 }
 
 /** Makes `dir` a shared bind mount of itself; undefined with the reason when mount(8) refuses. */
 export async function sharedBind(dir: string): Promise<SharedBind | string> {
+  const { execa } = await import('execa'); // execa on first use: importing it costs more CPU than starting node (bench/README.md, "spawn").
   const bind = await execa('mount', ['--bind', dir, dir], { reject: false });
   if (bind.failed) return `mount --bind ${dir} failed: ${bind.stderr.split('\n')[0] || bind.shortMessage}`;
   const release = async (): Promise<void> => void (await execa('umount', ['-l', dir], { reject: false }));
