@@ -10,7 +10,7 @@
  * drain), so a runtime that leaks a pipe into a container can't hang us.
  *
  * This is plain child_process, not execa (which host tools use): a case makes
- * several runtime calls, a run some thousands, and bench/spawn measured execa
+ * several runtime calls, a run about 900, and bench/spawn measured execa
  * at about 6 ms more CPU time of ours per call than spawn here (15 against 8.5
  * ms), well over what its conveniences are worth on this path (bench/README.md,
  * "spawn"). What execa would add is here by hand: the timeout (SIGKILL to the

@@ -35,8 +35,8 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** SIGKILL to `pid` and all its descendants; returns the descendants' pids. */
-export function killTree(pid: number): number[] {
+/** SIGKILL to `pid` and all its descendants. */
+export function killTree(pid: number): void {
   const tree: number[] = [];
   const queue = [pid];
   const seen = new Set<number>();
@@ -48,5 +48,4 @@ export function killTree(pid: number): number[] {
     queue.push(...childrenOf(p));
   }
   for (const p of [pid, ...tree]) signal(p, 'SIGKILL');
-  return tree;
 }
