@@ -7,7 +7,7 @@
  * closes, on its own deadline, or when cleanup kills it. Cases get it by
  * `withTerminal()` and `needs: ['console-socket']`.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { access, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -50,7 +50,8 @@ export async function findReceiver(): Promise<{ python: string } | { reason: str
     } catch {
       continue;
     }
-    const ok = await new Promise<boolean>((resolve) => execFile(p, ['-c', 'import socket; socket.recv_fds'], { timeout: 10_000 }, (err) => resolve(!err)));
+    const { execa } = await import('execa'); // execa on first use: importing it costs more CPU than starting node (bench/README.md, "spawn").
+    const ok = !(await execa(p, ['-c', 'import socket; socket.recv_fds'], { timeout: 10_000, reject: false })).failed;
     return ok ? { python: p } : { reason: `${p} has no socket.recv_fds (needs python 3.9+) to receive the terminal over --console-socket` };
   }
   return { reason: 'no python3 to receive the terminal over --console-socket (Node cannot take a file descriptor over a unix socket)' };
@@ -58,6 +59,8 @@ export async function findReceiver(): Promise<{ python: string } | { reason: str
 
 /** Starts the receiver; resolves once its socket exists. `out` receives the terminal's output. */
 export async function openConsoleSocket(python: string, path: string, out: string, deadlineSec: number): Promise<ConsoleSocket> {
+  // Plain spawn, not execa: the receiver outlives this call, has no output to collect, and its end
+  // (our SIGKILL, its alarm, the terminal closing) is not an error for anyone to catch.
   const child = spawn(python, ['-c', RECEIVER, path, out, String(Math.max(1, Math.ceil(deadlineSec)))], { stdio: 'ignore' });
   const state = { exited: false };
   child.once('exit', () => (state.exited = true));

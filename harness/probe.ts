@@ -3,7 +3,6 @@
  * {ok:false, reason}, and the reason says what is missing in words a skip
  * can quote ("no net_cls hierarchy (cgroup v1) on this host").
  */
-import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +34,12 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-function run(cmd: string, args: string[]): Promise<boolean> {
-  return new Promise((resolve) => execFile(cmd, args, { timeout: 10_000 }, (err) => resolve(!err)));
+/** True when the command ran and exited 0 within 10 s. */
+async function run(cmd: string, args: string[]): Promise<boolean> {
+  // execa on first use (so in every host tool): importing it costs more CPU than starting node,
+  // which --help, list and cleanup need not pay (bench/README.md, "spawn").
+  const { execa } = await import('execa');
+  return !(await execa(cmd, args, { timeout: 10_000, reject: false })).failed;
 }
 
 /**

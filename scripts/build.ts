@@ -252,7 +252,7 @@ async function bundle(): Promise<void> {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     // CommonJS and only needed by one reporter: loaded from node_modules at run time.
-    external: ['junit-report-builder'],
+    external: ['junit-report-builder', 'execa'],
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
     legalComments: 'none',

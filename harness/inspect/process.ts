@@ -2,7 +2,6 @@
  * Small readers of /proc/<pid>: environ, cmdline, oom_score_adj, personality,
  * time namespace offsets, scheduling policy and priority, io priority.
  */
-import { execFile } from 'node:child_process';
 import { readProcFile, requireHostView } from './host-view.js';
 
 const nulSplit = (s: string): string[] => s.split('\0').filter((x, i, a) => !(x === '' && i === a.length - 1));
@@ -93,7 +92,8 @@ export function parseIonice(out: string): IoPriority | undefined {
 /** The io priority via util-linux `ionice -p` (there is no /proc file for it); undefined when unreadable. */
 export function readIoPriority(pid: number): Promise<IoPriority | undefined> {
   requireHostView(pid);
-  return new Promise((resolve) => {
-    execFile('ionice', ['-p', String(pid)], { timeout: 5000 }, (err, stdout) => resolve(err ? undefined : parseIonice(stdout)));
-  });
+  // execa on first use: importing it costs more CPU than starting node (bench/README.md, "spawn").
+  return import('execa')
+    .then(({ execa }) => execa('ionice', ['-p', String(pid)], { timeout: 5000, reject: false }))
+    .then((r) => (r.failed ? undefined : parseIonice(r.stdout)));
 }

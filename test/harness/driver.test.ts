@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ case "$3" in
   create) sleep 300 & echo $! >> "$FAKE_PIDS"; echo "created $7"; echo "warn: create" >&2; exit 0 ;;
   start) sleep 300 & echo $! >> "$FAKE_PIDS"; echo started; exit 0 ;;
   hang) exec sleep 300 ;;
+  tree) sh -c 'sleep 300 & echo $! >> "$FAKE_TREE"; wait' & echo $! >> "$FAKE_TREE"
+        while [ "$(wc -l < "$FAKE_TREE")" -lt 2 ]; do sleep 0.05; done; echo ready; exec sleep 300 ;;
+  say) echo "said $4"; echo "err $4" >&2; exit 0 ;;
   fail) echo "boom: $4" >&2; exit 4 ;;
 esac
 exit 0
@@ -29,11 +33,23 @@ beforeAll(async () => {
   await chmod(join(dir, 'fake'), 0o755);
   process.env.FAKE_LOG = join(dir, 'log');
   process.env.FAKE_PIDS = join(dir, 'pids');
+  process.env.FAKE_TREE = join(dir, 'tree');
 });
+
+/** Running or stopped, not gone and not a zombie. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 afterAll(async () => {
   const pids = (await readFile(join(dir, 'pids'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
-  for (const p of [...pids, ...leaked]) {
+  const tree = (await readFile(join(dir, 'tree'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
+  for (const p of [...pids, ...tree, ...leaked]) {
     try {
       process.kill(p, 'SIGKILL');
     } catch {
@@ -91,6 +107,44 @@ describe('runtime driver records', () => {
     expect(r.signal).toBe('SIGKILL');
     expect(r.exitCode).toBeNull();
     expect(describeCall(r)).toMatch(/timed out after \d+ ms/);
+  });
+
+  it('a timeout kills the whole tree of the call: its child and grandchild too, not only the runtime', async () => {
+    const r = await driver(5000).call(['tree']);
+    expect(r.stdout).toBe('ready\n'); // both descendants were running when the timeout came
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGKILL');
+    const tree = (await readFile(join(dir, 'tree'), 'utf8')).split('\n').filter(Boolean).map(Number);
+    expect(tree).toHaveLength(2);
+    await expect.poll(() => tree.filter(alive)).toEqual([]);
+  });
+
+  it('create appends to the container files and records only what this call wrote', async () => {
+    const out = join(dir, 'again.out');
+    const err = join(dir, 'again.err');
+    await writeFile(out, 'earlier line\n');
+    await writeFile(err, 'earlier error\n');
+    const r = await driver().create('cid2', '/b2', { pidFile: '/p2', stdoutPath: out, stderrPath: err });
+    expect(r.stdout).toBe('created /p2\n');
+    expect(r.stderr).toBe('warn: create\n');
+    expect(await readFile(out, 'utf8')).toBe('earlier line\ncreated /p2\n');
+    expect(await readFile(err, 'utf8')).toBe('earlier error\nwarn: create\n');
+  });
+
+  it('create into files that cannot be opened records the failure instead of throwing', async () => {
+    const calls: unknown[] = [];
+    const d = new RuntimeDriver({ binary: join(dir, 'fake'), profile: profileFor('fake'), timeoutMs: 20_000, onCall: (c) => calls.push(c) });
+    const r = await d.create('cid3', '/b3', { stdoutPath: join(dir, 'no', 'such', 'dir', 'out') });
+    expect(r.spawnError).toBe('ENOENT');
+    expect(succeeded(r)).toBe(false);
+    expect(calls).toEqual([r]);
+  });
+
+  it('other calls collect stdout and stderr from pipes, untrimmed', async () => {
+    const r = await driver().call(['say', 'hi']);
+    expect(r).toMatchObject({ exitCode: 0, signal: null, stdout: 'said hi\n', stderr: 'err hi\n', timedOut: false });
+    expect(r.spawnError).toBeUndefined();
+    expect(r.durationMs).toBeGreaterThan(0);
   });
 
   it('records a binary that does not exist', async () => {

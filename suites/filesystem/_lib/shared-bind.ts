@@ -5,28 +5,20 @@
  * from "left as it was". `release` unmounts it (lazily, so a container still
  * holding it does not keep it busy).
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-
 export interface SharedBind {
   release(): Promise<void>;
 }
 
 /** Makes `dir` a shared bind mount of itself; undefined with the reason when mount(8) refuses. */
 export async function sharedBind(dir: string): Promise<SharedBind | string> {
-  try {
-    await run('mount', ['--bind', dir, dir]);
-  } catch (e) {
-    return `mount --bind ${dir} failed: ${(e as Error).message}`;
-  }
-  const release = async (): Promise<void> => void (await run('umount', ['-l', dir]).catch(() => undefined));
-  try {
-    await run('mount', ['--make-shared', dir]);
-  } catch (e) {
+  const { execa } = await import('execa'); // execa on first use: importing it costs more CPU than starting node (bench/README.md, "spawn").
+  const bind = await execa('mount', ['--bind', dir, dir], { reject: false });
+  if (bind.failed) return `mount --bind ${dir} failed: ${bind.stderr.split('\n')[0] || bind.shortMessage}`;
+  const release = async (): Promise<void> => void (await execa('umount', ['-l', dir], { reject: false }));
+  const share = await execa('mount', ['--make-shared', dir], { reject: false });
+  if (share.failed) {
     await release();
-    return `mount --make-shared ${dir} failed: ${(e as Error).message}`;
+    return `mount --make-shared ${dir} failed: ${share.stderr.split('\n')[0] || share.shortMessage}`;
   }
   return { release };
 }
