@@ -1,14 +1,16 @@
 /**
  * The mount-option cases, as factories: each puts one mount at
  * /mnt/h8-<option> and reads it back in the container's mountinfo from the
- * host. Three shapes:
+ * host. Four shapes:
  * - `mountOptionSetCase`: an option of the 1.0 list (nodev, noexec, nosuid,
  *   ro) is a per-mount flag; charged to its 1.1.0 row where that is in force,
  *   else to CFG-MOUNT-OPTIONS-APPLIED;
  * - `mountOptionFlagsCase`: an option of the 1.1.0 table (atime, sync, ...)
  *   leaves flags that must and must not show, per mount or in the superblock;
  * - `recursiveMountOptionCase`: an r* option on an rbind of the host's /dev
- *   sets its flag on the mount and every mount below it.
+ *   sets its flag on the mount and every mount below it;
+ * - `mountPropagationCase`: a propagation option (shared, unbindable) is the
+ *   mount's propagation type.
  */
 import { type CaseDefinition, defineCase, HOLD, readMountinfo, startHeld } from '../../case.js';
 import { chargeable } from '../../_lib/requirements.js';
@@ -99,6 +101,24 @@ export function recursiveMountOptionCase(row: RecursiveRow): CaseDefinition {
       const mounts = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint === at || m.mountPoint.startsWith(`${at}/`));
       if (!ctx.expect(requirement, mounts.length > 1, { message: 'the rbind brought no nested mounts along', actual: mounts.map((m) => m.mountPoint) })) return;
       for (const m of mounts) ctx.expect(requirement, m.options.includes(flag), { message: `${m.mountPoint} ${lacks}`, expected: flag, actual: m.options });
+    },
+  });
+}
+
+/** A propagation option (shared, unbindable) on a fresh tmpfs is the mount's propagation type (mountinfo optional fields). */
+export function mountPropagationCase(option: string, also: string): CaseDefinition {
+  const at = `/mnt/h8-prop-${option}`;
+  return defineCase({
+    id: `filesystem.mounts.propagation.${option}`,
+    title: `the ${option} mount option gives the mount ${option} propagation`,
+    requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
+    also: [also],
+    needs: ['root'],
+    config: (c) => c.withMount({ destination: at, type: 'tmpfs', source: 'tmpfs', options: ['size=1m', option] }).withScript(HOLD),
+    run: async (ctx) => {
+      const req = chargeable(ctx, also, 'CFG-MOUNT-OPTIONS-APPLIED');
+      const m = await containerMount(await startHeld(ctx), at);
+      ctx.expectEqual(req, `propagation of ${at} (optional fields: ${JSON.stringify(m?.optional ?? [])})`, option, m?.propagation);
     },
   });
 }
