@@ -1,10 +1,10 @@
 /**
  * What the lifecycle cases check again and again after an operation: a
  * delete that must be refused (the container is not stopped) and must change
- * nothing, a SIGKILL that must end the container process and leave the
- * container stopped, and a signal the program traps.
+ * nothing, and a SIGKILL that must end the container process and leave the
+ * container stopped.
  */
-import { type CaseContext, type CaseDefinition, defineCase } from '../../case.js';
+import type { CaseContext } from '../../case.js';
 import { pidAlive, waitGone } from '../../_lib/lifecycle.js';
 
 type RefusedDeleteReq = 'RT-DELETE-NOT-STOPPED-ERROR' | 'RT-DELETE-NOT-STOPPED-NO-EFFECT';
@@ -41,34 +41,4 @@ export async function expectKilled(ctx: CaseContext<'RT-KILL-SENDS-SIGNAL' | 'RT
   const s = await ctx.waitStopped();
   ctx.expectEqual('RT-STATE-STATUS-VALUES', statusWhat, 'stopped', s.status);
   return true;
-}
-
-export interface TrapRow {
-  readonly id: string;
-  readonly title: string;
-  /** The signal as `kill` names it (USR1, SIGTERM) and as the shell's trap does (USR1, TERM). */
-  readonly signal: string;
-  readonly trap: string;
-  /** What the trap prints. */
-  readonly marker: string;
-}
-
-/** The program traps `trap`, prints `marker` and exits; `kill <id> <signal>` must get it there, so the container stops by itself. */
-export function trappedSignalCase(row: TrapRow): CaseDefinition {
-  const { id, title, signal, trap, marker } = row;
-  return defineCase({
-    id,
-    title,
-    requirements: ['RT-KILL-SENDS-SIGNAL'],
-    needs: ['root'],
-    config: (c) => c.withScript(`trap "echo ${marker}; exit 0" ${trap}; echo ready; while :; do sleep 0.1; done`),
-    run: async (ctx) => {
-      await ctx.create();
-      await ctx.start();
-      await ctx.waitForOutput('ready');
-      await ctx.kill(signal);
-      await ctx.waitStopped();
-      ctx.expectEqual('RT-KILL-SENDS-SIGNAL', 'container stdout', `ready\n${marker}\n`, await ctx.readStdout());
-    },
-  });
 }
