@@ -1,12 +1,23 @@
 /**
  * Small helpers shared by the lifecycle, state, hook, cgroup, seccomp and
- * sysctl cases: process liveness, spec-version comparisons for fields that
- * appeared in a later version (the requirement gate can't see those), and the
- * first line of a failed call.
+ * sysctl cases: a running container the case drives itself (`UP`, `startUp`),
+ * process liveness, spec-version comparisons for fields that appeared in a
+ * later version (the requirement gate can't see those), and the first line of
+ * a failed call.
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type CallRecord, reached } from '../case.js';
+import { type CallRecord, type ContainerHandle, reached } from '../case.js';
+
+/** A program that prints `up` and then is a long sleep (exec'd: the container process is the sleep). */
+export const UP = 'echo up; exec sleep 600';
+
+/** create + start + wait for `up` of a container that runs `UP`. */
+export async function startUp(c: ContainerHandle): Promise<void> {
+  await c.create();
+  await c.start();
+  await c.waitForOutput('up');
+}
 
 /** True while a process with this pid exists (a zombie counts as gone). */
 export async function pidAlive(pid: number): Promise<boolean> {

@@ -1,18 +1,11 @@
-import { defineCase, HOLD, readMountinfo, startHeld } from '../case.js';
-import { hostMountsBelow, kernelHasMountSetattr } from './_lib/mounts.js';
+import { recursiveMountOptionCase } from './_lib/mount-options.js';
 
 /** rnoexec (1.1.0 table) sets noexec on an rbind mount and on every mount below it (the host's /dev and its submounts). */
-export default defineCase({
-  id: 'filesystem.mounts.option.rnoexec',
+export default recursiveMountOptionCase({
+  option: 'rnoexec',
+  flag: 'noexec',
+  requirement: 'CFG-MOUNT-OPTION-RNOEXEC',
   title: 'rnoexec sets noexec recursively',
-  requirements: ['CFG-MOUNT-OPTION-RNOEXEC'],
-  needs: ['root'],
-  config: (c) => c.withMount({ destination: '/mnt/h8-rnoexec', type: 'bind', source: '/dev', options: ['rbind', 'rprivate', 'rnoexec', 'nosuid', 'noexec'] }).withScript(HOLD),
-  run: async (ctx) => {
-    if (!kernelHasMountSetattr()) ctx.skip('the kernel is older than 5.12 and has no mount_setattr, which recursive mount flags need');
-    if ((await hostMountsBelow('/dev')).length === 0) ctx.skip('the host has no mount below /dev, so recursion could not be seen');
-    const mounts = (await readMountinfo(await startHeld(ctx))).filter((m) => m.mountPoint === '/mnt/h8-rnoexec' || m.mountPoint.startsWith('/mnt/h8-rnoexec/'));
-    if (!ctx.expect('CFG-MOUNT-OPTION-RNOEXEC', mounts.length > 1, { message: 'the rbind brought no nested mounts along', actual: mounts.map((m) => m.mountPoint) })) return;
-    for (const m of mounts) ctx.expect('CFG-MOUNT-OPTION-RNOEXEC', m.options.includes('noexec'), { message: `${m.mountPoint} lacks noexec`, expected: 'noexec', actual: m.options });
-  },
+  kernelNeed: 'recursive mount flags need',
+  lacks: 'lacks noexec',
 });

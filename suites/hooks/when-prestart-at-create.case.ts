@@ -1,15 +1,13 @@
-import { defineCase } from '../case.js';
-import { ranBetween } from './_lib/checks.js';
-import { runScenario } from './_lib/scenario.js';
+import { hookWhenCase } from './_lib/when-case.js';
 
 /** Since 1.1.0 prestart hooks run as part of create: before create returns. */
-export default defineCase({
-  id: 'hooks.when.prestart-at-create',
+export default hookWhenCase({
+  slug: 'prestart-at-create',
   title: 'prestart hooks run during create (runtime-spec 1.1.0 and later)',
-  requirements: ['CFG-HOOKS-PRESTART-AT-CREATE', 'RT-HOOK-PRESTART-INVOKED'],
-  needs: ['root'],
-  run: async (ctx) => {
-    const r = await runScenario(ctx, (c, rig) => c.withHook('prestart', rig.hook('prestart')), { until: 'start' });
-    ranBetween(ctx, 'CFG-HOOKS-PRESTART-AT-CREATE', r.log, 'prestart', undefined, 'created', 'before create returned');
-  },
+  kind: 'prestart',
+  when: 'CFG-HOOKS-PRESTART-AT-CREATE',
+  invoked: 'RT-HOOK-PRESTART-INVOKED',
+  after: undefined,
+  before: 'created',
+  what: 'before create returned',
 });

@@ -1,15 +1,4 @@
-import { defineCase, HOLD, readIoPriority, startHeld } from '../case.js';
+import { ioPriorityCase } from './_lib/scheduling.js';
 
 /** process.ioPriority (1.1.0 on) IOPRIO_CLASS_IDLE 0 is the io priority of the process (read with ionice -p from the host). */
-export default defineCase({
-  id: 'process.io-priority.idle',
-  title: 'process.ioPriority IOPRIO_CLASS_IDLE is the io priority of the process',
-  requirements: ['CFG-IOPRIORITY-APPLIED'],
-  needs: ['root'],
-  config: (c) => c.withScript(HOLD).merge({ process: { ioPriority: { class: 'IOPRIO_CLASS_IDLE', priority: 0 } } }),
-  run: async (ctx) => {
-    const got = await readIoPriority(await startHeld(ctx));
-    if (!got) ctx.skip('the io priority is unreadable here (util-linux ionice -p failed or is missing on the host)');
-    ctx.expectMatch('CFG-IOPRIORITY-APPLIED', 'io priority of the process (ionice -p)', { class: 'IOPRIO_CLASS_IDLE' }, got);
-  },
-});
+export default ioPriorityCase({ slug: 'idle', ioPriority: { class: 'IOPRIO_CLASS_IDLE', priority: 0 }, expected: { class: 'IOPRIO_CLASS_IDLE' } });

@@ -1,4 +1,5 @@
 import { defineCase } from '../case.js';
+import { UP } from '../_lib/lifecycle.js';
 
 /**
  * One container through its life: created after create, running after start,
@@ -9,7 +10,7 @@ export default defineCase({
   title: 'status goes created -> running -> stopped as the container is created, started and killed',
   requirements: ['RT-STATE-STATUS-VALUES', 'RT-QUERY-STATE-RETURNS-STATE'],
   needs: ['root'],
-  config: (c) => c.withScript('echo up; exec sleep 600'),
+  config: (c) => c.withScript(UP),
   run: async (ctx) => {
     await ctx.create();
     const seen: string[] = [String((await ctx.state()).status)];

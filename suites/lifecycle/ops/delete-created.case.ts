@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { pidAlive } from '../../_lib/lifecycle.js';
+import { expectRefusedDelete } from '../_lib/ops.js';
 
 /**
  * `delete` (without force) of a created container: the container is not
@@ -14,15 +14,7 @@ export default defineCase({
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.create();
-    const before = await ctx.state();
-    const call = await ctx.runtime.delete(ctx.id);
-    ctx.expectError('RT-DELETE-NOT-STOPPED-ERROR', call, 'delete of a created container');
-    const after = await ctx.runtime.state(ctx.id);
-    if (!ctx.expect('RT-DELETE-NOT-STOPPED-NO-EFFECT', after.exitCode === 0, { message: 'the created container no longer exists after the refused delete' })) return;
-    const s = await ctx.state();
-    ctx.expectEqual('RT-DELETE-NOT-STOPPED-NO-EFFECT', 'state.status after delete', 'created', s.status);
-    ctx.expectEqual('RT-DELETE-NOT-STOPPED-NO-EFFECT', 'state.pid after delete', before.pid, s.pid);
-    if (before.pid !== undefined) ctx.expect('RT-DELETE-NOT-STOPPED-NO-EFFECT', await pidAlive(before.pid), { message: `the container process ${before.pid} is gone after the refused delete` });
+    if (!(await expectRefusedDelete(ctx, 'created'))) return;
     await ctx.start();
     await ctx.waitStopped();
     ctx.expectEqual('RT-DELETE-NOT-STOPPED-NO-EFFECT', 'container stdout after start', 'ran\n', await ctx.readStdout());

@@ -1,5 +1,5 @@
 import { defineCase, namespaceId, sameNamespace } from '../../case.js';
-import { pidAlive } from '../../_lib/lifecycle.js';
+import { pidAlive, startUp, UP } from '../../_lib/lifecycle.js';
 
 /**
  * A second container joins the first one's network namespace by path. Deleting
@@ -11,11 +11,9 @@ export default defineCase({
   title: 'delete leaves a joined namespace, created by another container, in place',
   requirements: ['RT-DELETE-FOREIGN-RESOURCES-KEPT'],
   needs: ['root'],
-  config: (c) => c.withScript('echo up; exec sleep 600'),
+  config: (c) => c.withScript(UP),
   run: async (ctx) => {
-    await ctx.create();
-    await ctx.start();
-    await ctx.waitForOutput('up');
+    await startUp(ctx);
     const pid = await ctx.pid();
     const netBefore = await namespaceId(pid, 'network');
     const joiner = await ctx.another('join', (c) => c.withNamespace('network', `/proc/${pid}/ns/net`).withScript('echo joined'));

@@ -1,12 +1,4 @@
-import { defineCase } from '../../case.js';
+import { noIdCase } from '../_lib/id-errors.js';
 
 /** `delete` with no container ID must fail. */
-export default defineCase({
-  id: 'lifecycle.ops.delete.no-id',
-  title: 'delete without a container ID fails',
-  requirements: ['RT-DELETE-NO-ID-ERROR'],
-  needs: ['root'],
-  run: async (ctx) => {
-    ctx.expectError('RT-DELETE-NO-ID-ERROR', await ctx.runtime.call(['delete']), 'delete with no container id');
-  },
-});
+export default noIdCase('delete', 'RT-DELETE-NO-ID-ERROR');

@@ -1,4 +1,5 @@
 import { defineCase } from '../../case.js';
+import { startUp, UP } from '../../_lib/lifecycle.js';
 import { cgroupPlaces, dirExists, label } from '../../_lib/cgroup-places.js';
 
 /**
@@ -11,11 +12,9 @@ export default defineCase({
   title: 'delete of a stopped container removes it: state of its ID fails and its cgroups are gone',
   requirements: ['RT-DELETE-REMOVES-RESOURCES', 'RT-QUERY-STATE-NONEXISTENT-ERROR'],
   needs: ['root'],
-  config: (c) => c.withScript('echo up; exec sleep 600'),
+  config: (c) => c.withScript(UP),
   run: async (ctx) => {
-    await ctx.create();
-    await ctx.start();
-    await ctx.waitForOutput('up');
+    await startUp(ctx);
     const places = (await cgroupPlaces(await ctx.pid(), ctx.host.cgroups)).filter((p) => p.path !== '/');
     await ctx.kill('SIGKILL');
     await ctx.waitStopped();

@@ -1,5 +1,5 @@
 import { defineCase } from '../../case.js';
-import { waitGone } from '../../_lib/lifecycle.js';
+import { expectKilled } from '../_lib/ops.js';
 
 /**
  * `kill` is allowed in the created state (only a container neither created
@@ -14,13 +14,7 @@ export default defineCase({
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.create();
-    const pid = await ctx.pid();
-    await ctx.kill('SIGKILL');
-    // A bounded poll (5 s, as the harness's own after a kill): a process SIGKILL reached is gone in milliseconds.
-    const gone = await waitGone(pid, 5_000, ctx.signal);
-    if (!ctx.expect('RT-KILL-SENDS-SIGNAL', gone, { message: `the container process ${pid} is still alive 5 s after kill SIGKILL` })) return;
-    const s = await ctx.waitStopped();
-    ctx.expectEqual('RT-STATE-STATUS-VALUES', 'state.status after the created container was killed', 'stopped', s.status);
+    if (!(await expectKilled(ctx, 'state.status after the created container was killed'))) return;
     ctx.expectEqual('RT-KILL-SENDS-SIGNAL', 'container stdout (the program never ran)', '', await ctx.readStdout());
   },
 });

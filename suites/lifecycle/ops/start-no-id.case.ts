@@ -1,12 +1,4 @@
-import { defineCase } from '../../case.js';
+import { noIdCase } from '../_lib/id-errors.js';
 
 /** `start` with no container ID must fail. */
-export default defineCase({
-  id: 'lifecycle.ops.start.no-id',
-  title: 'start without a container ID fails',
-  requirements: ['RT-START-NO-ID-ERROR'],
-  needs: ['root'],
-  run: async (ctx) => {
-    ctx.expectError('RT-START-NO-ID-ERROR', await ctx.runtime.call(['start']), 'start with no container id');
-  },
-});
+export default noIdCase('start', 'RT-START-NO-ID-ERROR');

@@ -1,12 +1,4 @@
-import { defineCase } from '../../case.js';
+import { noIdCase } from '../_lib/id-errors.js';
 
 /** `state` with no container ID must fail. */
-export default defineCase({
-  id: 'lifecycle.ops.state.no-id',
-  title: 'state without a container ID fails',
-  requirements: ['RT-QUERY-STATE-NO-ID-ERROR'],
-  needs: ['root'],
-  run: async (ctx) => {
-    ctx.expectError('RT-QUERY-STATE-NO-ID-ERROR', await ctx.runtime.call(['state']), 'state with no container id');
-  },
-});
+export default noIdCase('state', 'RT-QUERY-STATE-NO-ID-ERROR');

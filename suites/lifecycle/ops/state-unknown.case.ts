@@ -1,12 +1,4 @@
-import { defineCase } from '../../case.js';
+import { unknownIdCase } from '../_lib/id-errors.js';
 
 /** `state` of an ID that names no container must fail. */
-export default defineCase({
-  id: 'lifecycle.ops.state.unknown-id',
-  title: 'state of an ID no container has fails',
-  requirements: ['RT-QUERY-STATE-NONEXISTENT-ERROR'],
-  needs: ['root'],
-  run: async (ctx) => {
-    ctx.expectError('RT-QUERY-STATE-NONEXISTENT-ERROR', await ctx.runtime.state(`${ctx.id}-none`), 'state of an unknown container id');
-  },
-});
+export default unknownIdCase('state', 'RT-QUERY-STATE-NONEXISTENT-ERROR');

@@ -1,31 +1,4 @@
-import { defineCase, HOLD, namespaceId, NS_FILE, sameNamespace, startHeld } from '../../case.js';
-import { NS_INFO, withJoined, withOwn } from '../../_lib/namespaces.js';
-import { SUPPORT_REQS, holderOwnsNamespace, startOrUnsupported } from './_lib/support.js';
+import { joinNamespaceCase } from './_lib/families.js';
 
-/**
- * A user entry with a path joins that namespace. The namespace belongs to this
- * case: the first container creates it, the second names
- * /proc/<first pid>/ns/user and must end up in it.
- */
-export default defineCase({
-  id: 'linux.namespaces.join.user',
-  title: 'a user namespace entry with a path joins the namespace at that path',
-  requirements: ['LNX-NS-PATH-JOIN'],
-  also: [...SUPPORT_REQS],
-  needs: NS_INFO.user.needs,
-  config: (c) => withOwn(c, 'user').withScript(HOLD),
-  run: async (ctx) => {
-    const holder = await startOrUnsupported(ctx, ctx, 'user', 'LNX-NS-PATH-JOIN');
-    if (holder === undefined) return;
-    await holderOwnsNamespace(ctx, holder, 'user');
-    const path = `/proc/${holder}/ns/${NS_FILE.user}`;
-    const joiner = await ctx.another('joiner', (c) => withJoined(c, 'user', path).withScript(HOLD));
-    const pid = await startHeld(joiner);
-    const [want, got] = await Promise.all([namespaceId(holder, 'user'), namespaceId(pid, 'user')]);
-    ctx.expect('LNX-NS-PATH-JOIN', sameNamespace(want, got), {
-      message: `the container is not in the user namespace of ${path}`,
-      expected: want.link,
-      actual: got.link,
-    });
-  },
-});
+/** A user entry with a path joins that namespace: a second container names /proc/<first pid>/ns/user and ends up in it. */
+export default joinNamespaceCase('user');

@@ -1,5 +1,5 @@
-import { createOrRefusal, defineCase, HOLD, readStatus } from '../../case.js';
-import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
+import { defineCase, HOLD, readStatus } from '../../case.js';
+import { startOrRefusedBeyondType, SUPPORT_REQS } from './_lib/support.js';
 import { readIdMap } from './_lib/idmap.js';
 
 // Container root stays host root so it can reach the bundle (see _lib/types.ts); the other ranges differ per kind.
@@ -31,11 +31,8 @@ export default defineCase({
       .withUser({ uid: 1000, gid: 1000 })
       .withScript(HOLD),
   run: async (ctx) => {
-    const refused = await createOrRefusal(ctx);
-    if (refused !== undefined) return refusedBeyondType(ctx, refused, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
-    await ctx.start();
-    await ctx.waitForOutput('ready');
-    const pid = await ctx.pid();
+    const pid = await startOrRefusedBeyondType(ctx, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
+    if (pid === undefined) return;
     ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/uid_map', UIDS, await readIdMap(pid, 'uid_map'));
     ctx.expectEqual('LNX-IDMAP-APPLIED', '/proc/<pid>/gid_map', GIDS, await readIdMap(pid, 'gid_map'));
     const s = await readStatus(pid);

@@ -1,6 +1,6 @@
-import { createOrRefusal, defineCase, HOLD, readStatus } from '../../case.js';
+import { defineCase, HOLD, readStatus } from '../../case.js';
 import { mappedHostId, USERNS_GID_MAPS, USERNS_UID_MAPS } from '../../_lib/namespaces.js';
-import { SUPPORT_REQS, refusedBeyondType } from './_lib/support.js';
+import { startOrRefusedBeyondType, SUPPORT_REQS } from './_lib/support.js';
 
 /**
  * process.user ids are ids in the container's user namespace: uid 1000 inside
@@ -20,11 +20,8 @@ export default defineCase({
       .withUser({ uid: 1000, gid: 1000 })
       .withScript(`id -u; id -g; ${HOLD}`),
   run: async (ctx) => {
-    const refused = await createOrRefusal(ctx);
-    if (refused !== undefined) return refusedBeyondType(ctx, refused, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
-    await ctx.start();
-    await ctx.waitForOutput('ready');
-    const pid = await ctx.pid();
+    const pid = await startOrRefusedBeyondType(ctx, 'user', 'LNX-IDMAP-APPLIED', 'a user namespace with these id mappings');
+    if (pid === undefined) return;
     const s = await readStatus(pid);
     ctx.expectEqual('LNX-IDMAP-APPLIED', 'host uid of the process', mappedHostId(1000), s.uid.effective);
     ctx.expectEqual('LNX-IDMAP-APPLIED', 'host gid of the process', mappedHostId(1000), s.gid.effective);

@@ -1,4 +1,5 @@
 import { defineCase } from '../../case.js';
+import { chmodModeErrno } from './_lib/profiles.js';
 
 /**
  * A rule with an argument condition blocks only matching calls: chmod with
@@ -12,13 +13,7 @@ export default defineCase({
   needs: ['root', 'seccomp'],
   config: (c) =>
     c
-      .withSeccomp({
-        defaultAction: 'SCMP_ACT_ALLOW',
-        syscalls: [
-          { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, value: 511, op: 'SCMP_CMP_EQ' }] },
-          { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, value: 511, op: 'SCMP_CMP_EQ' }] },
-        ],
-      })
+      .withSeccomp(chmodModeErrno({ value: 511, op: 'SCMP_CMP_EQ' }))
       .withScript('mkdir /tmp/d; chmod 777 /tmp/d 2>/dev/null; echo "c777=$?"; chmod 755 /tmp/d; echo "c755=$?"; stat -c "mode=%a" /tmp/d'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

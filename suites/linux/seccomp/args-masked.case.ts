@@ -1,4 +1,5 @@
 import { defineCase } from '../../case.js';
+import { chmodModeErrno } from './_lib/profiles.js';
 
 /**
  * SCMP_CMP_MASKED_EQ compares (arg & value) with valueTwo: blocking modes
@@ -12,13 +13,7 @@ export default defineCase({
   needs: ['root', 'seccomp'],
   config: (c) =>
     c
-      .withSeccomp({
-        defaultAction: 'SCMP_ACT_ALLOW',
-        syscalls: [
-          { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
-          { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
-        ],
-      })
+      .withSeccomp(chmodModeErrno({ value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }))
       .withScript('mkdir /tmp/d; for m in 777 666 775; do chmod $m /tmp/d 2>/dev/null; echo "c$m=$?"; done; stat -c "mode=%a" /tmp/d'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -1,20 +1,4 @@
-import { defineCase } from '../../case.js';
-import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './_lib/profiles.js';
+import { killActionCase } from './_lib/kill-action.js';
 
-/**
- * SCMP_ACT_KILL_PROCESS on mkdir/mkdirat: the mkdir process dies of SIGSYS (exit status 159 =
- * 128 + 31 in the shell) and makes nothing; the shell that ran it lives on.
- */
-export default defineCase({
-  id: 'linux.seccomp.kill-process',
-  title: 'SCMP_ACT_KILL_PROCESS kills the process making the named syscall with SIGSYS',
-  requirements: ['LNX-SECCOMP-ACTION-KILL-PROCESS'],
-  needs: ['root', 'seccomp'],
-  config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_KILL_PROCESS')).withScript(MKDIR_PROBE),
-  run: async (ctx) => {
-    const p = parseProbe((await ctx.runToExit()).stdout);
-    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'exit status of mkdir (128 + SIGSYS)', 159, p.rc);
-    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'the killed mkdir made /tmp/probe', false, p.made);
-    ctx.expectEqual('LNX-SECCOMP-ACTION-KILL-PROCESS', 'touch (not filtered) worked', true, p.touchOk);
-  },
-});
+/** SCMP_ACT_KILL_PROCESS on mkdir/mkdirat: the mkdir process dies of SIGSYS (exit status 159 = 128 + 31 in the shell) and makes nothing; the shell that ran it lives on. */
+export default killActionCase('kill-process', 'SCMP_ACT_KILL_PROCESS', 'LNX-SECCOMP-ACTION-KILL-PROCESS');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowExcept, nativeArchitectures, parseProbe } from '../../../suites/linux/seccomp/_lib/profiles.js';
+import { allowExcept, chmodModeErrno, nativeArchitectures, parseProbe } from '../../../suites/linux/seccomp/_lib/profiles.js';
 
 describe('seccomp case helpers', () => {
   it('builds an allow-by-default profile with one rule', () => {
@@ -7,6 +7,16 @@ describe('seccomp case helpers', () => {
       defaultAction: 'SCMP_ACT_ALLOW',
       architectures: ['SCMP_ARCH_X86_64'],
       syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO', errnoRet: 28 }],
+    });
+  });
+
+  it('puts a mode condition on chmod (argument 1) and fchmodat (argument 2)', () => {
+    expect(chmodModeErrno({ value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' })).toEqual({
+      defaultAction: 'SCMP_ACT_ALLOW',
+      syscalls: [
+        { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
+        { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }] },
+      ],
     });
   });
 

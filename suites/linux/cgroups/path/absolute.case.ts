@@ -1,4 +1,5 @@
 import { defineCase } from '../../../case.js';
+import { UP } from '../../../_lib/lifecycle.js';
 import { cgroupPlaces, dirExists, label } from '../../../_lib/cgroup-places.js';
 import { setCgroupsPath } from '../_lib/config-file.js';
 import { pathsOf } from '../_lib/procs.js';
@@ -14,7 +15,7 @@ export default defineCase({
   title: 'an absolute cgroupsPath puts the container at that path from the hierarchy root',
   requirements: ['LNX-CGROUPSPATH-ABSOLUTE-ROOT'],
   needs: ['root'],
-  config: (c) => c.withScript('echo up; exec sleep 600'),
+  config: (c) => c.withScript(UP),
   run: async (ctx) => {
     if (ctx.host.cgroups.mode === 'none') ctx.skip('no cgroup hierarchy is mounted on this host');
     const abs = `/${ctx.cgroupsPath.replace(/^\/+/, '')}`;

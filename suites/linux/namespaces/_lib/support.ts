@@ -60,3 +60,19 @@ export async function refusedBeyondType<R extends string>(ctx: CaseContext<R | S
   if ((await startOrUnsupported(ctx, plain, type, 'LNX-NS-CREATE')) === undefined) return;
   ctx.expect(applyReq, false, { message: `create refused ${what} although the same runtime gives a container a ${type} namespace of its own on this host: ${refused}`, actual: refused });
 }
+
+/**
+ * create + start + wait for `ready` of the case's own container, whose config
+ * asks for a `type` namespace plus `what`: the host pid, or undefined when
+ * create was refused (then sorted out by refusedBeyondType).
+ */
+export async function startOrRefusedBeyondType<R extends string>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, type: NamespaceType, applyReq: R, what: string): Promise<number | undefined> {
+  const refused = await createOrRefusal(ctx);
+  if (refused !== undefined) {
+    await refusedBeyondType(ctx, refused, type, applyReq, what);
+    return undefined;
+  }
+  await ctx.start();
+  await ctx.waitForOutput('ready');
+  return ctx.pid();
+}

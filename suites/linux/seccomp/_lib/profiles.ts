@@ -75,3 +75,18 @@ export const SHELL_SYSCALLS: readonly string[] = [
 export function denyExcept(allowed: readonly string[]): JsonObject {
   return { defaultAction: 'SCMP_ACT_ERRNO', syscalls: [{ names: [...allowed], action: 'SCMP_ACT_ALLOW' }] };
 }
+
+/**
+ * defaultAction ALLOW and ERRNO for chmod and fchmodat when the mode meets
+ * `cond` (`{ value, op }` or `{ value, valueTwo, op }`): the mode is chmod's
+ * argument 1 and fchmodat's argument 2.
+ */
+export function chmodModeErrno(cond: JsonObject): JsonObject {
+  return {
+    defaultAction: 'SCMP_ACT_ALLOW',
+    syscalls: [
+      { names: ['chmod'], action: 'SCMP_ACT_ERRNO', args: [{ index: 1, ...cond }] },
+      { names: ['fchmodat'], action: 'SCMP_ACT_ERRNO', args: [{ index: 2, ...cond }] },
+    ],
+  };
+}
