@@ -121,16 +121,19 @@ function isTerminal(config: OciConfig): boolean {
 }
 
 /**
- * Polls until /proc/<pid>/exe is no longer `initExe` (the program was exec'd) or the process is gone or a zombie.
+ * Polls until /proc/<pid>/exe is no longer `initExe` and the new argv is in place (the program was exec'd), or the
+ * process is gone or a zombie.
  * Gives up quietly after `limitMs`: with some runtimes (a sandbox like runsc) the pid we know never execs.
  */
 export async function waitForExec(pid: number, initExe: string, signal?: AbortSignal, limitMs = 2000): Promise<void> {
   const until = performance.now() + limitMs;
   while (performance.now() < until) {
     const exe = await readlink(`/proc/${pid}/exe`).catch(() => undefined);
-    if (exe === undefined || exe !== initExe) return;
+    if (exe === undefined) return;
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
     if (stat === '' || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    // execve swaps the executable before it lays out the new argv: until then /proc/<pid>/cmdline reads empty
+    if (exe !== initExe && (await readFile(`/proc/${pid}/cmdline`).catch(() => undefined))?.length !== 0) return;
     await sleep(5, undefined, { signal }).catch(() => undefined);
     if (signal?.aborted) throw new CaseAborted();
   }
