@@ -8,6 +8,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { EXIT, OciError } from '../core/errors.js';
+import { loadCatalogue } from '../spec/loaded-catalogue.js';
 import type { DocumentResult } from './document.js';
 import type { ValidateOptions } from './inputs.js';
 import { validatePath } from './inputs.js';
@@ -174,7 +175,9 @@ export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<
     }
   }
   const formatter = FORMATS[opts.format]!;
-  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color: opts.color }));
+  // loaded already when a finding cites a requirement (validators/document.ts); a clean run never loads it
+  const catalogue = results.some((r) => r.diagnostics.some((d) => d.requirement)) ? await loadCatalogue() : undefined;
+  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color: opts.color, catalogue }));
   if (inputError) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
