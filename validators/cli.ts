@@ -2,11 +2,12 @@
  * oci-validate: the composition root. Parses argv into ValidateOptions,
  * validates each path, prints one report, exits with the documented code.
  * bin/oci-validate.js runs this module's bundle (dist/oci-validate.js, see
- * scripts/build.ts) and calls run().
+ * scripts/build.ts) with the loader of code-cached scripts and calls run().
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import type { CodeCache } from '../core/code-cache.js';
 import { EXIT, OciError } from '../core/errors.js';
 import { loadCatalogue } from '../spec/loaded-catalogue.js';
 import type { DocumentResult } from './document.js';
@@ -147,7 +148,8 @@ function parse(argv: readonly string[], io: CliIo): CliOptions | 'help' {
   };
 }
 
-export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
+/** `codeCache`: the scripts of the build's dist/ to run validators and rules from (core/code-cache.ts); none from source. */
+export async function main(argv: readonly string[], io: CliIo = STDIO, codeCache?: CodeCache): Promise<number> {
   let opts: CliOptions | 'help';
   try {
     opts = parse(argv, io);
@@ -163,7 +165,7 @@ export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<
   let inputError = false;
   for (const p of opts.paths) {
     try {
-      results.push(...(await validatePath(p, opts)));
+      results.push(...(await validatePath(p, codeCache ? { ...opts, codeCache } : opts)));
     } catch (e) {
       if (!(e instanceof OciError)) throw e;
       if (e.code === 'OCI_USAGE') {
@@ -182,9 +184,9 @@ export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-/** The process's entry: main on its arguments, the exit code set, a bug of ours reported in one line. */
-export function run(argv: readonly string[] = process.argv.slice(2)): void {
-  main(argv).then(
+/** The process's entry (core/code-cache.ts startEntry): main on its arguments, the exit code set, a bug of ours reported in one line. */
+export function run(argv: readonly string[] = process.argv.slice(2), codeCache?: CodeCache): void {
+  main(argv, STDIO, codeCache).then(
     (code) => {
       process.exitCode = code;
     },
