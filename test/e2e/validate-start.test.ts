@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from './helpers.js';
 import { baseConfig } from '../../fixtures/config.js';
+import { codeCacheAt } from '../../core/code-cache.js';
+import { KINDS } from '../../validators/kinds/index.js';
+import { ruleScriptName } from '../../validators/rules/load.js';
+import { rulesFor } from '../../validators/rules/select.js';
 
 let dir: string;
 let good: string;
@@ -80,6 +84,14 @@ describe('oci-validate start', () => {
       for (const f of readdirSync(join(root, 'dist', sub))) if (f.endsWith('.cache')) writeFileSync(join(root, 'dist', sub, f), 'spoilt');
     const r = run(join(root, 'bin', 'oci-validate.js'), ['--format', 'json', good, bad]);
     expect([r.status, r.stderr, normalise(r.stdout, root)]).toEqual([1, '', normalise(expected.stdout, REPO)]);
+  });
+
+  it('runs per kind the rules of the rule index that apply to it, in its order', () => {
+    const scripts = codeCacheAt(join(REPO, 'dist'));
+    for (const kind of [...KINDS.map((k) => k.name), 'no-such-kind']) {
+      const cached = scripts.run(ruleScriptName(kind)) as { RULES: ReadonlyArray<{ id: string }> };
+      expect(cached.RULES.map((r) => r.id)).toEqual(rulesFor(kind).map((r) => r.id));
+    }
   });
 
   it('writes a large report whole through a pipe', () => {
