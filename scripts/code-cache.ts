@@ -17,6 +17,8 @@ import { dirname, join, relative } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { runScript, wrapScript } from '../core/code-cache.js';
 
+const ROOT = dirname(import.meta.dirname);
+
 export interface CachedScript {
   /** Its name under dist/, without .js: 'oci-validate', 'schema-cache/config-1.0.2'. */
   readonly name: string;
@@ -49,7 +51,7 @@ export async function buildLoader(dist: string): Promise<void> {
     ...BUNDLE,
     minify: false,
     write: true,
-    entryPoints: [join(dirname(import.meta.dirname), 'core', 'code-cache.ts')],
+    entryPoints: [join(ROOT, 'core', 'code-cache.ts')],
     outfile: join(dist, 'code-cache.cjs'),
   });
 }
@@ -107,7 +109,7 @@ function elsewhere(filter: RegExp, name: string): Plugin {
     name: 'run-from-its-own-script',
     setup(b) {
       b.onLoad({ filter }, (a) => ({
-        contents: `throw new Error(${JSON.stringify(`${relative(process.cwd(), a.path)} is run from a script of its own beside dist/${name}.js, which is missing: run npm run build`)});`,
+        contents: `throw new Error(${JSON.stringify(`${relative(ROOT, a.path)} is run from a script of its own beside dist/${name}.js, which is missing: run npm run build`)});`,
         loader: 'js',
       }));
     },
