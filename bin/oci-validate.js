@@ -1,29 +1,18 @@
 #!/usr/bin/env node
 // oci-validate's entry. CommonJS (bin/package.json), so that a start does not
-// set up the ES module loader, and the CLI runs as one script compiled from
-// V8's code cache that the build wrote beside it (scripts/build.ts,
-// buildValidateScript). A missing or rejected cache only costs the compile.
+// set up the ES module loader: the CLI runs as one script compiled from V8's
+// code cache the build wrote beside it (scripts/code-cache.ts), by the loader
+// of every code-cached script (core/code-cache.ts, built as dist/code-cache.cjs).
 'use strict';
-const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { pathToFileURL } = require('node:url');
-const { Script } = require('node:vm');
 
-const file = join(__dirname, '..', 'dist', 'oci-validate.js');
-let source;
+const dist = join(__dirname, '..', 'dist');
+let loader;
 try {
-  // ASCII, as the build checks: latin1 is the same text and decodes three times faster than utf8
-  source = readFileSync(file, 'latin1');
-} catch {
-  process.stderr.write(`oci-validate: ${file} is missing: run npm run build\n`);
+  loader = require(join(dist, 'code-cache.cjs'));
+} catch (e) {
+  if (!e || e.code !== 'MODULE_NOT_FOUND') throw e;
+  process.stderr.write(`oci-validate: ${join(dist, 'oci-validate.js')} is missing: run npm run build\n`);
   process.exit(2);
 }
-let cachedData;
-try {
-  cachedData = readFileSync(join(__dirname, '..', 'dist', 'oci-validate.cache'));
-} catch {
-  cachedData = undefined;
-}
-const script = new Script(source, { filename: file, cachedData });
-if (process.env.OCI_DEBUG && script.cachedDataRejected !== false) process.stderr.write('oci-validate: compiled without the code cache\n');
-script.runInThisContext()(require, pathToFileURL(file).href).run();
+loader.startEntry(dist, 'oci-validate');

@@ -3,11 +3,13 @@
  * row per option in VALIDATE_CLI, read by cli/options.ts),
  * validates each path, prints one report, exits with the documented code.
  * bin/oci-validate.js runs this module's bundle (dist/oci-validate.js, see
- * scripts/build.ts) and calls run().
+ * scripts/build.ts) with the loader of code-cached scripts and calls run().
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { CodeCache } from '../core/code-cache.js';
 import { EXIT, OciError } from '../core/errors.js';
+import { loadCatalogue } from '../spec/loaded-catalogue.js';
 import type { DocumentResult } from '../validators/document.js';
 import type { ValidateOptions } from '../validators/inputs.js';
 import { validatePath } from '../validators/inputs.js';
@@ -147,17 +149,20 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-/** oci-validate on argv: the exit code (docs/INTERPRETING.md); a bug of ours is one line and EXIT.internal. */
-export async function main(argv: readonly string[], io: CliIo = STDIO): Promise<number> {
+/**
+ * oci-validate on argv: the exit code (docs/INTERPRETING.md); a bug of ours is one line and EXIT.internal.
+ * `codeCache`: the scripts of the build's dist/ to run validators and rules from (core/code-cache.ts); none from source.
+ */
+export async function main(argv: readonly string[], io: CliIo = STDIO, codeCache?: CodeCache): Promise<number> {
   const env = io.env ?? process.env;
   try {
-    return await validate(argv, io, env);
+    return await validate(argv, io, env, codeCache);
   } catch (e) {
     return internalError('oci-validate', e, io.err, env);
   }
 }
 
-async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv, codeCache: CodeCache | undefined): Promise<number> {
   let cl: CommandLine<Draft>;
   try {
     cl = parseCommandLine(VALIDATE_CLI, argv, { format: 'text' }, env);
@@ -182,7 +187,7 @@ async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessE
   let inputError = false;
   for (const p of cl.positionals) {
     try {
-      results.push(...(await validatePath(p, opts)));
+      results.push(...(await validatePath(p, codeCache ? { ...opts, codeCache } : opts)));
     } catch (e) {
       if (!(e instanceof OciError)) throw e;
       io.err(`oci-validate: ${e.message}\n`);
@@ -191,14 +196,16 @@ async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessE
     }
   }
   const formatter = FORMATS[opts.format]!;
-  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color }));
+  // loaded already when a finding cites a requirement (validators/document.ts); a clean run never loads it
+  const catalogue = results.some((r) => r.diagnostics.some((d) => d.requirement)) ? await loadCatalogue() : undefined;
+  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color, catalogue }));
   if (inputError) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-/** The process's entry (bin/oci-validate.js calls it): main on its arguments, the exit code set. */
-export function run(argv: readonly string[] = process.argv.slice(2)): void {
-  main(argv).then(
+/** The process's entry (core/code-cache.ts startEntry calls it): main on its arguments, the exit code set. */
+export function run(argv: readonly string[] = process.argv.slice(2), codeCache?: CodeCache): void {
+  main(argv, STDIO, codeCache).then(
     (code) => {
       process.exitCode = code;
     },

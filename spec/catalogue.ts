@@ -4,7 +4,6 @@ import { reached, specTag } from './versions.js';
 import { RUNTIME_REQUIREMENTS } from './runtime/index.js';
 import { IMAGE_REQUIREMENTS } from './image/index.js';
 import { RUNTIME_CLI } from './cli/runtime-cli.js';
-import { catalogueLoaded } from './loaded-catalogue.js';
 
 /** Every requirement we know, all specs together. */
 export const CATALOGUE: readonly Requirement[] = [...RUNTIME_REQUIREMENTS, ...IMAGE_REQUIREMENTS, ...RUNTIME_CLI];
@@ -37,5 +36,3 @@ export function specUrl(r: Pick<Requirement, 'spec' | 'doc' | 'anchor'>, version
   if (r.spec === 'runtime-cli') return `${REPO[r.spec]}/blob/master/${r.doc}#${r.anchor}`;
   return `${REPO[r.spec]}/blob/${r.spec === 'runtime-spec' ? specTag(version) : `v${version}`}/${r.doc}#${r.anchor}`;
 }
-
-catalogueLoaded({ requirement, levelAt, specUrl });

@@ -2,6 +2,7 @@
  * The validation of one JSON document: parse with positions, pick kind and
  * version, run the schema, run the rules, and turn findings into diagnostics.
  */
+import type { CodeCache } from '../core/code-cache.js';
 import type { Level } from '../spec/types.js';
 import { LEVEL_RANK } from '../spec/types.js';
 import type { CatalogueModule } from '../spec/loaded-catalogue.js';
@@ -28,6 +29,8 @@ export interface DocumentOptions {
   readonly level?: Exclude<Level, 'INFO'>;
   /** For a bundle's config.json: the bundle directory (root.path is checked against it). */
   readonly bundleDir?: string;
+  /** The CLI's code-cached scripts, to run validators and rules from (core/code-cache.ts); else they are imported. */
+  readonly codeCache?: CodeCache;
 }
 
 export interface DocumentResult {
@@ -72,7 +75,7 @@ export async function validateDocument(file: string, text: string, opts: Documen
     throw new OciError('OCI_USAGE', `--spec-version ${opts.specVersion}: not a ${kind.spec} version we know for a ${kind.title} (from ${kind.oldest} to ${kind.latest})`);
   const version = forced ?? (declared !== undefined ? kind.resolveVersion(declared) : undefined) ?? kind.latest;
 
-  const schema = await loadSchema(kind.name, version);
+  const schema = await loadSchema(kind.name, version, opts.codeCache);
   const latestMeta = await loadMeta(kind.name, kind.latest);
   if (!schema || !latestMeta) throw new Error(`no compiled schema for ${kind.name}@${version}`);
 
@@ -101,7 +104,7 @@ export async function validateDocument(file: string, text: string, opts: Documen
     meta: schema.meta,
     latestMeta,
   };
-  for (const rule of await loadRulesFor(kind.name)) {
+  for (const rule of await loadRulesFor(kind.name, opts.codeCache)) {
     for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });
   }
   // The catalogue only when a finding cites a requirement: a clean document never loads it.

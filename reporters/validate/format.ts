@@ -1,7 +1,14 @@
+import type { CatalogueModule } from '../../spec/loaded-catalogue.js';
 import type { DocumentResult } from '../../validators/document.js';
 
+export interface FormatOptions {
+  readonly color: boolean;
+  /** The requirement catalogue, given whenever a diagnostic cites a requirement (a clean run never loads it). */
+  readonly catalogue: Pick<CatalogueModule, 'requirement'> | undefined;
+}
+
 /** A report renderer for oci-validate: all results in, one text out. */
-export type ValidateFormatter = (results: readonly DocumentResult[], opts: { readonly color: boolean }) => string;
+export type ValidateFormatter = (results: readonly DocumentResult[], opts: FormatOptions) => string;
 
 export interface Counts {
   readonly errors: number;

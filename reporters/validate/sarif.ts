@@ -1,7 +1,5 @@
 /** SARIF 2.1.0 for code scanning: one run, rules described once, results with regions. */
 import type { ValidateFormatter } from './format.js';
-// the catalogue is loaded already when a diagnostic cites a requirement (see spec/loaded-catalogue.ts)
-import { loadedCatalogue } from '../../spec/loaded-catalogue.js';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -22,13 +20,13 @@ function toUri(path: string): string {
   return path.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-export const sarif: ValidateFormatter = (results) => {
+export const sarif: ValidateFormatter = (results, { catalogue }) => {
   const rules = new Map<string, { id: string; helpUri?: string; shortDescription: { text: string } }>();
   const sarifResults = [];
   for (const r of results)
     for (const d of r.diagnostics) {
       if (!rules.has(d.rule)) {
-        const req = d.requirement ? loadedCatalogue()?.requirement(d.requirement) : undefined;
+        const req = d.requirement ? catalogue?.requirement(d.requirement) : undefined;
         rules.set(d.rule, {
           id: d.rule,
           ...(d.reference ? { helpUri: d.reference } : {}),

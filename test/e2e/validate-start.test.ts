@@ -5,12 +5,16 @@
  * stdout goes.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from './helpers.js';
 import { baseConfig } from '../../fixtures/config.js';
+import { codeCacheAt } from '../../core/code-cache.js';
+import { KINDS } from '../../validators/kinds/index.js';
+import { ruleScriptName } from '../../validators/rules/load.js';
+import { rulesFor } from '../../validators/rules/select.js';
 
 let dir: string;
 let good: string;
@@ -31,9 +35,8 @@ function copyOfInstall(): string {
   const root = mkdtempSync(join(dir, 'install-'));
   mkdirSync(join(root, 'bin'));
   for (const f of ['oci-validate.js', 'package.json']) copyFileSync(join(REPO, 'bin', f), join(root, 'bin', f));
+  // and no node_modules: what dist/ needs of ajv (its runtime helpers) is bundled into the scripts
   cpSync(join(REPO, 'dist'), join(root, 'dist'), { recursive: true });
-  // the validators' ajv helpers resolve from node_modules beside them
-  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   return root;
 }
 
@@ -69,6 +72,26 @@ describe('oci-validate start', () => {
     const r = run(join(root, 'bin', 'oci-validate.js'), [good]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`oci-validate: ${join(root, 'dist', 'oci-validate.js')} is missing: run npm run build\n`);
+    rmSync(join(root, 'dist'), { recursive: true }); // the loader too
+    const none = run(join(root, 'bin', 'oci-validate.js'), [good]);
+    expect([none.status, none.stderr]).toEqual([2, `oci-validate: ${join(root, 'dist', 'oci-validate.js')} is missing: run npm run build\n`]);
+  });
+
+  it('gives the same report when the schema and rule scripts cannot use their caches', () => {
+    const expected = runCli('oci-validate.js', ['--format', 'json', good, bad]);
+    const root = copyOfInstall();
+    for (const sub of ['schema-cache', 'rule-cache'])
+      for (const f of readdirSync(join(root, 'dist', sub))) if (f.endsWith('.cache')) writeFileSync(join(root, 'dist', sub, f), 'spoilt');
+    const r = run(join(root, 'bin', 'oci-validate.js'), ['--format', 'json', good, bad]);
+    expect([r.status, r.stderr, normalise(r.stdout, root)]).toEqual([1, '', normalise(expected.stdout, REPO)]);
+  });
+
+  it('runs per kind the rules of the rule index that apply to it, in its order', () => {
+    const scripts = codeCacheAt(join(REPO, 'dist'));
+    for (const kind of [...KINDS.map((k) => k.name), 'no-such-kind']) {
+      const cached = scripts.run(ruleScriptName(kind)) as { RULES: ReadonlyArray<{ id: string }> };
+      expect(cached.RULES.map((r) => r.id)).toEqual(rulesFor(kind).map((r) => r.id));
+    }
   });
 
   it('writes a large report whole through a pipe', () => {

@@ -3,6 +3,7 @@
  * or config blob) and validating it as its kind with the document pipeline.
  */
 import { createHash } from 'node:crypto';
+import type { CodeCache } from '../../core/code-cache.js';
 import { OciError, errnoCode } from '../../core/errors.js';
 import { validateDocument } from '../document.js';
 import type { ParsedJson } from '../json/parse.js';
@@ -25,6 +26,7 @@ export interface JsonReadOptions {
   readonly level: 'MUST' | 'SHOULD';
   /** Hash the bytes with this node:crypto algorithm. */
   readonly nodeHash?: string;
+  readonly codeCache: CodeCache | undefined;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -63,7 +65,7 @@ export async function readJsonBlob(store: ContentStore, path: string, size: numb
   }
   if (kindByName(o.kind)) {
     try {
-      const r = await validateDocument(file, text, { kind: o.kind, level: o.level, ...(o.specVersion ? { specVersion: o.specVersion } : {}) });
+      const r = await validateDocument(file, text, { kind: o.kind, level: o.level, ...(o.specVersion ? { specVersion: o.specVersion } : {}), ...(o.codeCache ? { codeCache: o.codeCache } : {}) });
       F.file(file, r.kind, r.version);
       F.addDiagnostics(file, r.diagnostics);
     } catch (e) {

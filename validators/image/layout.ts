@@ -3,6 +3,7 @@
  * the walk, then one streaming pass over every blob that is not JSON, then the
  * checks that need the results (digests, diff_ids, layers across a manifest).
  */
+import type { CodeCache } from '../../core/code-cache.js';
 import { OciError } from '../../core/errors.js';
 import { IMAGE_SPEC_VERSIONS, LATEST_IMAGE_SPEC } from '../../spec/versions.js';
 import type { DocumentResult } from '../document.js';
@@ -33,6 +34,8 @@ export interface LayoutOptions {
   readonly maxDecompressedBytes?: number;
   /** Blobs streamed at once. */
   readonly concurrency?: number;
+  /** The CLI's code-cached scripts, for the JSON documents' validators and rules. */
+  readonly codeCache?: CodeCache;
 }
 
 export const DEFAULT_MAX_DECOMPRESSED = 16 * 1024 ** 3;
@@ -46,7 +49,7 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
   const F = new Findings(version, level);
   const root = store.name;
   F.file(root, 'image-layout', version);
-  const json = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_JSON, specVersion: opts.specVersion, level };
+  const json = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_JSON, specVersion: opts.specVersion, level, codeCache: opts.codeCache };
 
   for (const name of store.duplicates ?? [])
     F.add(root, {

@@ -20,6 +20,7 @@ function layoutOptions(opts: ValidateOptions): LayoutOptions {
     ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.complete ? { complete: true } : {}),
     ...(opts.maxDecompressedBytes ? { maxDecompressedBytes: opts.maxDecompressedBytes } : {}),
+    ...(opts.codeCache ? { codeCache: opts.codeCache } : {}),
   };
 }
 

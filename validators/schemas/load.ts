@@ -1,21 +1,26 @@
+import type { CodeCache } from '../../core/code-cache.js';
 import type { CompiledSchema, StandaloneValidate } from './compiled.js';
 import type { SchemaMeta } from './meta.js';
-import { runCodeCached } from '../code-cache.js';
 import { loaders, metaLoaders } from '../generated/schemas/index.js';
 
 const cache = new Map<string, Promise<CompiledSchema>>();
 const metaCache = new Map<string, Promise<SchemaMeta>>();
 
-/** The compiled schema of a kind at a version; undefined if we have none for that pair. */
-export function loadSchema(kind: string, version: string): Promise<CompiledSchema> | undefined {
+/**
+ * The compiled schema of a kind at a version; undefined if we have none for that pair.
+ * With `scripts` (the code-cached scripts of the CLI's build: scripts/build.ts), the
+ * validator is run from schema-cache/<kind>-<version>, else imported as a module.
+ */
+export function loadSchema(kind: string, version: string, scripts?: CodeCache): Promise<CompiledSchema> | undefined {
   const key = `${kind}@${version}`;
   const load = loaders[key];
-  if (!load) return undefined;
+  const meta = loadMeta(kind, version);
+  if (!load || !meta) return undefined;
   let p = cache.get(key);
   if (!p) {
-    const cached = fromCodeCache(`${kind}-${version}`);
-    const meta = cached && loadMeta(kind, version);
-    p = cached && meta ? meta.then((m) => ({ default: cached, meta: m })) : load();
+    const cached = scripts?.run(`schema-cache/${kind}-${version}`) as StandaloneValidate | undefined;
+    const validate = cached ? Promise.resolve(cached) : load().then((m) => m.default);
+    p = Promise.all([validate, meta]).then(([v, m]) => ({ default: v, meta: m }));
     cache.set(key, p);
   }
   return p;
@@ -32,11 +37,4 @@ export function loadMeta(kind: string, version: string): Promise<SchemaMeta> | u
     metaCache.set(key, p);
   }
   return p;
-}
-
-/** The validator from dist/schema-cache/ (buildSchemaCache in scripts/build.ts): the same code as the module. */
-function fromCodeCache(name: string): StandaloneValidate | undefined {
-  const cached = runCodeCached('schema-cache', name);
-  // ajv's runtime helpers come through the require, for the schemas whose code asks for one
-  return cached ? (cached.value as (require: (id: string) => unknown) => StandaloneValidate)(cached.require) : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { artifactOf, sarif } from '../../../reporters/validate/sarif.js';
+import type { FormatOptions } from '../../../reporters/validate/format.js';
 import type { Diagnostic } from '../../../validators/diagnostic.js';
 
 const d = (file: string): Diagnostic => ({ rule: 'schema.type', level: 'MUST', severity: 'error', file, pointer: '/layers/0', line: 3, column: 5, message: 'm', params: {} });
@@ -8,7 +9,7 @@ describe('SARIF locations', () => {
   it('locates an archive member in its archive and names the member', () => {
     expect(artifactOf('img.tar:blobs/sha256/ab')).toEqual({ uri: 'img.tar', member: 'blobs/sha256/ab' });
     expect(artifactOf('dir/x.tar.gz:index.json')).toEqual({ uri: 'dir/x.tar.gz', member: 'index.json' });
-    const out = JSON.parse(sarif([{ file: 'img.tar', kind: 'manifest', version: '1.1.1', diagnostics: [d('img.tar:blobs/sha256/ab')] }], { color: false }));
+    const out = JSON.parse(sarif([{ file: 'img.tar', kind: 'manifest', version: '1.1.1', diagnostics: [d('img.tar:blobs/sha256/ab')] }], { color: false, catalogue: undefined }));
     const loc = out.runs[0].results[0].locations[0];
     expect(loc.physicalLocation).toEqual({ artifactLocation: { uri: 'img.tar' } });
     expect(loc.logicalLocations[0]).toEqual({ fullyQualifiedName: 'blobs/sha256/ab', kind: 'module' });
@@ -18,7 +19,16 @@ describe('SARIF locations', () => {
   it('writes plain paths as URI references with a region', () => {
     expect(artifactOf('a b/config.json').uri).toBe('a%20b/config.json');
     expect(artifactOf('/tmp/c.json').uri).toBe('file:///tmp/c.json');
-    const out = JSON.parse(sarif([{ file: 'c.json', kind: 'config', version: '1.3.0', diagnostics: [d('c.json')] }], { color: false }));
+    const out = JSON.parse(sarif([{ file: 'c.json', kind: 'config', version: '1.3.0', diagnostics: [d('c.json')] }], { color: false, catalogue: undefined }));
     expect(out.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5 });
+  });
+
+  it('describes a rule by the summary of its requirement in the catalogue it is given, else by its id', () => {
+    const cited: Diagnostic = { ...d('c.json'), requirement: 'CFG-OCIVERSION-REQUIRED' };
+    const catalogue = { requirement: (id: string) => (id === 'CFG-OCIVERSION-REQUIRED' ? { summary: 'the summary of CFG-OCIVERSION-REQUIRED' } : undefined) } as unknown as FormatOptions['catalogue'];
+    const rules = (c: FormatOptions['catalogue']) =>
+      JSON.parse(sarif([{ file: 'c.json', kind: 'config', version: '1.3.0', diagnostics: [cited] }], { color: false, catalogue: c })).runs[0].tool.driver.rules;
+    expect(rules(catalogue)[0].shortDescription).toEqual({ text: 'the summary of CFG-OCIVERSION-REQUIRED' });
+    expect(rules(undefined)[0].shortDescription).toEqual({ text: 'schema.type' });
   });
 });
