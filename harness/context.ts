@@ -22,6 +22,7 @@ import {
   type RawRuntime,
   type Violation,
 } from '../suites/case.js';
+import type { RequirementId } from '../spec/types.js';
 import type { HostConditions } from './conditions.js';
 import type { RuntimeDriver } from './driver/driver.js';
 import { describeCall, succeeded } from './driver/record.js';
@@ -50,7 +51,8 @@ export interface ContextEnv {
   readonly driver: RuntimeDriver;
   readonly ledger: Ledger;
   readonly signal: AbortSignal;
-  readonly requirements: readonly string[];
+  /** The case's requirements; the first is its main one (charged when a lifecycle call it relies on fails). */
+  readonly requirements: readonly [string, ...string[]];
   readonly config?: ConfigFn;
   readonly pollMs?: number;
   /** The runtime is driven with `create --pid-file` (its profile says it understands it). Default true. */
@@ -106,7 +108,7 @@ export class Recorder {
   readonly notes: string[] = [];
   constructor(private readonly version: string) {}
 
-  add(requirement: string, e: Evidence & { path?: string }): void {
+  add(requirement: RequirementId, e: Evidence & { path?: string }): void {
     this.violations.push({ requirement, level: levelOf(requirement, this.version), ...e });
   }
 }
@@ -154,7 +156,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     marked.clear();
   };
   const recorder = new Recorder(env.specVersion);
-  const main = env.requirements[0] ?? 'UNKNOWN';
+  const main = env.requirements[0];
   const poll = env.pollMs ?? 50;
 
   const guard = (): void => {
@@ -164,7 +166,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     throw new CaseAbort({ requirement: main, level: levelOf(main, env.specVersion), message: call ? `${message}: ${describeCall(call)}` : message }, call);
   };
   /** Ends the case with a violation of `requirement` (not the case's main one): the runtime broke that one. */
-  const abortWith = (requirement: string, e: Evidence): never => {
+  const abortWith = (requirement: RequirementId, e: Evidence): never => {
     throw new CaseAbort({ requirement, level: levelOf(requirement, env.specVersion), ...e });
   };
   const settle = env.settleMs ?? SETTLE_MS;
@@ -423,7 +425,8 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     if (!p) throw new Error('context used before its container was ready');
     return p;
   };
-  const ctx: CaseContext = {
+  // Every id a case cites is a catalogue id (defineCase; the lint checks the index), so the context takes RequirementId.
+  const ctx: CaseContext<RequirementId> = {
     caseId: env.caseId,
     specVersion: env.specVersion,
     host: env.host,

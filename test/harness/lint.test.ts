@@ -3,6 +3,8 @@ import { CASES } from '../../harness/generated/cases.js';
 import { lintCases } from '../../harness/lint.js';
 import { defineCase } from '../../suites/case.js';
 import type { LoadedCase } from '../../harness/execute.js';
+import { CANARY } from '../../harness/canary.js';
+import { pidViewCheck } from '../../harness/pid-view.js';
 
 const known = (id: string): { check: { by: string } } | undefined =>
   ({ 'RT-KNOWN': { check: { by: 'behavioural' } }, 'RT-STATIC': { check: { by: 'static' } } })[id];
@@ -50,6 +52,12 @@ describe('case lint', () => {
 
   it('passes on a clean set', () => {
     expect(lintCases([fake('lifecycle.ok', 'suites/lifecycle/ok.case.ts')], known)).toEqual([]);
+  });
+
+  it("the harness's own cases (the canary, the pid view check) cite known, behavioural requirements", () => {
+    // their ids ('canary', 'pid-view') are outside the suites' naming: only what they cite is checked here
+    const cited = lintCases([CANARY, pidViewCheck().check]).filter((p) => p.code === 'unknown-requirement' || p.code === 'not-behavioural');
+    expect(cited.map((p) => `${p.caseId}: ${p.detail}`)).toEqual([]);
   });
 
   it('every case in suites/ cites known requirements and conditions, with unique ids', () => {
