@@ -1,8 +1,9 @@
 /**
  * The generated RequirementId union (spec/generated/requirement-ids.ts) and
  * the catalogue can't drift apart: this fails until `npm run ids` is run. The
- * type-level half (an unknown id is a compile error wherever ids are cited)
- * is in requirement-ids.types.ts next to this file, checked by `npm run typecheck`.
+ * type-level half (an unknown id is a compile error wherever ids are cited) is
+ * the @ts-expect-error lines below and in test/validators/citations-typed.test.ts,
+ * checked by `npm run typecheck`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
