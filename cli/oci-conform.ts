@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { EXIT, OciError } from '../core/errors.js';
 import { CASES } from '../harness/generated/cases.js';
 import type { LoadedCase } from '../harness/execute.js';
+import { lintCases } from '../harness/lint.js';
 import { selectCases } from '../harness/plan.js';
 import { runConformance } from '../harness/run.js';
 import { sweepLedgers } from '../harness/sweep.js';
@@ -62,6 +63,9 @@ async function loadCaseFiles(files: readonly string[]): Promise<LoadedCase[]> {
     }
     out.push({ definition: d, file: f });
   }
+  // held to what our own cases are held to (test/harness/lint.test.ts): an unknown id is refused here, not guessed at
+  const problem = lintCases(out)[0];
+  if (problem) throw new OciError('OCI_CONFORM_USAGE', `--case-file ${problem.file}: ${problem.detail}`);
   return out;
 }
 

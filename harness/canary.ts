@@ -13,11 +13,12 @@ export const CANARY: LoadedCase = {
   definition: defineCase({
     id: 'canary',
     title: 'a plain container runs',
-    requirements: ['RT-LIFECYCLE-CANARY'],
+    // runtime.md, Start: the operation runs the program that process describes; the canary's echo is that program
+    requirements: ['RT-START-RUNS-PROCESS'],
     config: (c) => c.withScript(`echo ${CANARY_MARK}`),
     run: async (ctx) => {
       const { stdout } = await ctx.runToExit();
-      ctx.expectEqual('RT-LIFECYCLE-CANARY', 'canary stdout', `${CANARY_MARK}\n`, stdout);
+      ctx.expectEqual('RT-START-RUNS-PROCESS', 'canary stdout', `${CANARY_MARK}\n`, stdout);
       await ctx.delete();
     },
   }),

@@ -20,6 +20,7 @@ import {
   type RawRuntime,
   type Violation,
 } from './model.js';
+import type { RequirementId } from '../spec/types.js';
 import type { HostConditions } from './conditions.js';
 import type { RuntimeDriver } from './driver/driver.js';
 import { describeCall, succeeded, type CallRecord } from './driver/record.js';
@@ -48,7 +49,8 @@ export interface ContextEnv {
   readonly driver: RuntimeDriver;
   readonly ledger: Ledger;
   readonly signal: AbortSignal;
-  readonly requirements: readonly string[];
+  /** The case's requirements; the first is its main one (charged when a lifecycle call it relies on fails). */
+  readonly requirements: readonly [RequirementId, ...RequirementId[]];
   readonly config?: ConfigFn;
   readonly pollMs?: number;
   /** The runtime is driven with `create --pid-file` (its profile says it understands it). Default true. */
@@ -104,7 +106,7 @@ export class Recorder {
   readonly notes: string[] = [];
   constructor(private readonly version: string) {}
 
-  add(requirement: string, e: Evidence & { path?: string }): void {
+  add(requirement: RequirementId, e: Evidence & { path?: string }): void {
     this.violations.push({ requirement, level: levelOf(requirement, this.version), ...e });
   }
 }
@@ -155,7 +157,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     marked.clear();
   };
   const recorder = new Recorder(env.specVersion);
-  const main = env.requirements[0] ?? 'UNKNOWN';
+  const main = env.requirements[0];
   const poll = env.pollMs ?? 50;
 
   const guard = (): void => {
@@ -165,7 +167,7 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     throw new CaseAbort({ requirement: main, level: levelOf(main, env.specVersion), message: call ? `${message}: ${describeCall(call)}` : message }, call);
   };
   /** Ends the case with a violation of `requirement` (not the case's main one): the runtime broke that one. */
-  const abortWith = (requirement: string, e: Evidence): never => {
+  const abortWith = (requirement: RequirementId, e: Evidence): never => {
     throw new CaseAbort({ requirement, level: levelOf(requirement, env.specVersion), ...e });
   };
   const settle = env.settleMs ?? SETTLE_MS;
@@ -424,7 +426,8 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     if (!p) throw new Error('context used before its container was ready');
     return p;
   };
-  const ctx: CaseContext = {
+  // Every id a case cites is a catalogue id (defineCase; the lint checks the index), so the context takes RequirementId.
+  const ctx: CaseContext<RequirementId> = {
     caseId: env.caseId,
     specVersion: env.specVersion,
     host: env.host,

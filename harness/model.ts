@@ -16,7 +16,7 @@ import type { CallRecord } from './driver/record.js';
 import type { ContainerState } from './driver/state.js';
 import type { CgroupLayout } from './inspect/cgroup/types.js';
 import type { ConfigBuilder, OciConfig } from '../fixtures/config.js';
-import type { Level } from '../spec/types.js';
+import type { Level, RequirementId } from '../spec/types.js';
 
 /** The host's vocabulary the model speaks (also the report header's: reporters take it from here). */
 export type { Condition, ConditionState, HostConditions } from './conditions.js';
@@ -26,7 +26,7 @@ export type { CgroupLayout } from './inspect/cgroup/types.js';
 export type ConfigFn = (c: ConfigBuilder) => ConfigBuilder | Promise<ConfigBuilder>;
 
 /** What a case declares. `R` is the union of its requirement ids, so `ctx.expect` only takes those. */
-export interface CaseDefinition<R extends string = string> {
+export interface CaseDefinition<R extends RequirementId = RequirementId> {
   /** Stable, dotted, lower-case, mirroring the file path: 'lifecycle.state.after-create'. */
   readonly id: string;
   /** One line: what the case shows. */
@@ -55,8 +55,8 @@ export interface CaseModule {
 }
 
 /** Identity helper that checks the shape and infers `R` from `requirements`. */
-export function defineCase<const R extends string>(c: CaseDefinition<R>): CaseDefinition<string> {
-  return c as unknown as CaseDefinition<string>;
+export function defineCase<const R extends RequirementId>(c: CaseDefinition<R>): CaseDefinition {
+  return c as unknown as CaseDefinition;
 }
 
 /** One container of a case: the primary one is the context itself, `ctx.another()` makes more. */
@@ -109,7 +109,7 @@ export interface ContainerHandle {
 }
 
 /** What `run` receives. Also the primary container. */
-export interface CaseContext<R extends string = string> extends ContainerHandle {
+export interface CaseContext<R extends RequirementId = RequirementId> extends ContainerHandle {
   readonly caseId: string;
   /** The runtime-spec version the run targets (config ociVersion and verdict levels follow it). */
   readonly specVersion: string;
@@ -166,6 +166,7 @@ export interface Evidence {
 
 /** One broken requirement, with the level it has at the run's spec version. */
 export interface Violation {
+  /** A string, not RequirementId: results are also read back from reports that another build of ours wrote. */
   readonly requirement: string;
   readonly level: Exclude<Level, 'INFO'>;
   readonly message: string;

@@ -88,7 +88,8 @@ export function pidViewCheck(): { readonly check: LoadedCase; result(): Conditio
     definition: defineCase({
       id: 'pid-view',
       title: 'state.pid and the pid file name the container process as the host sees it',
-      requirements: ['RT-LIFECYCLE-CANARY'],
+      // like the canary, it needs create and start to run the program of process (runtime.md, Start)
+      requirements: ['RT-START-RUNS-PROCESS'],
       config: (c) => c.withScript(PID_VIEW_SCRIPT),
       run: async (ctx) => {
         await ctx.create();

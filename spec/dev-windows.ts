@@ -25,6 +25,7 @@
  * After 1.1.0-rc.3 the branch writes `X.Y.Z+dev` (build metadata), which SemVer
  * already orders with X.Y.Z; those windows are not modelled (INTERPRETING.md).
  */
+import type { RuntimeRequirementId } from './generated/requirement-ids.js';
 
 export interface DevWindow {
   /** The version string main carried, e.g. '1.0.2-dev'. */
@@ -89,7 +90,7 @@ export const DEV_1_0_2 = '1.0.2-dev' as const;
  * listed here arrived in rc.2/rc.3/final (time namespace and timeOffsets, the
  * mount option table, scheduler, ioPriority, features.md, features-linux.md).
  */
-export const REQUIREMENTS_LANDED_1_0_2_DEV: readonly string[] = [
+export const REQUIREMENTS_LANDED_1_0_2_DEV: readonly RuntimeRequirementId[] = [
   // config-linux.md, control groups and cgroup ownership (#1123, #1137)
   'LNX-CGROUP-FIT-CHECK-ERROR',
   'LNX-CGROUP-OWNER-NOT-V1',

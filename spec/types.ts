@@ -1,4 +1,7 @@
 import type { RuntimeDevVersion } from './dev-windows.js';
+import type { RequirementId } from './generated/requirement-ids.js';
+
+export type { RequirementId, RuntimeRequirementId, ImageRequirementId, RuntimeCliRequirementId } from './generated/requirement-ids.js';
 
 /**
  * The requirement catalogue's shape. Every requirement of the OCI specs that we
@@ -64,7 +67,10 @@ export interface LevelChange {
 }
 
 export interface Requirement {
-  /** Stable, never renumbered: e.g. 'CFG-PROCESS-CWD-ABSOLUTE'. */
+  /**
+   * Stable, never renumbered: e.g. 'CFG-PROCESS-CWD-ABSOLUTE'. A plain string here, since the
+   * catalogue is where ids are defined; `RequirementId` (generated from it) is what citations use.
+   */
   readonly id: string;
   readonly spec: SpecName;
   readonly keyword: Keyword;
@@ -89,7 +95,7 @@ export interface Requirement {
   readonly summary: string;
   readonly check: CheckedBy;
   /** For keyword IMPLIED: the id of the keyworded requirement that makes this one binding. */
-  readonly basis?: string;
+  readonly basis?: RequirementId;
   /** Platforms the requirement is limited to (e.g. ['linux']); absent means all. */
   readonly platforms?: readonly string[];
 }

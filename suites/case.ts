@@ -68,7 +68,7 @@ export { attempt, createOrRefusal, HOLD, holdAfter, rawState, startHeld, type At
 // spec facts
 export { inVersionRange, reached } from '../spec/versions.js';
 export { requirement } from '../spec/catalogue.js';
-export type { Level } from '../spec/types.js';
+export type { Level, RequirementId } from '../spec/types.js';
 export { LINUX_MOUNT_OPTIONS } from '../spec/runtime/config.js';
 
 // documents a runtime prints, checked by our own validator

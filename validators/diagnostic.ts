@@ -1,4 +1,4 @@
-import type { Level } from '../spec/types.js';
+import type { Level, RequirementId } from '../spec/types.js';
 
 /** How a finding weighs on the verdict, after `--level` is applied. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -11,7 +11,7 @@ export interface Diagnostic {
   /** Rule id, e.g. 'config.process.cwd-absolute' or 'schema.type'. */
   readonly rule: string;
   /** Requirement id from spec/, when the finding breaks one. */
-  readonly requirement?: string;
+  readonly requirement?: RequirementId;
   /** RFC 2119 level of what was broken (INFO for hints such as "did you mean"). */
   readonly level: Level;
   readonly severity: Severity;
@@ -28,15 +28,25 @@ export interface Diagnostic {
   readonly reference?: string;
 }
 
-/** What a rule or the schema mapping reports, before file and position are attached. */
-export interface Finding {
+/**
+ * What a finding weighs on: a requirement it breaks (whose level at the
+ * document's version is the finding's level, unless it states its own, e.g.
+ * INFO for a hint), or, citing none, a level of its own. Never neither: no
+ * finding silently counts as a MUST.
+ */
+export type Citation<R extends RequirementId = RequirementId> =
+  | { readonly requirement: R; readonly level?: Level }
+  | { readonly requirement?: undefined; readonly level: Level };
+
+/** A finding's payload, before file and position are attached. */
+export interface FindingBody {
   readonly rule: string;
-  readonly requirement?: string;
-  /** Defaults to the requirement's level at the document's version; INFO for hints. */
-  readonly level?: Level;
   readonly pointer: string;
   /** Point at the key instead of the value (e.g. for an unknown or misplaced property). */
   readonly at?: 'key' | 'value';
   readonly message: string;
   readonly params?: Readonly<Record<string, unknown>>;
 }
+
+/** What a rule (its citation resolved, rules/rule.ts), the schema mapping or the parser reports. */
+export type Finding = FindingBody & Citation;

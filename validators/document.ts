@@ -3,7 +3,7 @@
  * version, run the schema, run the rules, and turn findings into diagnostics.
  */
 import type { CodeCache } from '../core/code-cache.js';
-import type { Level } from '../spec/types.js';
+import type { Level, Requirement } from '../spec/types.js';
 import { LEVEL_RANK } from '../spec/types.js';
 import type { CatalogueModule } from '../spec/loaded-catalogue.js';
 import { loadCatalogue } from '../spec/loaded-catalogue.js';
@@ -19,6 +19,7 @@ import { loadMeta, loadSchema } from './schemas/load.js';
 import { schemaFindings } from './schemas/errors.js';
 import { loadRulesFor } from './rules/load.js';
 import type { RuleContext } from './rules/rule.js';
+import { resolveFinding } from './rules/rule.js';
 
 export interface DocumentOptions {
   /** Force the kind instead of detecting it. */
@@ -105,7 +106,7 @@ export async function validateDocument(file: string, text: string, opts: Documen
     latestMeta,
   };
   for (const rule of await loadRulesFor(kind.name, opts.codeCache)) {
-    for (const f of rule.check(parsed.value, ctx)) findings.push({ ...f, rule: f.rule ?? rule.id });
+    for (const f of rule.check(parsed.value, ctx)) findings.push(resolveFinding(rule, f));
   }
   // The catalogue only when a finding cites a requirement: a clean document never loads it.
   const catalogue = findings.some((f) => f.requirement) ? await loadCatalogue() : undefined;
@@ -133,6 +134,13 @@ function fmt(lines: LineIndex, offset: number): string {
 }
 
 
+/** The catalogue entry of a cited id; the types allow only catalogue ids, so a miss is a bug of ours. */
+function known(id: string, rule: string, catalogue: CatalogueModule | undefined): { readonly entry: Requirement; readonly catalogue: CatalogueModule } {
+  const entry = catalogue?.requirement(id);
+  if (!catalogue || !entry) throw new Error(`${rule}: cites ${id}, which is not in the requirement catalogue`);
+  return { entry, catalogue };
+}
+
 function toDiagnostic(
   f: Finding,
   file: string,
@@ -142,8 +150,16 @@ function toDiagnostic(
   threshold: Exclude<Level, 'INFO'>,
   catalogue: CatalogueModule | undefined,
 ): Diagnostic {
-  const r = f.requirement && catalogue ? catalogue.requirement(f.requirement) : undefined;
-  const level: Level = f.level ?? (r && catalogue ? catalogue.levelAt(r, version) : 'MUST');
+  // A finding cites a requirement (its level at the version, unless it states one) or states a level
+  // (diagnostic.ts Citation): nothing defaults to MUST.
+  let level: Level;
+  let reference: string | undefined;
+  if (f.requirement === undefined) level = f.level;
+  else {
+    const c = known(f.requirement, f.rule, catalogue);
+    level = f.level ?? c.catalogue.levelAt(c.entry, version);
+    reference = c.catalogue.specUrl(c.entry, version);
+  }
   const { line, column } = lines.position(offsetOfPointer(parsed, f.pointer, f.at ?? 'value'));
   return {
     rule: f.rule,
@@ -156,6 +172,6 @@ function toDiagnostic(
     column,
     message: f.message,
     params: f.params ?? {},
-    ...(r && catalogue ? { reference: catalogue.specUrl(r, version) } : {}),
+    ...(reference !== undefined ? { reference } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * A compact way to write image-spec catalogue entries: one call per normative
  * sentence, with the document fixed per module.
  */
-import type { CheckedBy, Keyword, LevelChange, Requirement } from '../types.js';
+import type { CheckedBy, Keyword, LevelChange, Requirement, RequirementId } from '../types.js';
 
 export const STATIC: CheckedBy = { by: 'static' };
 
@@ -14,7 +14,7 @@ export interface EntryExtra {
   readonly until?: string;
   readonly changes?: readonly LevelChange[];
   /** For keyword IMPLIED: the keyworded entry that makes it binding. */
-  readonly basis?: string;
+  readonly basis?: RequirementId;
 }
 
 /** Returns a builder of entries of one image-spec document. */

@@ -1,4 +1,4 @@
-import type { CheckedBy, Keyword, LevelChange, Requirement } from '../types.js';
+import type { CheckedBy, Keyword, LevelChange, Requirement, RequirementId } from '../types.js';
 
 /**
  * Requirements of runtime-spec config-linux.md: one entry per normative
@@ -27,7 +27,7 @@ function r(id: string, keyword: Keyword, anchor: string, since: string, summary:
  * through `basis` (runtime.md: create applies every property of the config).
  * Checked by oci-conform cases, which cite these instead of the broad basis.
  */
-function implied(id: string, anchor: string, since: string, summary: string, basis = 'RT-CREATE-APPLY-CONFIG'): Requirement {
+function implied(id: string, anchor: string, since: string, summary: string, basis: RequirementId = 'RT-CREATE-APPLY-CONFIG'): Requirement {
   return { ...r(id, 'IMPLIED', anchor, since, summary, B), basis };
 }
 

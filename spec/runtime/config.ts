@@ -1,4 +1,4 @@
-import type { CheckedBy, Keyword, LevelChange, Requirement } from '../types.js';
+import type { CheckedBy, Keyword, LevelChange, Requirement, RequirementId } from '../types.js';
 
 /**
  * Requirements of runtime-spec config.md: one entry per RFC 2119 keyword use
@@ -22,7 +22,7 @@ interface Extra {
  * through `basis` (runtime.md: create applies the config, start runs process).
  * Checked by oci-conform cases, which cite these instead of the broad basis.
  */
-function implied(id: string, anchor: string, since: string, basis: string, summary: string, extra: Extra = {}): Requirement {
+function implied(id: string, anchor: string, since: string, basis: RequirementId, summary: string, extra: Extra = {}): Requirement {
   return { ...r(id, 'IMPLIED', anchor, since, summary, RUNS, extra), basis };
 }
 

@@ -13,7 +13,7 @@ import { CONFIG_ZOS } from './config-zos.js';
 import { CONFIG_FREEBSD } from './config-freebsd.js';
 import { DEV_1_0_2, REQUIREMENTS_LANDED_1_0_2_DEV } from '../dev-windows.js';
 
-const LANDED_1_0_2_DEV = new Set(REQUIREMENTS_LANDED_1_0_2_DEV);
+const LANDED_1_0_2_DEV = new Set<string>(REQUIREMENTS_LANDED_1_0_2_DEV);
 
 /** The dev marker of spec/dev-windows.ts on the entries it lists. */
 function markDev(list: readonly Requirement[]): Requirement[] {

@@ -3,7 +3,7 @@
  * console socket (`withTerminal()` + `needs: ['console-socket']`): the
  * harness's receiver copies the terminal's output into the stdout file.
  */
-import type { CaseContext } from '../case.js';
+import type { CaseContext, RequirementId } from '../case.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * `settleMs`) for `lines` complete lines; whatever is there then is returned
  * and the case's assertions judge it.
  */
-export async function runWithTerminal<R extends string>(ctx: CaseContext<R>, lines: number, settleMs = 2000): Promise<string> {
+export async function runWithTerminal<R extends RequirementId>(ctx: CaseContext<R>, lines: number, settleMs = 2000): Promise<string> {
   let out = (await ctx.runToExit()).stdout;
   for (let waited = 0; out.split('\n').length - 1 < lines && waited < settleMs; waited += 20) {
     await sleep(20);

@@ -3,7 +3,7 @@
  * colours of the console reporter (through `merge`, which feeds reporters a
  * run without a runtime) and the internal-error status.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('oci-conform main()', () => {
     const io = memoryIo();
     expect(await main(['--version'], io)).toBe(EXIT.ok);
     expect(io.said.out).toBe(`${VERSION}\n`);
+  });
+
+  it('a --case-file citing an id the catalogue lacks is refused in one line, exit 2; a good one is listed', async () => {
+    const write = (name: string, requirement: string): string => {
+      const f = join(dir, name);
+      writeFileSync(f, `export default { id: 'test.${name.split('.')[0]}', title: 't', requirements: ['${requirement}'], run: async () => {} };\n`);
+      return f;
+    };
+    const bad = memoryIo();
+    expect(await main(['list', '--case-file', write('misspelt.case.mjs', 'RT-KILL-SENDS-SIGNAAL'), '--only', 'test.**'], bad)).toBe(EXIT.usage);
+    expect(bad.said.err).toMatch(/^oci-conform: .*--case-file .*misspelt\.case\.mjs: requirement RT-KILL-SENDS-SIGNAAL is not in the catalogue \(spec\/\)\n$/);
+    expect(bad.said.out).toBe('');
+    const good = memoryIo();
+    expect(await main(['list', '--case-file', write('fine.case.mjs', 'RT-KILL-SENDS-SIGNAL'), '--only', 'test.**'], good)).toBe(EXIT.ok);
+    expect(good.said.out).toBe('test.fine\tRT-KILL-SENDS-SIGNAL\t\tt\n');
   });
 
   it('a misspelled flag or a missing value: one line, exit 2', async () => {

@@ -3,7 +3,9 @@
  * Diagnostic shape and DocumentResult list as single documents get, with
  * line:column taken from the JSON file a pointer points into.
  */
-import type { Level } from '../../spec/types.js';
+import type { Level, Requirement, RequirementId } from '../../spec/types.js';
+import type { LayerCheckId, LayoutCheck, LayoutCheckId } from './checks.js';
+import { layoutCheck } from './checks.js';
 import { levelAt, requirement, specUrl } from '../../spec/catalogue.js';
 import { compareVersions } from '../../spec/versions.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
@@ -13,17 +15,36 @@ import type { ParsedJson } from '../json/parse.js';
 import { offsetOfPointer } from '../json/parse.js';
 import { LineIndex } from '../json/position.js';
 
-export interface WalkFinding {
-  readonly rule: string;
-  readonly requirement?: string;
-  readonly level?: Level;
+interface WalkBody {
   /** Overrides the severity the level and threshold give (e.g. a missing blob under --complete). */
   readonly severity?: Severity;
   readonly pointer?: string;
   readonly at?: 'key' | 'value';
   readonly message: string;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** Overrides the level of the requirement, or of the check when it cites none. */
+  readonly level?: Level;
 }
+
+/**
+ * What a finding of check `C` cites: nothing of its own when the check cites
+ * nothing (the check's level applies); with one, that one unless it says
+ * `requirement: null` (then it breaks none and states its level); with
+ * several, one of them.
+ */
+type CitationOf<C extends LayoutCheck> = C['requirements'] extends readonly []
+  ? { readonly requirement?: undefined }
+  : C['requirements'] extends readonly [infer R]
+    ? { readonly requirement?: R } | { readonly requirement: null; readonly level: Level }
+    : { readonly requirement: C['requirements'][number] };
+
+type CheckFinding<C extends LayoutCheck> = C extends LayoutCheck ? WalkBody & { readonly rule: C['id'] } & CitationOf<C> : never;
+
+/** A finding of the walker: one of the layout checks (checks.ts), or a JSON file that does not parse. */
+export type WalkFinding = CheckFinding<LayoutCheck> | (WalkBody & { readonly rule: 'json.syntax'; readonly requirement?: undefined; readonly level: Level });
+
+/** Any of the above, as `add` handles it once the types have checked it. */
+type AnyWalkFinding = WalkBody & { readonly rule: LayoutCheckId | 'json.syntax'; readonly requirement?: RequirementId | null };
 
 interface FileRecord {
   readonly file: string;
@@ -79,10 +100,20 @@ export class Findings {
   }
 
   add(file: string, f: WalkFinding): void {
-    if (f.requirement && !this.applies(f.requirement)) return;
+    this.push(file, f);
+  }
+
+  /** A finding of a layer's entries: it breaks its check's requirement, or has its check's level (no layer check cites several). */
+  addLayer(file: string, f: { readonly rule: LayerCheckId; readonly message: string; readonly params: Readonly<Record<string, unknown>> }): void {
+    this.push(file, f);
+  }
+
+  private push(file: string, f: AnyWalkFinding): void {
+    const cited = citedBy(f);
+    if (cited && !this.applies(cited)) return;
     const rec = this.record(file);
-    const req = f.requirement ? requirement(f.requirement) : undefined;
-    const level: Level = f.level ?? (req ? levelAt(req, this.version) : 'MUST');
+    const req = cited ? known(cited, f.rule) : undefined;
+    const level: Level = f.level ?? (req ? levelAt(req, this.version) : uncitedLevel(f));
     const pointer = f.pointer ?? '';
     let line = 0;
     let column = 0;
@@ -90,11 +121,11 @@ export class Findings {
     // Not repeated: what the document validation already said (same requirement, same place), and our own exact repeats
     // (a config or layer shared by several manifests).
     const doc = rec.diagnostics.slice(0, rec.fromDocument);
-    if (f.requirement && doc.some((d) => d.requirement === f.requirement && d.pointer === pointer)) return;
+    if (cited && doc.some((d) => d.requirement === cited && d.pointer === pointer)) return;
     if (rec.diagnostics.slice(rec.fromDocument).some((d) => d.rule === f.rule && d.pointer === pointer && d.message === f.message)) return;
     rec.diagnostics.push({
       rule: f.rule,
-      ...(f.requirement ? { requirement: f.requirement } : {}),
+      ...(cited ? { requirement: cited } : {}),
       level,
       severity: f.severity ?? severityOf(level, this.threshold),
       file,
@@ -121,3 +152,24 @@ export class Findings {
   }
 }
 
+/** The requirement a finding breaks: its own, or its check's only one. */
+function citedBy(f: AnyWalkFinding): RequirementId | undefined {
+  if (f.requirement === null) return undefined;
+  if (f.requirement !== undefined) return f.requirement;
+  if (f.rule === 'json.syntax') return undefined;
+  const c = layoutCheck(f.rule);
+  return c.requirements.length === 1 ? c.requirements[0] : undefined;
+}
+
+/** The level of a finding that breaks no requirement: the one it states, else its check's; never a default. */
+function uncitedLevel(f: AnyWalkFinding): Level {
+  const level = f.level ?? (f.rule === 'json.syntax' ? undefined : layoutCheck(f.rule).level);
+  if (level === undefined) throw new Error(`${f.rule}: a finding that cites no requirement and states no level`);
+  return level;
+}
+
+function known(id: RequirementId, rule: string): Requirement {
+  const r = requirement(id);
+  if (!r) throw new Error(`${rule}: cites ${id}, which is not in the requirement catalogue`);
+  return r;
+}

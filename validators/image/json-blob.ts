@@ -73,7 +73,7 @@ export async function readJsonBlob(store: ContentStore, path: string, size: numb
       F.add(file, { rule: 'layout.json.unreadable', message: e.message.replace(`${file}: `, ''), params: { code: e.code } });
     }
   } else if (!parsed) {
-    F.add(file, { rule: 'json.syntax', message: 'invalid JSON', params: {} });
+    F.add(file, { rule: 'json.syntax', level: 'MUST', message: 'invalid JSON', params: {} });
   }
   return { parsed, size: bytes.length, digest };
 }

@@ -13,7 +13,7 @@ import { isDigestError, parseDigest, registeredAlgorithm } from './digest.js';
 import { Findings } from './findings.js';
 import { readJsonBlob } from './json-blob.js';
 import { checkStack } from './layer/stack.js';
-import type { LayerSummary } from './layer/inspect.js';
+import type { LayerFinding, LayerSummary } from './layer/inspect.js';
 import { layerCompression } from './media-types.js';
 import type { ContentStore, StreamJob } from './store/store.js';
 import type { BlobOutcome } from './verify.js';
@@ -21,7 +21,6 @@ import { BlobVerifier, DecompressionBudget } from './verify.js';
 import type { BlobRecord } from './walk.js';
 import { Walker } from './walk.js';
 import { checkBlobNames } from './names.js';
-import { LAYER_RULE_REQUIREMENTS, LAYER_RULE_LEVELS } from './checks.js';
 
 export interface LayoutOptions {
   readonly level?: 'MUST' | 'SHOULD';
@@ -63,18 +62,18 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
   // oci-layout
   const ol = store.stat('oci-layout');
   if (ol.kind === 'missing')
-    F.add(root, { rule: 'layout.oci-layout.missing', requirement: 'IMG-LAYOUT-OCI-LAYOUT-EXISTS', message: 'no oci-layout file at the root of the layout' });
+    F.add(root, { rule: 'layout.oci-layout.missing', message: 'no oci-layout file at the root of the layout' });
   else if (ol.kind === 'link') F.add(root, { rule: 'layout.symlink', message: `oci-layout is ${ol.what}; refused, never followed`, params: { path: 'oci-layout' } });
-  else if (ol.kind === 'not-file') F.add(root, { rule: 'layout.oci-layout.missing', requirement: 'IMG-LAYOUT-OCI-LAYOUT-EXISTS', message: `oci-layout is ${ol.what}, not a file` });
+  else if (ol.kind === 'not-file') F.add(root, { rule: 'layout.oci-layout.missing', message: `oci-layout is ${ol.what}, not a file` });
   else {
     const r = await readJsonBlob(store, 'oci-layout', ol.size, F, { ...json, kind: 'oci-layout' });
     const file = store.label('oci-layout');
     if (r.parsed) {
       const v = r.parsed.value;
       if (!isObject(v)) {
-        if (!F.hasError(file)) F.add(file, { rule: 'layout.oci-layout.not-object', requirement: 'IMG-LAYOUT-OCI-LAYOUT-OBJECT', message: 'oci-layout holds JSON that is not an object' });
+        if (!F.hasError(file)) F.add(file, { rule: 'layout.oci-layout.not-object', message: 'oci-layout holds JSON that is not an object' });
       } else if (!('imageLayoutVersion' in v) && !F.hasError(file))
-        F.add(file, { rule: 'layout.oci-layout.no-version', requirement: 'IMG-LAYOUT-OCI-LAYOUT-VERSION', message: 'oci-layout has no imageLayoutVersion member' });
+        F.add(file, { rule: 'layout.oci-layout.no-version', message: 'oci-layout has no imageLayoutVersion member' });
     }
   }
 
@@ -83,7 +82,6 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     const st = store.stat('blobs');
     F.add(root, {
       rule: 'layout.blobs.missing',
-      requirement: 'IMG-LAYOUT-BLOBS-DIR-EXISTS',
       message: st.kind === 'missing' ? 'no blobs directory at the root of the layout' : `blobs is ${st.kind === 'link' ? st.what : 'not a directory'}`,
     });
   }
@@ -103,7 +101,7 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     const file = store.label('index.json');
     if (r.parsed) {
       if (!isObject(r.parsed.value)) {
-        if (!F.hasError(file)) F.add(file, { rule: 'layout.index.not-object', requirement: 'IMG-LAYOUT-INDEX-IS-INDEX', message: 'index.json holds JSON that is not an object, so not an image index' });
+        if (!F.hasError(file)) F.add(file, { rule: 'layout.index.not-object', message: 'index.json holds JSON that is not an object, so not an image index' });
       } else await walker.walkIndexJson(r.parsed.value, file);
     }
   }
@@ -186,8 +184,7 @@ function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings
     if (declared !== undefined && declared !== l.compression)
       F.add(r.file, {
         rule: 'layout.layer.compression-mismatch',
-        // the blob is not the tar (or compressed tar) its media type names
-        requirement: 'IMG-LAYER-TAR-FORMAT',
+        // the blob is not the tar (or compressed tar) its media type names: the check's IMG-LAYER-TAR-FORMAT
         pointer: joinPointer(r.pointer, 'mediaType'),
         message: `media type ${r.mediaType} says ${declared === 'none' ? 'an uncompressed tar' : declared}, but the blob is ${l.compression === 'none' ? 'not compressed (no gzip or zstd magic)' : `${l.compression}-compressed`}`,
         params: { declared, actual: l.compression },
@@ -202,20 +199,14 @@ function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings
   else if (l.decompressError !== undefined)
     F.add(label, { rule: 'layout.layer.decompress-failed', message: `${l.compression} data is corrupt: ${l.decompressError}`, params: { compression: l.compression } });
   else if (l.inspector.tarError !== undefined)
-    F.add(label, { rule: 'layout.layer.not-tar', requirement: 'IMG-LAYER-TAR-FORMAT', message: `not a tar archive: ${l.inspector.tarError}` });
+    F.add(label, { rule: 'layout.layer.not-tar', message: `not a tar archive: ${l.inspector.tarError}` });
   for (const f of l.inspector.findings) addLayerFinding(F, label, f);
 }
 
-function addLayerFinding(F: Findings, label: string, f: { rule: string; message: string; entry?: string }): void {
-  const requirement = LAYER_RULE_REQUIREMENTS[f.rule];
-  const level = LAYER_RULE_LEVELS[f.rule];
-  F.add(label, {
-    rule: f.rule,
-    ...(requirement ? { requirement } : {}),
-    ...(level ? { level } : {}),
-    message: f.message,
-    params: f.entry !== undefined ? { entry: f.entry } : {},
-  });
+/** A layer check's finding: its requirement and level are the check's (checks.ts). */
+function addLayerFinding(F: Findings, label: string, f: LayerFinding): void {
+  const params: Readonly<Record<string, unknown>> = f.entry !== undefined ? { entry: f.entry } : {};
+  F.addLayer(label, { rule: f.rule, message: f.message, params });
 }
 
 /** Algorithms the configs' diff_ids use (sha256 always). */
@@ -246,7 +237,6 @@ function manifestFindings(m: Walker['manifests'][number], outcomes: ReadonlyMap<
   if (diffIds.length !== m.layers.length)
     F.add(m.configFile, {
       rule: 'layout.config.diff-ids-count',
-      requirement: 'IMG-CONFIG-ROOTFS-DIFFIDS-REQUIRED',
       pointer: '/rootfs/diff_ids',
       message: `${diffIds.length} diff_ids for the ${m.layers.length} layers of manifest ${m.file}; there is one per layer`,
       params: { diffIds: diffIds.length, layers: m.layers.length, manifest: m.file },
@@ -262,7 +252,6 @@ function manifestFindings(m: Walker['manifests'][number], outcomes: ReadonlyMap<
     if (got === undefined || got === p.encoded) continue;
     F.add(m.configFile, {
       rule: 'layout.config.diff-id-mismatch',
-      requirement: 'IMG-CONFIG-ROOTFS-DIFFIDS-REQUIRED',
       pointer: joinPointer('/rootfs/diff_ids', i),
       message: `diff_id ${i} is ${want}, but layer ${i} (${layer.path}) uncompressed hashes to ${p.algorithm}:${got}`,
       params: { expected: want, actual: `${p.algorithm}:${got}`, layer: layer.path },

@@ -110,7 +110,6 @@ export class Walker {
     if (role !== 'index-json' && asString(prop(prop(d, 'annotations'), REF_NAME)) !== undefined)
       this.F.add(file, {
         rule: 'layout.ref-name.outside-index-json',
-        requirement: 'IMG-LAYOUT-REF-NAME-INDEX-ONLY',
         level: 'INFO',
         pointer: joinPointer(pointer, 'annotations', REF_NAME),
         message: `${REF_NAME} here is not on a descriptor of index.json, so consumers do not treat it as a tag`,
@@ -136,7 +135,6 @@ export class Walker {
     if (st.kind === 'missing') {
       this.F.add(file, {
         rule: 'layout.blob.missing',
-        requirement: 'IMG-LAYOUT-MISSING-BLOB-EXTERNAL',
         ...(this.complete ? { severity: 'error' as const } : {}),
         pointer: dpointer,
         message: `blob ${path} is not in the layout${this.complete ? ' (--complete asks for every referenced blob)' : '; it must come from another blob store'}`,
@@ -163,7 +161,6 @@ export class Walker {
     if (mediaType !== undefined && role === 'layer' && layerMediaType(mediaType)?.nonDistributable)
       this.F.add(file, {
         rule: 'layout.layer.non-distributable',
-        requirement: 'IMG-LAYER-NONDIST-NO-NEW',
         pointer: joinPointer(pointer, 'mediaType'),
         message: `${mediaType} is a deprecated non-distributable layer type`,
       });
@@ -202,7 +199,8 @@ export class Walker {
     if (mediaType === MT_MANIFEST) return 'manifest';
     this.F.add(file, {
       rule: 'layout.index.unknown-media-type',
-      ...(role === 'index-json' ? { requirement: 'IMG-LAYOUT-UNKNOWN-MEDIATYPE' } : {}),
+      // the requirement speaks of index.json only: elsewhere a hint that breaks nothing
+      requirement: role === 'index-json' ? 'IMG-LAYOUT-UNKNOWN-MEDIATYPE' : null,
       level: 'INFO',
       pointer: joinPointer(pointer, 'mediaType'),
       message: `${mediaType === undefined ? 'no media type' : `media type ${mediaType}`} is neither an image index nor a manifest: the blob is verified but not followed`,

@@ -8,9 +8,11 @@
  *    release, or the runtime-spec dev window it landed in (spec/dev-windows.ts);
  *  - 'x-int': the exact integer type (int64, uint64, …), checked from the source text.
  */
+import type { RequirementId } from '../../spec/types.js';
 import { compareVersions } from '../../spec/versions.js';
 
-export type Schema = { readonly [k: string]: unknown };
+/** A schema node; its 'x-requirement' annotation takes catalogue ids only. */
+export type Schema = { readonly 'x-requirement'?: RequirementId; readonly [k: string]: unknown };
 
 export type IntKind = 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'uint16' | 'uint32' | 'uint64';
 
@@ -53,14 +55,14 @@ export function mapOf(values: Schema, extra: Schema = {}): Schema {
 }
 
 /** Tags a schema node with the requirement id its violation breaks. */
-export function req(id: string, schema: Schema): Schema {
+export function req(id: RequirementId, schema: Schema): Schema {
   return { ...schema, 'x-requirement': id };
 }
 
 export interface ObjOptions {
   readonly required?: readonly string[];
   /** Requirement broken when the object itself has the wrong type. */
-  readonly requirement?: string;
+  readonly requirement?: RequirementId;
   readonly extra?: Schema;
 }
 

@@ -3,13 +3,14 @@
  * which requirement each schema node stands for (by ajv schemaPath), and which
  * instance locations carry a since-version or an exact integer type.
  */
+import type { RequirementId } from '../../spec/types.js';
 import type { Schema } from './dsl.js';
 import type { MetaNode } from './trie.js';
 import { buildTrie } from './trie.js';
 
 export interface SchemaMeta {
   /** ajv schemaPath ('#/properties/process/properties/cwd') -> requirement id. */
-  readonly requirements: Readonly<Record<string, string>>;
+  readonly requirements: Readonly<Record<string, RequirementId>>;
   /** Instance pointer pattern ('/process/rlimits/*\/type', '*' one token) -> version. */
   readonly since: Readonly<Record<string, string>>;
   /** Instance pointer pattern -> exact integer kind. */
@@ -23,7 +24,7 @@ export interface SchemaMeta {
 const BRANCHES = ['allOf', 'anyOf', 'oneOf'] as const;
 
 export function extractMeta(root: Schema): SchemaMeta {
-  const requirements: Record<string, string> = {};
+  const requirements: Record<string, RequirementId> = {};
   const since: Record<string, string> = {};
   const ints: Record<string, string> = {};
   const known: Record<string, string[]> = {};
@@ -31,7 +32,8 @@ export function extractMeta(root: Schema): SchemaMeta {
   const walk = (s: unknown, schemaPath: string, instance: string): void => {
     if (typeof s !== 'object' || s === null) return;
     const node = s as Record<string, unknown>;
-    if (typeof node['x-requirement'] === 'string') requirements[schemaPath] = node['x-requirement'];
+    // a catalogue id: the DSL types 'x-requirement' (dsl.ts Schema)
+    if (typeof node['x-requirement'] === 'string') requirements[schemaPath] = node['x-requirement'] as RequirementId;
     if (typeof node['x-since'] === 'string') since[instance] = node['x-since'];
     if (typeof node['x-int'] === 'string') ints[instance] = node['x-int'];
     const props = node.properties as Record<string, unknown> | undefined;

@@ -12,14 +12,14 @@
  * - `mountPropagationCase`: a propagation option (shared, unbindable) is the
  *   mount's propagation type.
  */
-import { type CaseDefinition, defineCase, HOLD, readMountinfo, startHeld } from '../../case.js';
+import { type CaseDefinition, defineCase, HOLD, readMountinfo, startHeld, type RequirementId } from '../../case.js';
 import { chargeable } from '../../_lib/requirements.js';
 import { containerMount, hostMountsBelow, kernelHasMountSetattr } from './mounts.js';
 
 const point = (option: string): string => `/mnt/h8-${option}`;
 
 /** `option` on a tmpfs shows in the mount's per-mount options; `also` is the option's own 1.1.0 row. */
-export function mountOptionSetCase(option: string, also: string): CaseDefinition {
+export function mountOptionSetCase(option: string, also: RequirementId): CaseDefinition {
   const at = point(option);
   return defineCase({
     id: `filesystem.mounts.option.${option}`,
@@ -45,7 +45,7 @@ const FLAGS_OF = {
 export interface FlagsRow {
   readonly option: string;
   /** The option's catalogue entry (1.1.0 table). */
-  readonly requirement: string;
+  readonly requirement: RequirementId;
   readonly where: keyof typeof FLAGS_OF;
   /** Flags that must show, and flags that must not (the option replaces them). */
   readonly must: readonly string[];
@@ -77,7 +77,7 @@ export interface RecursiveRow {
   /** The r* option (rnoexec) and the per-mount flag it must leave on every mount (noexec). */
   readonly option: string;
   readonly flag: string;
-  readonly requirement: string;
+  readonly requirement: RequirementId;
   readonly title: string;
   /** What mount_setattr is needed for, in the skip on an old kernel. */
   readonly kernelNeed: string;
@@ -106,7 +106,7 @@ export function recursiveMountOptionCase(row: RecursiveRow): CaseDefinition {
 }
 
 /** A propagation option (shared, unbindable) on a fresh tmpfs is the mount's propagation type (mountinfo optional fields). */
-export function mountPropagationCase(option: string, also: string): CaseDefinition {
+export function mountPropagationCase(option: string, also: RequirementId): CaseDefinition {
   const at = `/mnt/h8-prop-${option}`;
   return defineCase({
     id: `filesystem.mounts.propagation.${option}`,

@@ -2,12 +2,12 @@
  * Judgements shared by the hook cases, over a scenario's log: did a hook run,
  * between which markers, and did the container end up stopped or gone.
  */
-import { type CaseContext, rawState } from '../../case.js';
+import { type CaseContext, rawState, type RequirementId } from '../../case.js';
 import { describeLog, indexOf, type LogEntry } from './rig.js';
 import type { ScenarioResult, Step } from './scenario.js';
 
 /** The hook `label` ran after marker `after` (if given) and before marker `before` (if given). */
-export function ranBetween<R extends string>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, after: string | undefined, before: string | undefined, what: string): boolean {
+export function ranBetween<R extends RequirementId>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, after: string | undefined, before: string | undefined, what: string): boolean {
   const i = indexOf(log, label);
   if (!ctx.expect(req, i >= 0, { message: `the ${label} hook did not run (log: ${describeLog(log)})` })) return false;
   const a = after === undefined ? -1 : indexOf(log, after, 'mark');
@@ -20,7 +20,7 @@ export function ranBetween<R extends string>(ctx: CaseContext<R>, req: R, log: r
 }
 
 /** After a failed hook: the container is gone, or stopped, and its program never ran. */
-export async function expectStoppedOrGone<R extends string>(ctx: CaseContext<R>, req: R, id: string, log: readonly LogEntry[]): Promise<void> {
+export async function expectStoppedOrGone<R extends RequirementId>(ctx: CaseContext<R>, req: R, id: string, log: readonly LogEntry[]): Promise<void> {
   const { call, state } = await rawState(ctx.runtime, id);
   ctx.expect(req, call.exitCode !== 0 || state?.status === 'stopped', {
     message: `after the failed hook the container is ${state?.status ?? 'in an unknown state'}, not stopped or destroyed`,
@@ -59,7 +59,7 @@ export function outcomeOf(r: Pick<ScenarioResult, 'failedAt' | 'createError' | '
 }
 
 /** After a failing hook of `label`: the operation `step` is the one that failed (and none before it). */
-export function expectFailedAt<R extends string>(ctx: CaseContext<R>, req: R, r: ScenarioResult, step: Step, label: string): boolean {
+export function expectFailedAt<R extends RequirementId>(ctx: CaseContext<R>, req: R, r: ScenarioResult, step: Step, label: string): boolean {
   return ctx.expect(req, r.failedAt === step && !r.createTimedOut, {
     message:
       r.failedAt === undefined && !r.createTimedOut

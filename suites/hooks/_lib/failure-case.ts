@@ -4,7 +4,7 @@
  * startContainer): that operation fails, the container is stopped or
  * destroyed, and the user program never runs.
  */
-import { type CaseDefinition, defineCase, type HookKind } from '../../case.js';
+import { type CaseDefinition, defineCase, type HookKind, type RequirementId } from '../../case.js';
 import { expectFailedAt, expectStoppedOrGone } from './checks.js';
 import type { HookOptions } from './rig.js';
 import { runScenario, type Step } from './scenario.js';
@@ -12,7 +12,7 @@ import { runScenario, type Step } from './scenario.js';
 export interface FailureRow {
   readonly kind: HookKind;
   readonly slug: string;
-  readonly requirement: string;
+  readonly requirement: RequirementId;
   /** The operation that must fail. */
   readonly step: Step;
   /** How the failing hook is written (`inContainer` for a hook that runs in the container). */

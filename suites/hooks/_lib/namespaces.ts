@@ -3,7 +3,7 @@
  * (the runtime namespace: the runtime runs in the namespaces of oci-conform)
  * and against the container's (read from the host at /proc/<pid>/ns).
  */
-import { type CaseContext, readProcLink } from '../../case.js';
+import { type CaseContext, readProcLink, type RequirementId } from '../../case.js';
 import { indexOf, type LogEntry } from './rig.js';
 
 export interface NsLinks {
@@ -17,7 +17,7 @@ export async function nsLinks(pid: number | 'self'): Promise<NsLinks> {
 }
 
 /** The hook `label` ran with exactly these mnt and pid namespaces (`side` names them in messages). */
-export function expectHookNs<R extends string>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, want: NsLinks, side: string): void {
+export function expectHookNs<R extends RequirementId>(ctx: CaseContext<R>, req: R, log: readonly LogEntry[], label: string, want: NsLinks, side: string): void {
   const e = log[indexOf(log, label)];
   if (!ctx.expect(req, e?.type === 'hook', { message: `the ${label} hook did not run` }) || e?.type !== 'hook') return;
   ctx.expectEqual(req, `mount namespace of the ${label} hook (${side})`, want.mnt, e.mnt);

@@ -40,7 +40,7 @@ export interface ScenarioOptions {
 
 /** Builds the rig (skipping the case when the rootfs has no busybox), then the container. */
 export async function hookedContainer(
-  ctx: CaseContext<string>,
+  ctx: CaseContext,
   configure: (c: ConfigBuilder, rig: HookRig) => ConfigBuilder,
   program?: string,
 ): Promise<{ rig: HookRig; container: ContainerHandle }> {
@@ -59,7 +59,7 @@ async function waitProgram(rig: HookRig, signal: AbortSignal, ms = 10_000): Prom
   return false;
 }
 
-async function waitStopped(ctx: CaseContext<string>, id: string, ms = 20_000): Promise<boolean> {
+async function waitStopped(ctx: CaseContext, id: string, ms = 20_000): Promise<boolean> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const { state } = await rawState(ctx.runtime, id);
@@ -70,7 +70,7 @@ async function waitStopped(ctx: CaseContext<string>, id: string, ms = 20_000): P
 }
 
 export async function runScenario(
-  ctx: CaseContext<string>,
+  ctx: CaseContext,
   configure: (c: ConfigBuilder, rig: HookRig) => ConfigBuilder,
   o: ScenarioOptions = {},
 ): Promise<ScenarioResult> {

@@ -3,7 +3,7 @@
  * between two marks of the lifecycle (`after`, `before`: created, started,
  * program, ...; undefined for "from the start"), as ranBetween reads them.
  */
-import { type CaseDefinition, defineCase, type HookKind } from '../../case.js';
+import { type CaseDefinition, defineCase, type HookKind, type RequirementId } from '../../case.js';
 import { ranBetween } from './checks.js';
 import type { HookOptions } from './rig.js';
 import { runScenario } from './scenario.js';
@@ -13,8 +13,8 @@ export interface WhenRow {
   readonly title: string;
   readonly kind: HookKind;
   /** The config entry saying when the kind runs, and the runtime's entry saying it is invoked. */
-  readonly when: string;
-  readonly invoked: string;
+  readonly when: RequirementId;
+  readonly invoked: RequirementId;
   readonly hook?: HookOptions;
   readonly after: string | undefined;
   readonly before: string;

@@ -2,12 +2,12 @@
  * The operations' answers to a bad container ID, one case per operation:
  * no ID at all, and an ID no container has. Both must be errors.
  */
-import { type CallRecord, type CaseDefinition, defineCase, type RawRuntime } from '../../case.js';
+import { type CallRecord, type CaseDefinition, defineCase, type RawRuntime, type RequirementId } from '../../case.js';
 
 type Op = 'delete' | 'kill' | 'start' | 'state';
 
 /** lifecycle.ops.<op>.no-id: `<op>` with no container ID fails (`requirement`). */
-export function noIdCase(op: Op, requirement: string): CaseDefinition {
+export function noIdCase(op: Op, requirement: RequirementId): CaseDefinition {
   return defineCase({
     id: `lifecycle.ops.${op}.no-id`,
     title: `${op} without a container ID fails`,
@@ -28,7 +28,7 @@ const CALL: Readonly<Record<Op, (runtime: RawRuntime, id: string) => Promise<Cal
 };
 
 /** lifecycle.ops.<op>.unknown-id: `<op>` of an ID no container has (ours plus -none) fails (`requirement`). */
-export function unknownIdCase(op: Op, requirement: string): CaseDefinition {
+export function unknownIdCase(op: Op, requirement: RequirementId): CaseDefinition {
   return defineCase({
     id: `lifecycle.ops.${op}.unknown-id`,
     title: `${op} of an ID no container has fails`,

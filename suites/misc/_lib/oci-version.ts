@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CaseDefinition, defineCase } from '../../case.js';
+import { type CaseDefinition, defineCase, type RequirementId } from '../../case.js';
 import { readFeatures } from './features.js';
 
 export async function setBundleOciVersion(bundle: string, version: string): Promise<void> {
@@ -19,7 +19,7 @@ export async function setBundleOciVersion(bundle: string, version: string): Prom
 const KEY = { min: 'ociVersionMin', max: 'ociVersionMax' } as const;
 
 /** misc.features.oci-version-<bound>-accepted: a config at the features' ociVersion<Bound> is created and runs. */
-export function ociVersionBoundCase(bound: 'min' | 'max', requirement: string): CaseDefinition {
+export function ociVersionBoundCase(bound: 'min' | 'max', requirement: RequirementId): CaseDefinition {
   const key = KEY[bound];
   return defineCase({
     id: `misc.features.oci-version-${bound}-accepted`,

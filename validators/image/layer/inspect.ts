@@ -3,13 +3,14 @@
  * entries, whiteouts, hard links and sparse files. Keeps only the names (for
  * the checks across layers), never file contents.
  */
+import type { LayerCheckId } from '../checks.js';
 import type { TarEntry } from '../tar/parser.js';
 import { TarFormatError } from '../tar/header.js';
 import { TarParser } from '../tar/parser.js';
 
 /** A finding inside a layer, before it gets a file name and position. */
 export interface LayerFinding {
-  readonly rule: string;
+  readonly rule: LayerCheckId;
   readonly message: string;
   readonly entry?: string;
 }
@@ -90,7 +91,7 @@ export class LayerInspector {
     else throw e;
   }
 
-  private add(rule: string, message: string, entry?: string): void {
+  private add(rule: LayerCheckId, message: string, entry?: string): void {
     const n = (this.counts.get(rule) ?? 0) + 1;
     this.counts.set(rule, n);
     if (n <= PER_RULE) this.findings.push({ rule, message, ...(entry !== undefined ? { entry } : {}) });

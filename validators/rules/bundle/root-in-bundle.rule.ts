@@ -18,7 +18,6 @@ export default defineRule({
     if (norm !== '..' && !norm.startsWith('../')) return;
     yield {
       pointer: '/root/path',
-      requirement: 'BNDL-ARTIFACTS-ONE-DIRECTORY',
       message: `root.path ${JSON.stringify(p)} leads out of the bundle directory; config.json and the root filesystem belong in the same directory`,
       params: { value: p, normalized: norm },
     };

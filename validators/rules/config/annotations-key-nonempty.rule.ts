@@ -9,6 +9,6 @@ export default defineRule({
   *check(doc) {
     const a = prop(doc, 'annotations');
     if (!isObject(a) || !Object.prototype.hasOwnProperty.call(a, '')) return;
-    yield { pointer: '/annotations/', at: 'key', requirement: 'CFG-ANNOTATIONS-KEY-NONEMPTY', message: 'an annotation key is the empty string; give it a name such as com.example.key' };
+    yield { pointer: '/annotations/', at: 'key', message: 'an annotation key is the empty string; give it a name such as com.example.key' };
   },
 });

@@ -18,7 +18,6 @@ export default defineRule({
       yield {
         pointer: `/annotations/${escapePointerToken(key)}`,
         at: 'key',
-        requirement: 'CFG-ANNOTATIONS-KEY-REVERSE-DOMAIN',
         message: `annotation key ${JSON.stringify(key)} is not in reverse domain notation (e.g. com.example.${key.replace(/[^A-Za-z0-9-]/g, '') || 'key'})`,
         params: { key },
       };

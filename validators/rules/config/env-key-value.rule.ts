@@ -4,12 +4,12 @@
  * invalid value a runtime has to refuse.
  */
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import type { JsonValue } from '../../json/parse.js';
 import { asArray, isObject, prop } from '../../json/values.js';
 import { escapePointerToken } from '../../json/pointer.js';
 
-function* entries(env: JsonValue | undefined, base: string): Generator<RuleFinding> {
+function* entries(env: JsonValue | undefined, base: string): Generator<InheritedFinding> {
   const list = asArray(env);
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
@@ -18,7 +18,6 @@ function* entries(env: JsonValue | undefined, base: string): Generator<RuleFindi
     if (eq > 0) continue;
     yield {
       pointer: `${base}/${i}`,
-      requirement: 'CFG-VALID-VALUES-ERROR',
       message:
         eq === 0
           ? `environment entry ${JSON.stringify(e)} has an empty name; entries are NAME=value`

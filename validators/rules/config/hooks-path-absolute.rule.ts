@@ -17,7 +17,6 @@ export default defineRule({
         if (path === undefined || path.startsWith('/')) continue;
         yield {
           pointer: `/hooks/${escapePointerToken(kind)}/${i}/path`,
-          requirement: 'CFG-HOOK-PATH-ABSOLUTE',
           message: `${kind} hook path ${JSON.stringify(path)} is not absolute; hooks are not looked up in PATH`,
           params: { value: path },
         };

@@ -9,7 +9,15 @@ import { asArray, asString, prop } from '../../json/values.js';
 import { inForce, isLinux, isPosixAbsolute, isSolaris, isWindows, isWindowsAbsolute } from './platform.js';
 
 /** The requirement a relative destination breaks, by version and platform; its level decides error or warning. */
-function requirementFor(doc: JsonValue, from120: boolean): string {
+const REQUIREMENTS = [
+  'CFG-MOUNT-DESTINATION-ABSOLUTE',
+  'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX',
+  'CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS',
+  'CFG-MOUNT-DESTINATION-ABSOLUTE-SOLARIS',
+  'CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER',
+] as const;
+
+function requirementFor(doc: JsonValue, from120: boolean): (typeof REQUIREMENTS)[number] {
   if (!from120) return 'CFG-MOUNT-DESTINATION-ABSOLUTE';
   if (isWindows(doc)) return 'CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS';
   if (isLinux(doc)) return 'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX';
@@ -19,13 +27,7 @@ function requirementFor(doc: JsonValue, from120: boolean): string {
 
 export default defineRule({
   id: 'config.mounts.destination-absolute',
-  requirements: [
-    'CFG-MOUNT-DESTINATION-ABSOLUTE',
-    'CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX',
-    'CFG-MOUNT-DESTINATION-ABSOLUTE-WINDOWS',
-    'CFG-MOUNT-DESTINATION-ABSOLUTE-SOLARIS',
-    'CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER',
-  ],
+  requirements: REQUIREMENTS,
   appliesTo: ['config'],
   *check(doc, ctx) {
     const windows = isWindows(doc);

@@ -14,7 +14,6 @@ export default defineRule({
         if (typeof options[k] === 'string' && (options[k] as string).trim() === '')
           yield {
             pointer: `/mounts/${i}/options/${k}`,
-            requirement: 'CFG-VALID-VALUES-ERROR',
             message: `mount ${i} has an empty option string; remove it`,
           };
     }

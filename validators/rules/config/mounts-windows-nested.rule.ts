@@ -26,7 +26,6 @@ export default defineRule({
         if (a.startsWith(`${b}\\`))
           yield {
             pointer: `/mounts/${i}/destination`,
-            requirement: 'CFG-MOUNT-DESTINATION-WINDOWS-NOT-NESTED',
             message: `mount destination ${JSON.stringify(inner)} lies inside the destination of mount ${j} (${JSON.stringify(outer)}); Windows does not allow nested mounts`,
             params: { value: inner, outer: j },
           };

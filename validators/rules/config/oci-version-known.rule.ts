@@ -18,7 +18,6 @@ export default defineRule({
     if (sv.major !== 1) {
       yield {
         pointer: '/ociVersion',
-        requirement: 'CFG-OCIVERSION-SPEC-VERSION',
         message: `ociVersion ${JSON.stringify(v)} is of major version ${sv.major}; the runtime spec has released only 1.x (validated as ${ctx.version})`,
         params: { value: v, major: sv.major, validatedAs: ctx.version },
       };
@@ -26,6 +25,7 @@ export default defineRule({
     }
     if (compareVersions(`${sv.major}.${sv.minor}.${sv.patch}`, LATEST_RUNTIME_SPEC) > 0)
       yield {
+        requirement: null, // a hint, no requirement broken
         level: 'INFO',
         pointer: '/ociVersion',
         message: `ociVersion ${JSON.stringify(v)} is newer than the latest runtime spec we know (${LATEST_RUNTIME_SPEC}); validated as ${ctx.version}`,

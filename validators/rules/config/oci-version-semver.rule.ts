@@ -12,7 +12,6 @@ export default defineRule({
     if (v === undefined || parseSemVer(v)) return;
     yield {
       pointer: '/ociVersion',
-      requirement: 'CFG-OCIVERSION-SEMVER',
       message: `ociVersion ${JSON.stringify(v)} is not a SemVer 2.0.0 version (MAJOR.MINOR.PATCH, e.g. "1.2.0")`,
       params: { value: v },
     };

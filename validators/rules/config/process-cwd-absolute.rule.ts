@@ -14,7 +14,6 @@ export default defineRule({
     if (windows ? isWindowsAbsolute(cwd) : isPosixAbsolute(cwd)) return;
     yield {
       pointer: '/process/cwd',
-      requirement: 'CFG-PROCESS-CWD-ABSOLUTE',
       message: `process.cwd ${JSON.stringify(cwd)} is not an absolute path${windows ? ' (e.g. C:\\dir)' : ' (it must start with /)'}`,
       params: { value: cwd },
     };

@@ -27,7 +27,6 @@ export default defineRule({
       if (problem)
         yield {
           pointer: `/process/execCPUAffinity/${k}`,
-          requirement: 'CFG-VALID-VALUES-ERROR',
           message: `execCPUAffinity.${k} ${JSON.stringify(v)}: ${problem} (e.g. "0-3,7")`,
           params: { value: v },
         };

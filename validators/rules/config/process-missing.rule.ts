@@ -11,7 +11,6 @@ export default defineRule({
     yield {
       level: 'INFO',
       pointer: '',
-      requirement: 'CFG-PROCESS-REQUIRED-AT-START',
       message: "no 'process': a runtime can create this container but must refuse to start it",
     };
   },

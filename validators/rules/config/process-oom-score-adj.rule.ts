@@ -12,7 +12,6 @@ export default defineRule({
     if (v === undefined || !Number.isInteger(v) || !isLinux(doc) || (v >= -1000 && v <= 1000)) return;
     yield {
       pointer: '/process/oomScoreAdj',
-      requirement: 'CFG-VALID-VALUES-ERROR',
       message: `oomScoreAdj ${v} is outside the kernel's range -1000 to 1000`,
       params: { value: v },
     };

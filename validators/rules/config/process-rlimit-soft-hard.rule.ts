@@ -26,7 +26,6 @@ export default defineRule({
       if (soft === undefined || hard === undefined || soft <= hard) continue;
       yield {
         pointer: `/process/rlimits/${i}/soft`,
-        requirement: 'CFG-RLIMIT-SOFT-MATCH',
         message: `soft limit ${soft} is above the hard limit ${hard}; the kernel refuses such a pair, so the runtime can't apply it`,
         params: { soft: String(soft), hard: String(hard) },
       };

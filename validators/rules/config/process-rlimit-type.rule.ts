@@ -17,7 +17,6 @@ export default defineRule({
       if (type === undefined || known.includes(type)) continue;
       yield {
         pointer: `/process/rlimits/${i}/type`,
-        requirement: 'CFG-RLIMIT-TYPE-MAPPABLE',
         message: `${JSON.stringify(type)} is not a ${isLinux(doc) ? 'Linux' : 'Solaris'} resource limit (known: ${known.join(', ')})`,
         params: { value: type },
       };

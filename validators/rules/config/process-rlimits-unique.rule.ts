@@ -19,7 +19,6 @@ export default defineRule({
       }
       yield {
         pointer: `/process/rlimits/${i}/type`,
-        requirement: 'CFG-RLIMIT-UNIQUE-TYPE',
         message: `${type} is already limited by rlimit ${first}; each type may appear once`,
         params: { value: type, first },
       };

@@ -12,7 +12,6 @@ export default defineRule({
     if (path === undefined || isWindows(doc) || path === 'rootfs') return;
     yield {
       pointer: '/root/path',
-      requirement: 'CFG-ROOT-PATH-CONVENTIONAL',
       message: `root.path is ${JSON.stringify(path)}; the conventional value is "rootfs" (a directory beside config.json)`,
       params: { value: path },
     };

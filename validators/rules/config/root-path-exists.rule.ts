@@ -8,7 +8,7 @@
 import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { asString, at } from '../../json/values.js';
 import { isWindows } from './platform.js';
 
@@ -95,9 +95,9 @@ export default defineRule({
   },
 });
 
-function finding(path: string, bundleDir: string, r: Exclude<RootfsCheck, { ok: true }>): RuleFinding {
+function finding(path: string, bundleDir: string, r: Exclude<RootfsCheck, { ok: true }>): InheritedFinding {
   const where = `root.path ${JSON.stringify(path)} (bundle ${bundleDir})`;
-  const base = { pointer: '/root/path', requirement: 'CFG-ROOT-PATH-EXISTS', params: { path, reason: r.reason, at: r.at, ...(r.detail ? { detail: r.detail } : {}) } };
+  const base = { pointer: '/root/path', params: { path, reason: r.reason, at: r.at, ...(r.detail ? { detail: r.detail } : {}) } };
   switch (r.reason) {
     case 'missing':
       return { ...base, message: `${where}: no directory there ('${r.at}' does not exist)` };

@@ -11,7 +11,6 @@ export default defineRule({
     if (!isWindows(doc) || at(doc, 'root', 'readonly') !== true) return;
     yield {
       pointer: '/root/readonly',
-      requirement: 'CFG-ROOT-READONLY-WINDOWS',
       message: 'root.readonly is true, but on Windows it must be left out or false',
     };
   },

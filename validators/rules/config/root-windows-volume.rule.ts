@@ -14,7 +14,6 @@ export default defineRule({
     if (path === undefined || !isWindows(doc) || VOLUME_GUID.test(path)) return;
     yield {
       pointer: '/root/path',
-      requirement: 'CFG-ROOT-PATH-WINDOWS-VOLUME',
       message: `root.path ${JSON.stringify(path)} is not a volume GUID path (\\\\?\\Volume{GUID}\\), which Windows requires`,
       params: { value: path },
     };

@@ -19,9 +19,9 @@ export default defineRule({
       if (v === undefined) continue;
       const bytes = Buffer.byteLength(v, 'utf8');
       if (bytes > MAX)
-        yield { pointer: `/${k}`, requirement: 'CFG-VALID-VALUES-ERROR', message: `${k} is ${bytes} bytes long; Linux takes at most ${MAX}`, params: { bytes, max: MAX } };
+        yield { pointer: `/${k}`, message: `${k} is ${bytes} bytes long; Linux takes at most ${MAX}`, params: { bytes, max: MAX } };
       else if (v.includes('\0'))
-        yield { pointer: `/${k}`, requirement: 'CFG-VALID-VALUES-ERROR', message: `${k} contains a NUL character`, params: {} };
+        yield { pointer: `/${k}`, message: `${k} contains a NUL character`, params: {} };
     }
   },
 });

@@ -12,7 +12,6 @@ export default defineRule({
     yield {
       pointer: '/annotations/',
       at: 'key',
-      requirement: 'FEAT-ANNOTATIONS-FORMAT',
       message: 'an annotation key is the empty string; annotation keys are non-empty strings',
       params: {},
     };

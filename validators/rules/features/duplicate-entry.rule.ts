@@ -19,6 +19,7 @@ export default defineRule({
           if (first === undefined) seen.set(item, i);
           else
             out.push({
+              requirement: null, // repeating a name breaks nothing the spec says; a hint
               level: 'INFO',
               pointer: `${pointer}/${i}`,
               message: `${JSON.stringify(item)} is listed again (first at index ${first})`,

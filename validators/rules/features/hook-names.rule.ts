@@ -1,6 +1,6 @@
 /** hooks lists hook names config.json knows; another name cannot be used in a config, so it is worth a look. */
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { asArray, prop } from '../../json/values.js';
 import { HOOK_NAMES } from './names.js';
 
@@ -9,13 +9,12 @@ export default defineRule({
   requirements: ['FEAT-HOOKS-SUPPORTED'],
   appliesTo: ['features'],
   *check(doc) {
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     asArray(prop(doc, 'hooks')).forEach((h, i) => {
       if (typeof h !== 'string' || HOOK_NAMES.includes(h)) return;
       out.push({
         level: 'INFO',
         pointer: `/hooks/${i}`,
-        requirement: 'FEAT-HOOKS-SUPPORTED',
         message: `hook name ${JSON.stringify(h)} is none of the hooks config.json defines (${HOOK_NAMES.join(', ')})`,
         params: { value: h },
       });

@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../rule.js';
 import type { RuleFinding } from '../rule.js';
+import type { RequirementId } from '../../../spec/types.js';
 import { asArray, at } from '../../json/values.js';
 import {
   MEMORY_POLICY_FLAGS,
@@ -18,7 +19,7 @@ import {
 
 interface NameList {
   readonly path: readonly string[];
-  readonly requirement: string;
+  readonly requirement: RequirementId;
   readonly what: string;
   readonly known: (name: string) => boolean;
 }

@@ -14,7 +14,6 @@ export default defineRule({
     if (compareVersions(max, min) >= 0) return;
     yield {
       pointer: '/ociVersionMax',
-      requirement: 'FEAT-OCIVERSIONMAX-NOT-BELOW-MIN',
       message: `ociVersionMax ${JSON.stringify(max)} is lower than ociVersionMin ${JSON.stringify(min)}`,
       params: { min, max },
     };

@@ -19,7 +19,7 @@ export default defineRule({
   requirements: FIELDS.map(([, r]) => r),
   appliesTo: ['features'],
   *check(doc) {
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<(typeof FIELDS)[number][1]>[] = [];
     for (const [field, requirement] of FIELDS) {
       const v = asString(prop(doc, field));
       if (v === undefined) continue;

@@ -3,7 +3,7 @@
  * one is also among knownFlags (when both lists are given).
  */
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { at } from '../../json/values.js';
 
 export default defineRule({
@@ -14,12 +14,11 @@ export default defineRule({
     const known = at(doc, 'linux', 'seccomp', 'knownFlags');
     const supported = at(doc, 'linux', 'seccomp', 'supportedFlags');
     if (!Array.isArray(known) || !Array.isArray(supported)) return;
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     supported.forEach((f, i) => {
       if (typeof f !== 'string' || known.includes(f)) return;
       out.push({
         pointer: `/linux/seccomp/supportedFlags/${i}`,
-        requirement: 'FEATL-SECCOMP-SUPPORTED-FLAGS-SUPPORTED',
         message: `supported seccomp flag ${JSON.stringify(f)} is missing from knownFlags; a flag the runtime supports is one it recognises`,
         params: { value: f },
       });

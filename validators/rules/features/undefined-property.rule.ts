@@ -4,7 +4,7 @@
  * key by key; maps (annotations) hold any key.
  */
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import type { JsonValue } from '../../json/parse.js';
 import { escapePointerToken } from '../../json/parse.js';
 import type { SchemaMeta } from '../../schemas/meta.js';
@@ -28,7 +28,7 @@ export default defineRule({
   *check(doc, ctx) {
     const declared = ctx.declaredVersion;
     const future = declared !== undefined && parseSemVer(declared) !== undefined && compareVersions(declared, LATEST_RUNTIME_SPEC) > 0;
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     const walk = (v: JsonValue, pointer: string): void => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
       const known = knownAt(ctx.meta, pointer);
@@ -44,7 +44,6 @@ export default defineRule({
           ...(future ? { level: 'INFO' as const } : {}),
           pointer: p,
           at: 'key',
-          requirement: 'FEAT-NO-UNDEFINED-PROPERTIES',
           message:
             later !== undefined
               ? `'${k}' is defined only since runtime-spec ${later}, but this features document reports ${ctx.version}; a features document carries only properties of its own version`

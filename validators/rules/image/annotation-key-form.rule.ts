@@ -15,7 +15,6 @@ export default defineRule({
       for (const key of Object.keys(a.value))
         if (!isReverseDomainKey(key))
           yield {
-            requirement: 'IMG-ANNOT-REVERSE-DOMAIN',
             pointer: `${a.pointer}/${escapePointerToken(key)}`,
             at: 'key',
             message: `key ${JSON.stringify(key)} is not in reverse domain notation (e.g. com.example.${key.replace(/[^A-Za-z0-9]/g, '') || 'key'})`,

@@ -15,7 +15,7 @@ import type { RuleFinding } from '../rule.js';
 import { isObject } from '../../json/values.js';
 import { escapePointerToken } from '../../json/pointer.js';
 import { REF_NAME_CHARSET, isRefName, isRfc3339DateTime, isUri, parseReference } from './formats.js';
-import { digestFindings } from './digest.rule.js';
+import { DIGEST_REQUIREMENTS, digestFindings } from './digest.rule.js';
 import { annotationMapsOf } from './walk.js';
 import { compareVersions } from '../../../spec/versions.js';
 
@@ -24,7 +24,10 @@ const URL_KEYS = new Set(['org.opencontainers.image.url', 'org.opencontainers.im
 /** base.digest and base.name are defined from 1.1.0; before that they have no form to check. */
 const BASE_KEYS = new Set(['org.opencontainers.image.base.digest', 'org.opencontainers.image.base.name']);
 
-function* checkValue(key: string, value: string, pointer: string, version: string): Generator<RuleFinding> {
+// base.digest is checked as a descriptor's digest is, citing the same requirements (descriptor.digest)
+const REQUIREMENTS = ['IMG-ANNOT-PREDEFINED-FORM', 'IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', ...DIGEST_REQUIREMENTS] as const;
+
+function* checkValue(key: string, value: string, pointer: string, version: string): Generator<RuleFinding<(typeof REQUIREMENTS)[number]>> {
   if (value === '') return;
   if (BASE_KEYS.has(key) && compareVersions(version, '1.1.0') < 0) return;
   if (key === 'org.opencontainers.image.created' && !isRfc3339DateTime(value))
@@ -48,7 +51,7 @@ function* checkValue(key: string, value: string, pointer: string, version: strin
 
 export default defineRule({
   id: 'annotations.values',
-  requirements: ['IMG-ANNOT-PREDEFINED-FORM', 'IMG-ANNOT-REF-NAME-CHARSET', 'IMG-ANNOT-BASE-NAME-FORMAT', 'IMG-ANNOT-BASE-NAME-QUALIFIED', 'IMG-DESC-DIGEST-GRAMMAR'],
+  requirements: REQUIREMENTS,
   appliesTo: ['manifest', 'index', 'descriptor', 'image-config'],
   *check(doc, ctx) {
     for (const a of annotationMapsOf(doc, ctx.kind)) {

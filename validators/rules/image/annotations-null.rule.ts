@@ -9,6 +9,6 @@ export default defineRule({
   *check(doc, ctx) {
     for (const a of annotationMapsOf(doc, ctx.kind))
       if (a.value === null && a.place !== 'labels')
-        yield { requirement: 'IMG-ANNOT-EMPTY-ABSENT', pointer: a.pointer, message: 'annotations is null; leave it out or make it an empty map', params: {} };
+        yield { pointer: a.pointer, message: 'annotations is null; leave it out or make it an empty map', params: {} };
   },
 });

@@ -14,7 +14,6 @@ export default defineRule({
   *check(doc) {
     if (prop(doc, 'mediaType') !== MT_ARTIFACT_MANIFEST_RC) return;
     yield {
-      requirement: 'IMG-MANIFEST-MEDIATYPE-VALUE',
       pointer: '/mediaType',
       message: `the artifact manifest (${MT_ARTIFACT_MANIFEST_RC}) existed only in 1.1.0 release candidates and no release defines it; package the artifact as an image manifest (${MT_MANIFEST}) with artifactType`,
       params: { actual: MT_ARTIFACT_MANIFEST_RC, expected: MT_MANIFEST },

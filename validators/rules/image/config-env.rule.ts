@@ -14,7 +14,6 @@ export default defineRule({
       const eq = e.indexOf('=');
       if (eq > 0) continue;
       yield {
-        requirement: 'IMG-CONFIG-PROPERTY-FORM',
         pointer: `/config/Env/${i}`,
         message: eq < 0 ? `${JSON.stringify(e)} has no '=': entries are VARNAME=VARVALUE` : `${JSON.stringify(e)} has an empty variable name`,
         params: { entry: e },

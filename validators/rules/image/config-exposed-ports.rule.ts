@@ -17,7 +17,6 @@ export default defineRule({
       if (m && port >= 1 && port <= 65535 && (proto === undefined || proto === 'tcp' || proto === 'udp')) continue;
       yield {
         level: 'SHOULD',
-        requirement: 'IMG-CONFIG-PROPERTY-FORM',
         pointer: `/config/ExposedPorts/${escapePointerToken(key)}`,
         at: 'key',
         message: m && proto !== undefined && proto !== 'tcp' && proto !== 'udp'

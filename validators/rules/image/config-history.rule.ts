@@ -20,7 +20,6 @@ export default defineRule({
     if (layers === diffIds.length) return;
     yield {
       level: 'SHOULD',
-      requirement: 'IMG-CONFIG-PROPERTY-FORM',
       pointer: '/history',
       message: `history has ${layers} ${layers === 1 ? 'entry that creates' : 'entries that create'} a layer (not empty_layer) but rootfs.diff_ids lists ${diffIds.length} layer${diffIds.length === 1 ? '' : 's'}`,
       params: { historyLayers: layers, diffIds: diffIds.length },

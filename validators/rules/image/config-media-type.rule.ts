@@ -19,7 +19,6 @@ export default defineRule({
     if (typeof mt !== 'string' || mt === MT_CONFIG) return;
     if (mt !== DOCKER_CONFIG && compareVersions(ctx.version, '1.1.0') >= 0) return;
     yield {
-      requirement: 'IMG-MANIFEST-CONFIG-PORTABLE',
       pointer: '/config/mediaType',
       message:
         mt === DOCKER_CONFIG

@@ -16,7 +16,6 @@ export default defineRule({
       const d = parseDigest(v);
       if (isDigestError(d) || d.algorithm === 'sha256') continue;
       yield {
-        requirement: 'IMG-DESC-USE-SHA256',
         pointer,
         message: `digest uses ${d.algorithm}; sha256 is the algorithm every implementation must verify`,
         params: { algorithm: d.algorithm },

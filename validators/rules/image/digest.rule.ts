@@ -10,7 +10,10 @@ import { isDigestError, parseDigest, registeredAlgorithm } from '../../image/dig
 import { descriptorsOf } from './walk.js';
 
 /** The findings of one digest string at a pointer. */
-export function digestFindings(value: string, pointer: string): RuleFinding[] {
+export const DIGEST_REQUIREMENTS = ['IMG-DESC-DIGEST-GRAMMAR', 'IMG-DESC-SHA256-ENCODED', 'IMG-DESC-SHA256-NO-UPPER', 'IMG-DESC-SHA512-ENCODED', 'IMG-DESC-SHA512-NO-UPPER'] as const;
+export type DigestRequirement = (typeof DIGEST_REQUIREMENTS)[number];
+
+export function digestFindings(value: string, pointer: string): RuleFinding<DigestRequirement>[] {
   const d = parseDigest(value);
   if (!isDigestError(d)) return [];
   if (d.reason === 'grammar')
@@ -32,7 +35,7 @@ export function digestFindings(value: string, pointer: string): RuleFinding[] {
 
 export default defineRule({
   id: 'descriptor.digest',
-  requirements: ['IMG-DESC-DIGEST-GRAMMAR', 'IMG-DESC-SHA256-ENCODED', 'IMG-DESC-SHA256-NO-UPPER', 'IMG-DESC-SHA512-ENCODED', 'IMG-DESC-SHA512-NO-UPPER'],
+  requirements: DIGEST_REQUIREMENTS,
   appliesTo: ['manifest', 'index', 'descriptor', 'image-config'],
   *check(doc, ctx) {
     for (const d of descriptorsOf(doc, ctx.kind))

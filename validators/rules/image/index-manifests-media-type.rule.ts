@@ -17,7 +17,6 @@ export default defineRule({
       if (d.role !== 'manifest-entry' || typeof mt !== 'string' || mt === MT_MANIFEST || (nested && mt === MT_INDEX)) continue;
       const expected = nested ? `${MT_MANIFEST} or ${MT_INDEX}` : MT_MANIFEST;
       yield {
-        requirement: 'IMG-INDEX-MANIFESTS-PORTABLE',
         pointer: `${d.pointer}/mediaType`,
         message: `${isDockerMediaType(mt) ? 'a Docker media type' : `media type ${JSON.stringify(mt)}`} in manifests is not portable; ${expected} is expected`,
         params: { mediaType: mt },

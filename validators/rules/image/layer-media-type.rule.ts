@@ -28,7 +28,6 @@ export default defineRule({
       const mt = isObject(l) ? l.mediaType : undefined;
       if (typeof mt !== 'string' || PORTABLE.has(mt)) continue;
       yield {
-        requirement: 'IMG-MANIFEST-LAYER-PORTABLE',
         pointer: `/layers/${i}/mediaType`,
         message: `layer media type ${JSON.stringify(mt)} is not portable: ${why(mt)} (portable: ${MT_LAYER_TAR}, ${MT_LAYER_GZIP} and their nondistributable forms)`,
         params: { mediaType: mt },

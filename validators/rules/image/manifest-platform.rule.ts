@@ -11,7 +11,6 @@ export default defineRule({
     for (const d of descriptorsOf(doc, ctx.kind)) {
       if (d.role === 'subject' || d.value.mediaType !== MT_MANIFEST || d.value.platform !== undefined) continue;
       yield {
-        requirement: 'IMG-DESC-MANIFEST-PLATFORM',
         pointer: d.pointer,
         message: 'descriptor of an image manifest has no platform (os and architecture the image runs on)',
         params: {},

@@ -10,14 +10,24 @@ import { isWellFormedMediaType } from '../../image/media-types.js';
 import { descriptorsOf } from './walk.js';
 import type { DescriptorRole } from './walk.js';
 
-function mediaTypeRequirement(role: DescriptorRole, version: string): string {
+const REQUIREMENTS = [
+  'IMG-DESC-MEDIATYPE-RFC6838',
+  'IMG-MANIFEST-CONFIG-MEDIATYPE-RFC6838',
+  'IMG-MANIFEST-LAYER-MEDIATYPE-RFC6838',
+  'IMG-DESC-ARTIFACTTYPE-RFC6838',
+  'IMG-MANIFEST-ARTIFACTTYPE-RFC6838',
+  'IMG-INDEX-ARTIFACTTYPE-RFC6838',
+] as const;
+type Cited = (typeof REQUIREMENTS)[number];
+
+function mediaTypeRequirement(role: DescriptorRole, version: string): Cited {
   const v11 = compareVersions(version, '1.1.0') >= 0;
   if (v11 && role === 'config') return 'IMG-MANIFEST-CONFIG-MEDIATYPE-RFC6838';
   if (v11 && role === 'layer') return 'IMG-MANIFEST-LAYER-MEDIATYPE-RFC6838';
   return 'IMG-DESC-MEDIATYPE-RFC6838';
 }
 
-function check(value: unknown, pointer: string, requirement: string, what: string): RuleFinding[] {
+function check(value: unknown, pointer: string, requirement: Cited, what: string): RuleFinding<Cited>[] {
   if (typeof value !== 'string' || isWellFormedMediaType(value)) return [];
   return [
     {
@@ -31,14 +41,7 @@ function check(value: unknown, pointer: string, requirement: string, what: strin
 
 export default defineRule({
   id: 'media-type.form',
-  requirements: [
-    'IMG-DESC-MEDIATYPE-RFC6838',
-    'IMG-MANIFEST-CONFIG-MEDIATYPE-RFC6838',
-    'IMG-MANIFEST-LAYER-MEDIATYPE-RFC6838',
-    'IMG-DESC-ARTIFACTTYPE-RFC6838',
-    'IMG-MANIFEST-ARTIFACTTYPE-RFC6838',
-    'IMG-INDEX-ARTIFACTTYPE-RFC6838',
-  ],
+  requirements: REQUIREMENTS,
   appliesTo: ['manifest', 'index', 'descriptor'],
   *check(doc, ctx) {
     for (const d of descriptorsOf(doc, ctx.kind)) {

@@ -25,7 +25,6 @@ export default defineRule({
     const known = [...KNOWN_LAYOUT_VERSIONS].join(', ');
     if (!sv || sv.major !== 1)
       yield {
-        requirement: 'IMG-LAYOUT-VERSION-KNOWN',
         pointer: '/imageLayoutVersion',
         message: `imageLayoutVersion ${JSON.stringify(v)} is ${sv ? `of major version ${sv.major}` : 'not a SemVer version'}; the image spec has defined only layout ${known}, so this layout can't be checked by its rules`,
         params: { version: v, ...(sv ? { major: sv.major } : {}) },
@@ -33,7 +32,6 @@ export default defineRule({
     else
       yield {
         level: 'INFO',
-        requirement: 'IMG-LAYOUT-VERSION-KNOWN',
         pointer: '/imageLayoutVersion',
         message: `imageLayoutVersion ${JSON.stringify(v)} is ${compareVersions(v, LATEST_LAYOUT) > 0 ? 'newer than' : 'not'} a layout version the image spec has defined (${known}); checked by the ${LATEST_LAYOUT} rules`,
         params: { version: v },

@@ -6,6 +6,7 @@
  * Shared by the manifest and index rules.
  */
 import type { RuleFinding } from '../rule.js';
+import type { ImageRequirementId } from '../../../spec/types.js';
 import type { JsonValue } from '../../json/parse.js';
 import { isObject, prop } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
@@ -14,17 +15,18 @@ import { isForeignDocument } from './artifact.js';
 
 export interface OwnMediaType {
   readonly expected: string;
-  readonly should: string;
-  readonly must: string;
+  readonly should: ImageRequirementId;
+  readonly must: ImageRequirementId;
   /** The definition of the document's properties, cited before 1.0.2 (lowered to SHOULD). */
-  readonly form: string;
+  readonly form: ImageRequirementId;
   readonly what: string;
 }
 
-export const MANIFEST_OWN: OwnMediaType = { expected: MT_MANIFEST, should: 'IMG-MANIFEST-MEDIATYPE-SHOULD', must: 'IMG-MANIFEST-MEDIATYPE-VALUE', form: 'IMG-MANIFEST-PROPERTY-FORM', what: 'image manifest' };
-export const INDEX_OWN: OwnMediaType = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', form: 'IMG-INDEX-PROPERTY-FORM', what: 'image index' };
+export const MANIFEST_OWN = { expected: MT_MANIFEST, should: 'IMG-MANIFEST-MEDIATYPE-SHOULD', must: 'IMG-MANIFEST-MEDIATYPE-VALUE', form: 'IMG-MANIFEST-PROPERTY-FORM', what: 'image manifest' } as const satisfies OwnMediaType;
+export const INDEX_OWN = { expected: MT_INDEX, should: 'IMG-INDEX-MEDIATYPE-SHOULD', must: 'IMG-INDEX-MEDIATYPE-VALUE', form: 'IMG-INDEX-PROPERTY-FORM', what: 'image index' } as const satisfies OwnMediaType;
 
-export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType): Generator<RuleFinding> {
+/** The findings for `own`, citing its three requirements (the rule lists the same). */
+export function* ownMediaType<O extends OwnMediaType>(doc: JsonValue, version: string, own: O): Generator<RuleFinding<O['should'] | O['must'] | O['form']>> {
   if (!isObject(doc) || isForeignDocument(doc)) return; // not an object: the schema says so; Docker: image.docker-format does
   const described = compareVersions(version, '1.0.2') >= 0;
   const mt = prop(doc, 'mediaType');
@@ -33,7 +35,7 @@ export function* ownMediaType(doc: JsonValue, version: string, own: OwnMediaType
     return;
   }
   if (typeof mt !== 'string' || mt === own.expected) return;
-  const other = own.expected === MT_MANIFEST ? INDEX_OWN : MANIFEST_OWN;
+  const other: OwnMediaType = own.expected === MT_MANIFEST ? INDEX_OWN : MANIFEST_OWN;
   const message =
     mt === other.expected
       ? `mediaType names the ${other.what} type (${mt}), but the document is read as an ${own.what} (by its members or --kind); ${own.expected} is expected`

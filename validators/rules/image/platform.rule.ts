@@ -27,7 +27,7 @@ const IDS = {
   },
 } as const;
 
-function* checkPlatform(p: PlatformAt, version: string): Generator<RuleFinding> {
+function* checkPlatform(p: PlatformAt, version: string): Generator<RuleFinding<(typeof IDS)[keyof typeof IDS][keyof (typeof IDS)['index']]>> {
   const ids = IDS[p.source];
   const { os, architecture, variant } = p.value;
   if (typeof os === 'string' && !GOOS.has(os))

@@ -18,7 +18,6 @@ export default defineRule({
     for (const a of annotationMapsOf(doc, ctx.kind)) {
       if (a.place === 'index-entry' || !isObject(a.value) || !Object.hasOwn(a.value, KEY)) continue;
       yield {
-        requirement: 'IMG-ANNOT-REF-NAME-INDEX-ONLY',
         pointer: `${a.pointer}/${escapePointerToken(KEY)}`,
         at: 'key',
         message: `${KEY} is meaningful only on the manifests entries of a layout's index.json, not here`,

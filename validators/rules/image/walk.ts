@@ -3,6 +3,7 @@
  * are, whatever the schema said about it: rules walk these lists instead of
  * retyping the document layout.
  */
+import type { ImageRequirementId } from '../../../spec/types.js';
 import type { JsonValue } from '../../json/parse.js';
 import { asArray, isObject, prop } from '../../json/values.js';
 import type { JsonObject } from '../../json/values.js';
@@ -42,7 +43,7 @@ export interface AnnotationsAt {
   readonly value: JsonValue;
   readonly place: AnnotationPlace;
   /** The requirement that makes the annotation rules apply here. */
-  readonly requirement: string;
+  readonly requirement: ImageRequirementId;
 }
 
 const DESCRIPTOR_RULES = 'IMG-DESC-ANNOTATIONS-RULES';
@@ -50,7 +51,7 @@ const DESCRIPTOR_RULES = 'IMG-DESC-ANNOTATIONS-RULES';
 /** Every annotation map (present, of any JSON type) of an image document. */
 export function annotationMapsOf(doc: JsonValue, kind: string): AnnotationsAt[] {
   const out: AnnotationsAt[] = [];
-  const add = (owner: JsonValue | undefined, base: string, key: string, place: AnnotationPlace, requirement: string): void => {
+  const add = (owner: JsonValue | undefined, base: string, key: string, place: AnnotationPlace, requirement: ImageRequirementId): void => {
     if (isObject(owner) && Object.prototype.hasOwnProperty.call(owner, key))
       out.push({ pointer: `${base}/${key}`, value: owner[key]!, place, requirement });
   };

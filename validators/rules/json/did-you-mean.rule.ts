@@ -7,7 +7,7 @@
  * ignore the misspelt key.
  */
 import { defineRule } from '../rule.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { walkProperties } from '../../schemas/trie.js';
 import { escapePointerToken } from '../../json/pointer.js';
 import { ISOLATION_KEYS } from './isolation-keys.js';
@@ -56,7 +56,7 @@ export default defineRule({
   requirements: ['CFG-EXTENSIBILITY-IGNORE'],
   appliesTo: ['*'],
   *check(doc, ctx) {
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     walkProperties(doc, ctx.latestMeta.trie, ({ key, pointer, node, parent, holder }) => {
       if (node) return true;
       const guess = parent.known ? nearest(key, parent.known) : undefined;
@@ -65,7 +65,6 @@ export default defineRule({
       if (ctx.kind === 'config' && ISOLATION_KEYS.has(meant))
         out.push({
           level: 'SHOULD',
-          requirement: 'CFG-EXTENSIBILITY-IGNORE',
           pointer,
           at: 'key',
           message: `unknown property '${key}' is ignored, as runtimes must ignore unknown properties, so the container runs without '${guess}' and gets what the host or runtime gives by default; did you mean '${guess}'?`,
@@ -73,6 +72,7 @@ export default defineRule({
         });
       else
         out.push({
+          requirement: null, // a hint: the key is allowed, only probably not meant
           level: 'INFO',
           pointer,
           at: 'key',

@@ -43,7 +43,7 @@ export default defineRule({
       if (v < min || v > max)
         yield {
           // the node's type is the definition of its document's properties: the schema root's requirement
-          ...(root ? { requirement: root } : { level: 'MUST' as const }),
+          ...(root ? { requirement: root } : { requirement: null, level: 'MUST' as const }),
           pointer,
           message: `${raw} does not fit in ${kind} (${min} to ${max})`,
           params: { value: raw, type: kind, min: String(min), max: String(max) },

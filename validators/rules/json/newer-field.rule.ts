@@ -17,7 +17,7 @@ import { compareVersions, releaseOf } from '../../../spec/versions.js';
 import { walkProperties } from '../../schemas/trie.js';
 
 /** The requirement a newer property weighs on, by document kind. */
-const VERSION_REQUIREMENT: Readonly<Record<string, string>> = {
+const VERSION_REQUIREMENT: Readonly<Record<string, 'CFG-OCIVERSION-SPEC-VERSION' | 'RT-STATE-OCIVERSION-REQUIRED'>> = {
   config: 'CFG-OCIVERSION-SPEC-VERSION',
   state: 'RT-STATE-OCIVERSION-REQUIRED',
 };
@@ -31,14 +31,14 @@ export default defineRule({
   *check(doc, ctx) {
     const version = ctx.version;
     const requirement = VERSION_REQUIREMENT[ctx.kind];
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<'CFG-OCIVERSION-SPEC-VERSION' | 'RT-STATE-OCIVERSION-REQUIRED'>[] = [];
     walkProperties(doc, ctx.latestMeta.trie, ({ key, pointer, node }) => {
       if (!node?.since || compareVersions(node.since, version) <= 0) return true;
       const release = releaseOf(node.since);
       const landed = release === node.since ? '' : ` (on the spec's main branch since ${node.since})`;
       out.push({
         level: 'SHOULD',
-        ...(requirement ? { requirement } : {}),
+        requirement: requirement ?? null,
         pointer,
         at: 'key',
         message: `'${key}' was added in spec ${release}${landed}, after the version this document is validated as (${version}); a tool that implements only that version ignores it`,

@@ -11,7 +11,6 @@ export default defineRule({
     for (const [i, dev] of entries(doc, 'linux', 'resources', 'blockIO', 'weightDevice')) {
       if (!isObject(dev) || prop(dev, 'weight') !== undefined || prop(dev, 'leafWeight') !== undefined) continue;
       yield {
-        requirement: 'LNX-BLKIO-WEIGHTDEVICE-WEIGHT-OR-LEAF',
         pointer: `/linux/resources/blockIO/weightDevice/${i}`,
         message: 'weightDevice entry gives neither weight nor leafWeight; give at least one',
         params: {},

@@ -17,6 +17,7 @@ function* checkWeights(obj: JsonValue | undefined, pointer: string): Generator<R
     const w = asNumber(prop(obj, key));
     if (w === undefined || w === 0 || (w >= MIN && w <= MAX)) continue;
     yield {
+      requirement: null, // the kernel's range, not the spec's: a hint
       level: 'INFO',
       pointer: `${pointer}/${key}`,
       message: `blkio ${key} ${w} is outside ${MIN}..${MAX}, the range the kernel accepts; runtimes may refuse or clamp it`,

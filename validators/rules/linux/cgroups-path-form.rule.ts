@@ -16,7 +16,6 @@ export default defineRule({
     if (p === undefined) return;
     if (p === '' || p.includes('\0')) {
       yield {
-        requirement: 'LNX-CGROUPSPATH-FORM',
         pointer: '/linux/cgroupsPath',
         message: p === '' ? 'cgroupsPath is empty; give a path or leave the field out' : 'cgroupsPath contains a NUL byte, which no path can hold',
         params: { path: p },
@@ -26,7 +25,6 @@ export default defineRule({
     if (p.split(/[/:]/).includes('..'))
       yield {
         level: 'SHOULD',
-        requirement: 'LNX-CGROUPSPATH-FORM',
         pointer: '/linux/cgroupsPath',
         message: `cgroupsPath '${p}' has a '..' component, which climbs out of the hierarchy the runtime roots it at`,
         params: { path: p },

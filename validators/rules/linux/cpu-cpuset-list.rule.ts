@@ -13,7 +13,6 @@ export default defineRule({
       const why = text === undefined ? undefined : listProblem(text);
       if (why === undefined) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/cpu/${key}`,
         message: `cpu.${key} '${text}' is not a list such as "0-3,7": ${why}`,
         params: { value: text, reason: why },

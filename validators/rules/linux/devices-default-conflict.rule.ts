@@ -33,7 +33,6 @@ export default defineRule({
       if (type === undefined) continue;
       if (type === 'c' && (major === undefined || minor === undefined || (major === want[0] && minor === want[1]))) continue;
       yield {
-        requirement: 'LNX-DEFAULT-DEVICES',
         pointer: `/linux/devices/${i}`,
         message: `${path} is a default device the runtime must supply as character device ${want[0]}:${want[1]}, but this entry asks for ${type} ${major ?? '?'}:${minor ?? '?'}`,
         params: { path, expected: `c ${want[0]}:${want[1]}`, type, major, minor },

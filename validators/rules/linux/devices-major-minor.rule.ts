@@ -14,7 +14,6 @@ export default defineRule({
       for (const key of ['major', 'minor']) {
         if (prop(dev, key) !== undefined) continue;
         yield {
-          requirement: 'LNX-DEVICES-MAJOR-MINOR-REQUIRED',
           pointer: `/linux/devices/${i}`,
           message: `device of type '${type}' has no ${key} number; only fifos (type 'p') may leave major and minor out`,
           params: { type, missing: key },

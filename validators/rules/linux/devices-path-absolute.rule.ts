@@ -12,7 +12,6 @@ export default defineRule({
       const path = asString(prop(dev, 'path'));
       if (path === undefined || isAbsolutePath(path)) continue;
       yield {
-        requirement: 'LNX-DEVICES-PATH-REQUIRED',
         pointer: `/linux/devices/${i}/path`,
         message: `device path '${path}' is not a full path; give the absolute path inside the container, e.g. /dev/fuse`,
         params: { path },

@@ -21,7 +21,6 @@ export default defineRule({
         continue;
       }
       yield {
-        requirement: 'LNX-DEVICES-NO-DUPLICATE-NUMBERS',
         pointer: `/linux/devices/${i}`,
         message: `device ${key} is listed again (first at /linux/devices/${seen}); use one entry per device`,
         params: { type, major, minor, first: seen, again: i },

@@ -27,7 +27,6 @@ export default defineRule({
         continue;
       }
       yield {
-        requirement: 'LNX-DEVICES-PATH-CONFLICT',
         pointer: `/linux/devices/${i}/path`,
         message: `device path '${path}' is already used by /linux/devices/${seen}; one path can hold one device`,
         params: { path, first: seen, again: i },

@@ -7,7 +7,7 @@
  */
 import { defineRule } from '../rule.js';
 import { asNumber, prop } from '../../json/values.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { entries } from './util.js';
 
 const ID_SPACE = 2 ** 32;
@@ -32,7 +32,7 @@ export default defineRule({
   requirements: ['CFG-VALID-VALUES-ERROR'],
   appliesTo: ['config'],
   *check(doc) {
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     for (const key of ['uidMappings', 'gidMappings']) {
       const ranges: Range[] = [];
       for (const [i, m] of entries(doc, 'linux', key)) {
@@ -42,13 +42,12 @@ export default defineRule({
         if (!isUint32(container) || !isUint32(host) || !isUint32(size)) continue; // the schema reports those
         const at = `/linux/${key}/${i}`;
         if (size === 0) {
-          out.push({ requirement: 'CFG-VALID-VALUES-ERROR', pointer: `${at}/size`, message: `${key} entry maps no ids (size 0); the kernel refuses empty ranges`, params: { size } });
+          out.push({ pointer: `${at}/size`, message: `${key} entry maps no ids (size 0); the kernel refuses empty ranges`, params: { size } });
           continue;
         }
         const end = Math.max(container, host) + size;
         if (end > ID_SPACE) {
           out.push({
-            requirement: 'CFG-VALID-VALUES-ERROR',
             pointer: `${at}/size`,
             message: `${key} entry runs past the last id 4294967295 (${container}/${host} + ${size})`,
             params: { containerID: container, hostID: host, size },
@@ -59,7 +58,6 @@ export default defineRule({
         if (clash) {
           const side = overlaps(container, clash.container, size, clash.size) ? 'container' : 'host';
           out.push({
-            requirement: 'CFG-VALID-VALUES-ERROR',
             pointer: at,
             message: `${key} entry overlaps /linux/${key}/${clash.index} on the ${side} side; the kernel refuses overlapping ranges`,
             params: { other: clash.index, side },

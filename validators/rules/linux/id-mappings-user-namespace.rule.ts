@@ -20,7 +20,6 @@ export default defineRule({
       if (!Array.isArray(m) || m.length === 0) continue;
       yield {
         level: 'SHOULD',
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/${key}`,
         at: 'key',
         message: `${key} is set but linux.namespaces has no 'user' entry: the mappings belong to a user namespace, add {"type": "user"}`,

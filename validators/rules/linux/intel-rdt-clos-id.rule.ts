@@ -16,7 +16,6 @@ export default defineRule({
     if (id === '/' && compareVersions(ctx.version, '1.3.0') >= 0) return;
     if (id !== '' && id !== '.' && id !== '..' && !id.includes('/') && !/[\s\0]/.test(id)) return;
     yield {
-      requirement: 'LNX-RDT-TASKS',
       pointer: '/linux/intelRdt/closID',
       message: `closID '${id}' is not a single resctrl directory name${compareVersions(ctx.version, '1.3.0') >= 0 ? " (or '/' for the default group)" : ''}`,
       params: { closID: id },

@@ -18,7 +18,6 @@ export default defineRule({
       if (at(doc, 'linux', 'intelRdt', key) === undefined) continue;
       yield {
         level: 'SHOULD',
-        requirement: 'CFG-EXTENSIBILITY-IGNORE',
         pointer: `/linux/intelRdt/${key}`,
         at: 'key',
         message: `${key} was removed in spec 1.3.0 and is ignored; use enableMonitoring instead`,

@@ -13,7 +13,6 @@ export default defineRule({
       const s = asString(line);
       if (s === undefined || !/[\r\n]/.test(s)) continue;
       yield {
-        requirement: 'LNX-RDT-SCHEMATA-NO-NEWLINE',
         pointer: `/linux/intelRdt/schemata/${i}`,
         message: 'schemata element holds a newline; give each line as its own element',
         params: { value: s },

@@ -12,7 +12,6 @@ export default defineRule({
       const path = asString(v);
       if (path === undefined || isAbsolutePath(path)) continue;
       yield {
-        requirement: 'LNX-MASKED-PATHS-ABSOLUTE',
         pointer: `/linux/maskedPaths/${i}`,
         message: `maskedPaths entry '${path}' is relative; it must be an absolute path inside the container`,
         params: { path },

@@ -19,14 +19,14 @@ export default defineRule({
     const nodes = asString(at(doc, 'linux', 'memoryPolicy', 'nodes'));
     const why = nodes === undefined ? undefined : listProblem(nodes);
     if (why !== undefined) {
-      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy/nodes', message: `memoryPolicy.nodes '${nodes}' is not a node list such as "0-3,7": ${why}`, params: { nodes, reason: why } };
+      yield { pointer: '/linux/memoryPolicy/nodes', message: `memoryPolicy.nodes '${nodes}' is not a node list such as "0-3,7": ${why}`, params: { nodes, reason: why } };
       return;
     }
     if (mode === undefined) return;
     const hasNodes = nodes !== undefined && nodes !== '';
     if (NO_NODES.has(mode) && hasNodes)
-      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy/nodes', message: `${mode} takes no nodes, but nodes is '${nodes}'`, params: { mode, nodes } };
+      yield { pointer: '/linux/memoryPolicy/nodes', message: `${mode} takes no nodes, but nodes is '${nodes}'`, params: { mode, nodes } };
     if (NEED_NODES.has(mode) && !hasNodes)
-      yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: '/linux/memoryPolicy', message: `${mode} needs at least one node in nodes`, params: { mode } };
+      yield { pointer: '/linux/memoryPolicy', message: `${mode} needs at least one node in nodes`, params: { mode } };
   },
 });

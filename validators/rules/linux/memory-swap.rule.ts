@@ -17,7 +17,6 @@ export default defineRule({
     if (limit === undefined || swap === undefined || limit <= 0 || swap <= 0 || swap >= limit) return;
     yield {
       level: 'SHOULD',
-      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: '/linux/resources/memory/swap',
       message: `memory.swap ${swap} is below memory.limit ${limit}; swap is the memory+swap limit and must be at least the memory limit (or -1)`,
       params: { swap, limit },

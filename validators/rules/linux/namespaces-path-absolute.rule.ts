@@ -13,7 +13,6 @@ export default defineRule({
       const path = asString(prop(ns, 'path'));
       if (path === undefined || isAbsolutePath(path)) continue;
       yield {
-        requirement: 'LNX-NS-PATH-ABSOLUTE',
         pointer: `/linux/namespaces/${i}/path`,
         message: `namespace path '${path}' is relative; it must be an absolute path such as /proc/<pid>/ns/<type>`,
         params: { path },

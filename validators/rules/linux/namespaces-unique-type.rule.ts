@@ -18,7 +18,6 @@ export default defineRule({
         continue;
       }
       yield {
-        requirement: 'LNX-NS-DUPLICATE-TYPE',
         pointer: `/linux/namespaces/${i}/type`,
         message: `namespace type '${type}' appears again (first at /linux/namespaces/${seen}); each type may appear once`,
         params: { type, first: seen, again: i },

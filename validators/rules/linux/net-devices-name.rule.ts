@@ -25,11 +25,11 @@ export default defineRule({
       const base = `/linux/netDevices/${escapePointerToken(host)}`;
       const hostWhy = problem(host);
       if (hostWhy !== undefined)
-        yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: base, at: 'key', message: `'${host}' is not a network interface name: ${hostWhy}`, params: { name: host, reason: hostWhy } };
+        yield { pointer: base, at: 'key', message: `'${host}' is not a network interface name: ${hostWhy}`, params: { name: host, reason: hostWhy } };
       const target = asString(prop(dev, 'name'));
       const targetWhy = target === undefined ? undefined : problem(target);
       if (targetWhy !== undefined)
-        yield { requirement: 'CFG-VALID-VALUES-ERROR', pointer: `${base}/name`, message: `'${target}' is not a network interface name: ${targetWhy}`, params: { name: target, reason: targetWhy } };
+        yield { pointer: `${base}/name`, message: `'${target}' is not a network interface name: ${targetWhy}`, params: { name: target, reason: targetWhy } };
     }
   },
 });

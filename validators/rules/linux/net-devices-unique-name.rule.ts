@@ -25,7 +25,6 @@ export default defineRule({
         continue;
       }
       yield {
-        requirement: 'LNX-NETDEV-NAME-CONFLICT',
         pointer: `/linux/netDevices/${escapePointerToken(host)}${named === undefined ? '' : '/name'}`,
         message: `network device '${host}' would be named '${target}' in the container, the name '${seen}' already gets; use another name or a '%d' template`,
         params: { device: host, name: target, other: seen },

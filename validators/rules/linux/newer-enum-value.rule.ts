@@ -9,7 +9,7 @@
 import { defineRule } from '../rule.js';
 import type { JsonValue } from '../../json/parse.js';
 import { asString, prop } from '../../json/values.js';
-import type { RuleFinding } from '../rule.js';
+import type { InheritedFinding } from '../rule.js';
 import { landedAt, reached } from '../../../spec/versions.js';
 import type { Versioned } from './constants.js';
 import { NAMESPACE_TYPES, SECCOMP_ACTIONS, SECCOMP_ARCHES, SECCOMP_FLAGS } from './constants.js';
@@ -26,7 +26,7 @@ export default defineRule({
   requirements: ['CFG-OCIVERSION-SPEC-VERSION'],
   appliesTo: ['config'],
   *check(doc, ctx) {
-    const out: RuleFinding[] = [];
+    const out: InheritedFinding[] = [];
     const test = (v: JsonValue | undefined, known: ReadonlyMap<string, Versioned>, pointer: string, what: string): void => {
       const s = asString(v);
       const e = s === undefined ? undefined : known.get(s);
@@ -34,7 +34,6 @@ export default defineRule({
       const landed = landedAt(e.since, e.dev);
       out.push({
         level: 'SHOULD',
-        requirement: 'CFG-OCIVERSION-SPEC-VERSION',
         pointer,
         message: `${what} '${s}' was added in spec ${e.since}${landed === e.since ? '' : ` (on the spec's main branch since ${landed})`}, after the version this document is validated as (${ctx.version}); a runtime of that version may not know it`,
         params: { value: s, since: e.since, landed, version: ctx.version },

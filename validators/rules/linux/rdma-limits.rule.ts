@@ -13,7 +13,6 @@ export default defineRule({
     for (const [device, limits] of members(doc, 'linux', 'resources', 'rdma')) {
       if (!isObject(limits) || prop(limits, 'hcaHandles') !== undefined || prop(limits, 'hcaObjects') !== undefined) continue;
       yield {
-        requirement: 'LNX-RDMA-HANDLES-OR-OBJECTS',
         pointer: `/linux/resources/rdma/${escapePointerToken(device)}`,
         message: `rdma limits for '${device}' give neither hcaHandles nor hcaObjects; give at least one`,
         params: { device },

@@ -12,7 +12,6 @@ export default defineRule({
       const path = asString(v);
       if (path === undefined || isAbsolutePath(path)) continue;
       yield {
-        requirement: 'LNX-READONLY-PATHS-ABSOLUTE',
         pointer: `/linux/readonlyPaths/${i}`,
         message: `readonlyPaths entry '${path}' is relative; it must be an absolute path inside the container`,
         params: { path },

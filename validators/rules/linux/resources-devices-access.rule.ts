@@ -14,7 +14,6 @@ export default defineRule({
       const ok = /^[rwm]+$/.test(access) && new Set(access).size === access.length;
       if (ok) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/devices/${i}/access`,
         message: `access '${access}' is not a combination of 'r' (read), 'w' (write) and 'm' (mknod), e.g. "rwm"`,
         params: { access },

@@ -13,7 +13,6 @@ export default defineRule({
         const index = asNumber(prop(arg, 'index'));
         if (index === undefined || index < 0 || index <= 5) continue;
         yield {
-          requirement: 'LNX-SECCOMP-ARG-INDEX-REQUIRED',
           pointer: `/linux/seccomp/syscalls/${i}/args/${j}/index`,
           message: `argument index ${index} is out of range: syscalls have six arguments, numbered 0 to 5`,
           params: { index },

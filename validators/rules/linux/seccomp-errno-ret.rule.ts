@@ -10,7 +10,9 @@ import type { RuleFinding } from '../rule.js';
 import { SECCOMP_ERRNO_ACTIONS } from './constants.js';
 import { entries, inForce } from './util.js';
 
-function finding(id: string, pointer: string, action: string, errnoKey: string, actionKey: string): RuleFinding {
+const REQUIREMENTS = ['LNX-SECCOMP-DEFAULT-ERRNO-UNSUPPORTED', 'LNX-SECCOMP-ERRNO-UNSUPPORTED'] as const;
+
+function finding(id: (typeof REQUIREMENTS)[number], pointer: string, action: string, errnoKey: string, actionKey: string): RuleFinding<(typeof REQUIREMENTS)[number]> {
   return {
     requirement: id,
     pointer,
@@ -22,7 +24,7 @@ function finding(id: string, pointer: string, action: string, errnoKey: string, 
 
 export default defineRule({
   id: 'linux.seccomp.errno-ret-action',
-  requirements: ['LNX-SECCOMP-DEFAULT-ERRNO-UNSUPPORTED', 'LNX-SECCOMP-ERRNO-UNSUPPORTED'],
+  requirements: REQUIREMENTS,
   appliesTo: ['config'],
   *check(doc, ctx) {
     const seccomp: JsonValue | undefined = at(doc, 'linux', 'seccomp');

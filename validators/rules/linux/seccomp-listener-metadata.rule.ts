@@ -12,7 +12,6 @@ export default defineRule({
     const seccomp = at(doc, 'linux', 'seccomp');
     if (prop(seccomp, 'listenerMetadata') === undefined || prop(seccomp, 'listenerPath') !== undefined) return;
     yield {
-      requirement: 'LNX-SECCOMP-METADATA-NEEDS-LISTENER',
       pointer: '/linux/seccomp/listenerMetadata',
       at: 'key',
       message: 'listenerMetadata is set without listenerPath; metadata goes to the seccomp agent at listenerPath, so set both or neither',

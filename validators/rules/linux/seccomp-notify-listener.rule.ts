@@ -22,7 +22,6 @@ export default defineRule({
       if (asString(prop(sc, 'action')) === 'SCMP_ACT_NOTIFY') uses.push(`/linux/seccomp/syscalls/${i}/action`);
     for (const pointer of uses)
       yield {
-        requirement: 'LNX-SECCOMP-LISTENER-SEND-ERROR',
         pointer,
         message: 'SCMP_ACT_NOTIFY is used but seccomp.listenerPath is not set: there is no agent to send the notify descriptor to',
         params: {},

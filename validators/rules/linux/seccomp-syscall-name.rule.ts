@@ -14,7 +14,6 @@ export default defineRule({
         const name = asString(names[j]);
         if (name === undefined || (name !== '' && !/[\s\0]/.test(name))) continue;
         yield {
-          requirement: 'LNX-SECCOMP-SYSCALL-NAMES-REQUIRED',
           pointer: `/linux/seccomp/syscalls/${i}/names/${j}`,
           message: `${JSON.stringify(name)} is not a syscall name: it is empty or holds white space (names look like "openat")`,
           params: { name },

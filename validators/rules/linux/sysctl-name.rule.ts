@@ -25,7 +25,6 @@ export default defineRule({
       const why = problem(key);
       if (why === undefined) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/sysctl/${escapePointerToken(key)}`,
         at: 'key',
         message: `sysctl '${key}' is not a kernel parameter name such as "net.ipv4.ip_forward": ${why}`,

@@ -14,7 +14,6 @@ export default defineRule({
     for (const [clock] of members(doc, 'linux', 'timeOffsets')) {
       if (CLOCKS.has(clock)) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/timeOffsets/${escapePointerToken(clock)}`,
         at: 'key',
         message: `'${clock}' is not a clock a time namespace can offset; use ${TIME_NAMESPACE_CLOCKS.map((c) => `'${c}'`).join(' or ')}`,

@@ -15,7 +15,6 @@ export default defineRule({
       const ns = asNumber(prop(offset, 'nanosecs'));
       if (ns === undefined || ns < NSEC_PER_SEC) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/timeOffsets/${escapePointerToken(clock)}/nanosecs`,
         message: `nanosecs ${ns} is a second or more; give whole seconds in secs and keep nanosecs below 1000000000`,
         params: { nanosecs: ns },

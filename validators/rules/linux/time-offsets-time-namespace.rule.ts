@@ -18,7 +18,6 @@ export default defineRule({
     if (timens && asString(prop(timens[1], 'path')) === undefined) return;
     yield {
       level: 'SHOULD',
-      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: '/linux/timeOffsets',
       at: 'key',
       message: timens

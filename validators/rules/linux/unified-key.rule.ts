@@ -14,7 +14,6 @@ export default defineRule({
     for (const [key] of members(doc, 'linux', 'resources', 'unified')) {
       if (key !== '' && key !== '.' && key !== '..' && !key.includes('/') && !key.includes('\0')) continue;
       yield {
-        requirement: 'CFG-VALID-VALUES-ERROR',
         pointer: `/linux/resources/unified/${escapePointerToken(key)}`,
         at: 'key',
         message: `unified key '${key}' is not the name of a file in the cgroup directory (such as "memory.max")`,

@@ -1,12 +1,13 @@
 /** Small helpers shared by the linux rules (validators/rules/linux/*.rule.ts). */
 import { IN_FORCE } from '../../generated/in-force.js';
 import { inVersionRange } from '../../../spec/versions.js';
+import type { RequirementId } from '../../../spec/types.js';
 import type { JsonValue } from '../../json/parse.js';
 import type { JsonObject } from '../../json/values.js';
 import { asArray, at, isObject } from '../../json/values.js';
 
-/** Whether a catalogue requirement is part of the spec version the document is checked as. */
-export function inForce(id: string, version: string): boolean {
+/** Whether a catalogue requirement is part of the spec version the document is checked as (an unknown id would never be). */
+export function inForce(id: RequirementId, version: string): boolean {
   const r = ranges().get(id);
   return r !== undefined && inVersionRange(version, r[0], r[1]);
 }

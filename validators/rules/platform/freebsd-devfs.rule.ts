@@ -13,7 +13,6 @@ export default defineRule({
     if (hasDevfs) return;
     yield {
       pointer: '/mounts',
-      requirement: 'BSD-DEVFS-AT-DEV',
       message: "no devfs mount on /dev; a FreeBSD container should have one (e.g. {destination: '/dev', type: 'devfs', source: 'devfs'})",
       params: {},
     };

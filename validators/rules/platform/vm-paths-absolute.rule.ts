@@ -17,7 +17,7 @@ export default defineRule({
   appliesTo: ['config'],
   *check(doc, ctx) {
     if (!reached(ctx.version, '1.0.2')) return;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<(typeof PATHS)[number]['requirement']>[] = [];
     for (const { path, requirement } of PATHS) {
       const v = asString(at(doc, ...path));
       if (v === undefined || v.startsWith('/')) continue;

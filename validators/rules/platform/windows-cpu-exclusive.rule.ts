@@ -22,7 +22,6 @@ export default defineRule({
     // two of them is a value runtimes must refuse; no keyword says so: lowered to SHOULD
     yield {
       level: 'SHOULD',
-      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: `/windows/resources/cpu/${set[1]!}`,
       at: 'key',
       message: `windows.resources.cpu sets ${set.join(' and ')}, which are mutually exclusive; set only one of count, shares, maximum`,

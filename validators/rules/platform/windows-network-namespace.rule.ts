@@ -18,7 +18,6 @@ export default defineRule({
     if (others.length === 0) return;
     yield {
       level: 'SHOULD',
-      requirement: 'CFG-VALID-VALUES-ERROR',
       pointer: `/windows/network/${escapePointerToken(others[0]!)}`,
       at: 'key',
       message: `windows.network sets networkNamespace together with ${others.join(', ')}; with a network namespace no other network parameter is set`,

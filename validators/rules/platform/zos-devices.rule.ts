@@ -8,13 +8,15 @@ import { asArray, at, isObject } from '../../json/values.js';
 import { inVersionRange } from '../../../spec/versions.js';
 import { DEV_1_0_2 } from '../../../spec/dev-windows.js';
 
+const REQUIREMENTS = ['ZOS-DEVICE-MAJOR-MINOR-REQUIRED', 'ZOS-DEVICE-NO-DUPLICATE'] as const;
+
 export default defineRule({
   id: 'platform.zos.devices',
-  requirements: ['ZOS-DEVICE-MAJOR-MINOR-REQUIRED', 'ZOS-DEVICE-NO-DUPLICATE'],
+  requirements: REQUIREMENTS,
   appliesTo: ['config'],
   *check(doc, ctx) {
     if (!inVersionRange(ctx.version, '1.1.0', '1.2.0', DEV_1_0_2)) return;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<(typeof REQUIREMENTS)[number]>[] = [];
     const seen = new Map<string, number>();
     asArray(at(doc, 'zos', 'devices')).forEach((d, i) => {
       if (!isObject(d) || typeof d.type !== 'string') return;

@@ -7,13 +7,15 @@ import type { RuleFinding } from '../rule.js';
 import { asArray, at, isObject } from '../../json/values.js';
 import { compareVersions } from '../../../spec/versions.js';
 
+const REQUIREMENTS = ['ZOS-NAMESPACE-PATH-ABSOLUTE', 'ZOS-NAMESPACE-DUPLICATE-ERROR'] as const;
+
 export default defineRule({
   id: 'platform.zos.namespaces',
-  requirements: ['ZOS-NAMESPACE-PATH-ABSOLUTE', 'ZOS-NAMESPACE-DUPLICATE-ERROR'],
+  requirements: REQUIREMENTS,
   appliesTo: ['config'],
   *check(doc, ctx) {
     if (compareVersions(ctx.version, '1.2.1') < 0) return;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<(typeof REQUIREMENTS)[number]>[] = [];
     const seen = new Map<string, number>();
     asArray(at(doc, 'zos', 'namespaces')).forEach((ns, i) => {
       if (!isObject(ns)) return;

@@ -15,7 +15,6 @@ export default defineRule({
     if (b === undefined || isAbsolutePath(b)) return;
     yield {
       pointer: '/bundle',
-      requirement: 'RT-STATE-BUNDLE-ABSOLUTE',
       message: `bundle ${JSON.stringify(b)} is not an absolute path; the state gives the bundle directory as an absolute path`,
       params: { value: b },
     };

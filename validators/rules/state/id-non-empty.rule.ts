@@ -11,7 +11,6 @@ export default defineRule({
     if (id === undefined || id.trim() !== '') return;
     yield {
       pointer: '/id',
-      requirement: 'RT-STATE-ID-REQUIRED',
       message: `id ${JSON.stringify(id)} is empty; a state names its container by a non-empty ID`,
       params: { value: id },
     };

@@ -19,14 +19,12 @@ export default defineRule({
     if (sv && sv.major !== 1)
       yield {
         pointer: '/ociVersion',
-        requirement: 'RT-STATE-OCIVERSION-REQUIRED',
         message: `ociVersion ${JSON.stringify(v)} is of major version ${sv.major}; the runtime spec has released only 1.x`,
         params: { value: v, major: sv.major },
       };
     if (sv) return;
     yield {
       pointer: '/ociVersion',
-      requirement: 'RT-STATE-OCIVERSION-REQUIRED',
       message: `ociVersion ${JSON.stringify(v)} is not a runtime-spec version in SemVer 2.0.0 form (e.g. "1.2.0")`,
       params: { value: v },
     };

@@ -21,14 +21,12 @@ export default defineRule({
     if (pid === undefined) {
       yield {
         pointer: '/pid',
-        requirement: 'RT-STATE-PID-REQUIRED-LINUX',
         message: `pid is missing; on Linux a ${status} container's state gives the ID of its process`,
         params: { status },
       };
     } else if (pid === 0) {
       yield {
         pointer: '/pid',
-        requirement: 'RT-STATE-PID-REQUIRED-LINUX',
         message: `pid 0 names no process; a ${status} container's state gives the positive ID of its process`,
         params: { status, value: pid },
       };

@@ -21,7 +21,6 @@ export default defineRule({
     if (standard !== undefined || norm === '') {
       yield {
         pointer: '/status',
-        requirement: 'RT-STATE-STATUS-VALUES',
         message:
           standard !== undefined
             ? `status ${JSON.stringify(s)} is a variant of the standard state '${standard}'; write it exactly as '${standard}'`
@@ -33,7 +32,6 @@ export default defineRule({
     yield {
       level: 'INFO',
       pointer: '/status',
-      requirement: 'RT-STATE-STATUS-VALUES',
       message: `status ${JSON.stringify(s)} is not a standard state (${STANDARD_STATUSES.join(', ')}); allowed only as a runtime-defined new state`,
       params: { value: s },
     };

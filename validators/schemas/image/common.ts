@@ -4,6 +4,7 @@
  * annotations.md; value formats (digests, media types, URLs) are checked by
  * rules, which can give clearer messages than a pattern.
  */
+import type { RequirementId } from '../../../spec/types.js';
 import type { Schema } from '../dsl.js';
 import { arr, int, obj, req, since, str } from '../dsl.js';
 
@@ -12,7 +13,7 @@ import { arr, int, obj, req, since, str } from '../dsl.js';
  * so that the annotations rule can report it as its own requirement (absent or
  * empty, never null), except in an image config, where any optional field may be null.
  */
-export function annotationMap(requirement: string): Schema {
+export function annotationMap(requirement: RequirementId): Schema {
   return {
     type: ['object', 'null'],
     additionalProperties: req('IMG-ANNOT-MAP-STRINGS', str()),
@@ -21,7 +22,7 @@ export function annotationMap(requirement: string): Schema {
 }
 
 /** A property that is REQUIRED and has a fixed value: presence and value cite different requirements. */
-export function presentWith(presence: string, value: Schema): Schema {
+export function presentWith(presence: RequirementId, value: Schema): Schema {
   return { 'x-requirement': presence, allOf: [value] };
 }
 
@@ -45,7 +46,7 @@ export interface DescriptorOptions {
   /** Add the platform field (descriptors in an index, or stand-alone descriptors). */
   readonly platform?: boolean;
   /** Requirement cited when the descriptor is not an object. */
-  readonly requirement?: string;
+  readonly requirement?: RequirementId;
 }
 
 /** A content descriptor (descriptor.md, "Properties"). */

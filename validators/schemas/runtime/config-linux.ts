@@ -65,7 +65,7 @@ function device(): Schema {
 }
 
 function throttle(kind: 'BPS' | 'IOPS'): Schema {
-  const mm = `LNX-BLKIO-THROTTLE-${kind}-MAJOR-MINOR-REQUIRED`;
+  const mm = `LNX-BLKIO-THROTTLE-${kind}-MAJOR-MINOR-REQUIRED` as const;
   return obj(
     { major: req(mm, int('int64')), minor: req(mm, int('int64')), rate: req(`LNX-BLKIO-THROTTLE-${kind}-RATE-REQUIRED`, int('uint64')) },
     { required: ['major', 'minor', 'rate'] },
@@ -182,7 +182,7 @@ function seccomp(v: string): Schema {
         obj(
           {
             // The non-empty MUST sits in its own branch so that its violation cites its own id.
-            names: req('LNX-SECCOMP-SYSCALL-NAMES-REQUIRED', arr(str(), { allOf: [{ minItems: 1, 'x-requirement': 'LNX-SECCOMP-SYSCALL-NAMES-NONEMPTY' }] })),
+            names: req('LNX-SECCOMP-SYSCALL-NAMES-REQUIRED', arr(str(), { allOf: [req('LNX-SECCOMP-SYSCALL-NAMES-NONEMPTY', { minItems: 1 })] })),
             action: req('LNX-SECCOMP-SYSCALL-ACTION-REQUIRED', action),
             errnoRet: since('1.1.0', v, int('uint32'), DEV_1_0_2),
             args: arr(

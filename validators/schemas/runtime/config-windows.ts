@@ -33,7 +33,7 @@ export function windowsSchema(version: string): Schema | undefined {
       layerFolders: req(
         'WIN-LAYERFOLDERS-REQUIRED',
         // The emptiness check sits in its own node so that it cites its own requirement.
-        arr(str(), { allOf: [{ type: 'array', minItems: 1, 'x-requirement': 'WIN-LAYERFOLDERS-NOT-EMPTY' }] }),
+        arr(str(), { allOf: [req('WIN-LAYERFOLDERS-NOT-EMPTY', { type: 'array', minItems: 1 })] }),
       ),
       devices: since(
         '1.0.2',

@@ -6,10 +6,10 @@
  * limitation); otherwise a refusal is a failure. A host whose cgroups don't
  * show the field skips, saying which.
  */
-import { type CaseContext, type ContainerHandle, createOrRefusal, type ObservedResources, rawState, readCgroupResources } from '../../../case.js';
+import { type CaseContext, type ContainerHandle, createOrRefusal, type ObservedResources, rawState, readCgroupResources, type RequirementId } from '../../../case.js';
 
 /** Which requirement a wrong value, and a leftover container after a refusal, are charged to. */
-export interface ResourceReqs<R extends string> {
+export interface ResourceReqs<R extends RequirementId> {
   readonly apply: R;
   readonly noContainer: R;
 }
@@ -35,7 +35,7 @@ export interface ResourceCheck {
 }
 
 /** Creates the container `on` (default: the primary) and checks each value; returns the observed resources (undefined when refused). */
-export async function applied<R extends string>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string, on: ContainerHandle = ctx): Promise<ObservedResources | undefined> {
+export async function applied<R extends RequirementId>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string, on: ContainerHandle = ctx): Promise<ObservedResources | undefined> {
   const refused = await createOrRefusal(on);
   if (refused !== undefined) {
     const allowed = checks.map((c) => c.mayRefuse).find(Boolean) ?? mayRefuse;

@@ -8,12 +8,12 @@
  * and a type newer than 1.0.0 names its own entry in `more` (the time
  * namespace: LNX-NS-TIME-TYPE), which gates the case like the main one.
  */
-import { type CaseDefinition, defineCase, HOLD, namespaceId, NS_FILE, type NamespaceType, sameNamespace, startHeld } from '../../../case.js';
+import { type CaseDefinition, defineCase, HOLD, namespaceId, NS_FILE, type NamespaceType, sameNamespace, startHeld, type RequirementId } from '../../../case.js';
 import { NS_INFO, withInherited, withJoined, withOwn } from '../../../_lib/namespaces.js';
 import { holderOwnsNamespace, startOrUnsupported, SUPPORT_REQS } from './support.js';
 
 /** linux.namespaces.create.<type>: /proc/<pid>/ns/<type> of the container differs from ours. */
-export function createNamespaceCase(type: NamespaceType, more: readonly string[] = []): CaseDefinition {
+export function createNamespaceCase(type: NamespaceType, more: readonly RequirementId[] = []): CaseDefinition {
   return defineCase({
     id: `linux.namespaces.create.${type}`,
     title: `a ${type} namespace entry without path creates a new ${type} namespace`,
@@ -39,7 +39,7 @@ export function createNamespaceCase(type: NamespaceType, more: readonly string[]
  * in our namespace of it (we started the runtime). Needs no userns: nothing
  * of the type is created.
  */
-export function inheritNamespaceCase(type: NamespaceType, more: readonly string[] = []): CaseDefinition {
+export function inheritNamespaceCase(type: NamespaceType, more: readonly RequirementId[] = []): CaseDefinition {
   return defineCase({
     id: `linux.namespaces.inherit.${type}`,
     title: `without a ${type} entry the container shares the ${type} namespace of the runtime`,
@@ -60,7 +60,7 @@ export function inheritNamespaceCase(type: NamespaceType, more: readonly string[
  * container creates it (skipping when it is ours after all), the second names
  * /proc/<first pid>/ns/<file> and must end up in it.
  */
-export function joinNamespaceCase(type: NamespaceType, more: readonly string[] = []): CaseDefinition {
+export function joinNamespaceCase(type: NamespaceType, more: readonly RequirementId[] = []): CaseDefinition {
   return defineCase({
     id: `linux.namespaces.join.${type}`,
     title: `a ${type} namespace entry with a path joins the namespace at that path`,

@@ -7,7 +7,7 @@
  * create that succeeds and then does not give the container the namespace is
  * the case's MUST failure, as before.
  */
-import { type CaseContext, type ContainerHandle, createOrRefusal, HOLD, namespaceId, type NamespaceType, rawState, sameNamespace } from '../../../case.js';
+import { type CaseContext, type ContainerHandle, createOrRefusal, HOLD, namespaceId, type NamespaceType, rawState, sameNamespace, type RequirementId } from '../../../case.js';
 import { withOwn } from '../../../_lib/namespaces.js';
 import { chargeable } from '../../../_lib/requirements.js';
 
@@ -20,7 +20,7 @@ type SupportReq = (typeof SUPPORT_REQS)[number];
  * of `type` of its own: the host pid, or undefined when create was refused
  * (then recorded as above, and the case has nothing more to look at).
  */
-export async function startOrUnsupported<R extends string>(ctx: CaseContext<R | SupportReq>, c: ContainerHandle, type: NamespaceType, main: R, what = `a new ${type} namespace`): Promise<number | undefined> {
+export async function startOrUnsupported<R extends RequirementId>(ctx: CaseContext<R | SupportReq>, c: ContainerHandle, type: NamespaceType, main: R, what = `a new ${type} namespace`): Promise<number | undefined> {
   const refused = await createOrRefusal(c);
   if (refused === undefined) {
     await c.start();
@@ -45,7 +45,7 @@ export async function startOrUnsupported<R extends string>(ctx: CaseContext<R | 
  * joiner that merely inherited ours would look joined. Skips when the holder
  * has none of its own (the create case of the type reports that).
  */
-export async function holderOwnsNamespace(ctx: CaseContext<string>, holder: number, type: NamespaceType): Promise<void> {
+export async function holderOwnsNamespace(ctx: CaseContext, holder: number, type: NamespaceType): Promise<void> {
   const [host, held] = await Promise.all([namespaceId('self', type), namespaceId(holder, type)]);
   if (sameNamespace(host, held)) ctx.skip(`the holder container is in our ${type} namespace, not one of its own (linux.namespaces.create.${type} reports that), so joining its namespace could not be told from inheriting ours`);
 }
@@ -55,7 +55,7 @@ export async function holderOwnsNamespace(ctx: CaseContext<string>, holder: numb
  * a second container asks for the namespace alone. Refused too, the runtime lacks the type
  * (recorded by startOrUnsupported); accepted, the refusal was of the rest, charged to `applyReq`.
  */
-export async function refusedBeyondType<R extends string>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, refused: string, type: NamespaceType, applyReq: R, what: string): Promise<void> {
+export async function refusedBeyondType<R extends RequirementId>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, refused: string, type: NamespaceType, applyReq: R, what: string): Promise<void> {
   const plain = await ctx.another('plain', (c) => withOwn(c, type).withScript(HOLD));
   if ((await startOrUnsupported(ctx, plain, type, 'LNX-NS-CREATE')) === undefined) return;
   ctx.expect(applyReq, false, { message: `create refused ${what} although the same runtime gives a container a ${type} namespace of its own on this host: ${refused}`, actual: refused });
@@ -66,7 +66,7 @@ export async function refusedBeyondType<R extends string>(ctx: CaseContext<R | S
  * asks for a `type` namespace plus `what`: the host pid, or undefined when
  * create was refused (then sorted out by refusedBeyondType).
  */
-export async function startOrRefusedBeyondType<R extends string>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, type: NamespaceType, applyReq: R, what: string): Promise<number | undefined> {
+export async function startOrRefusedBeyondType<R extends RequirementId>(ctx: CaseContext<R | SupportReq | 'LNX-NS-CREATE'>, type: NamespaceType, applyReq: R, what: string): Promise<number | undefined> {
   const refused = await createOrRefusal(ctx);
   if (refused !== undefined) {
     await refusedBeyondType(ctx, refused, type, applyReq, what);

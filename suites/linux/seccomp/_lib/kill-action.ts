@@ -3,11 +3,11 @@
  * mkdir/mkdirat, one case each: the mkdir process dies of SIGSYS (exit status
  * 159 = 128 + 31 in the shell) and makes nothing; the shell lives on.
  */
-import { type CaseDefinition, defineCase } from '../../../case.js';
+import { type CaseDefinition, defineCase, type RequirementId } from '../../../case.js';
 import { allowExcept, MKDIR_NAMES, MKDIR_PROBE, parseProbe } from './profiles.js';
 
 /** linux.seccomp.<slug>: `action` on mkdir kills mkdir with SIGSYS, charged to `requirement`. */
-export function killActionCase(slug: string, action: string, requirement: string): CaseDefinition {
+export function killActionCase(slug: string, action: string, requirement: RequirementId): CaseDefinition {
   return defineCase({
     id: `linux.seccomp.${slug}`,
     title: `${action} kills the process making the named syscall with SIGSYS`,
