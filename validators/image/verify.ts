@@ -9,7 +9,6 @@ import type { Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import type { Gunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
-import type { BlobSink } from './store/store.js';
 import { LayerInspector } from './layer/inspect.js';
 import { ZstdGuard } from './zstd-guard.js';
 
@@ -19,6 +18,19 @@ export type Compression = 'gzip' | 'zstd' | 'none';
 export class DecompressionBudget {
   used = 0;
   constructor(readonly limit: number) {}
+}
+
+/**
+ * Receives one blob's bytes in order; write() may apply backpressure by
+ * returning a promise. The chunk's memory is reused once write() is done with
+ * it: a sink that needs the bytes later copies them.
+ */
+export interface BlobSink {
+  write(chunk: Buffer): void | Promise<void>;
+  /** Called once after the last chunk (or at once for an empty blob). */
+  end(): void | Promise<void>;
+  /** Called instead of end() when reading failed. */
+  fail(reason: string): void;
 }
 
 export interface BlobOutcome {

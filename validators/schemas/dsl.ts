@@ -97,3 +97,10 @@ export function since(introduced: string, version: string, schema: Schema): Sche
 export function until(last: string, version: string, schema: Schema): Schema | undefined {
   return compareVersions(version, last) <= 0 ? schema : undefined;
 }
+
+/** One schema of the registry (registry.ts): a kind at a version, built on demand. */
+export interface SchemaSource {
+  readonly kind: string;
+  readonly version: string;
+  readonly schema: () => Schema;
+}

@@ -2,18 +2,14 @@
  * Every (kind, version) schema that the build compiles to standalone ajv code.
  * Image-spec kinds are added here beside the runtime-spec ones.
  */
-import type { Schema } from './dsl.js';
+import type { SchemaSource } from './dsl.js';
 import { RUNTIME_SPEC_POINTS, compareVersions } from '../../spec/versions.js';
 import { configSchema } from './runtime/config.js';
 import { stateSchema } from './runtime/state.js';
 import { featuresSchema } from './runtime/features.js';
 import { imageSchemaSources } from './image/index.js';
 
-export interface SchemaSource {
-  readonly kind: string;
-  readonly version: string;
-  readonly schema: () => Schema;
-}
+export type { SchemaSource };
 
 export function schemaSources(): SchemaSource[] {
   const out: SchemaSource[] = [];

@@ -1,4 +1,7 @@
-import type { BlobOutcome } from '../verify.js';
+import type { BlobOutcome, BlobSink } from '../verify.js';
+
+/** The sink a store streams a blob into is the verifier's (verify.ts): named here too for the stores. */
+export type { BlobSink };
 
 /**
  * A content store: the files of an image layout, wherever they are (a
@@ -14,18 +17,6 @@ export type StoreStat =
   | { readonly kind: 'link'; readonly what: string }
   | { readonly kind: 'not-file'; readonly what: string };
 
-/**
- * Receives one blob's bytes in order; write() may apply backpressure by
- * returning a promise. The chunk's memory is reused once write() is done with
- * it: a sink that needs the bytes later copies them.
- */
-export interface BlobSink {
-  write(chunk: Buffer): void | Promise<void>;
-  /** Called once after the last chunk (or at once for an empty blob). */
-  end(): void | Promise<void>;
-  /** Called instead of end() when reading failed. */
-  fail(reason: string): void;
-}
 
 export interface StreamJob {
   readonly path: string;

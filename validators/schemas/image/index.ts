@@ -1,6 +1,5 @@
 /** Image-spec schema sources (manifest, index, image config, descriptor, oci-layout), by version. */
-import type { Schema } from '../dsl.js';
-import type { SchemaSource } from '../registry.js';
+import type { Schema, SchemaSource } from '../dsl.js';
 import { IMAGE_SPEC_VERSIONS } from '../../../spec/versions.js';
 import { manifestSchema } from './manifest.js';
 import { indexSchema } from './image-index.js';
