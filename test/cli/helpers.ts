@@ -1,6 +1,8 @@
 /** What the CLI tests share: an io that keeps what a tool says, and a shard report for `oci-conform merge`. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HostConditions } from '../../harness/model.js';
+import { SAMPLE_RESULT, sampleRunInfo } from '../reporters/conform/sample-run.js';
 
 export interface MemoryIo {
   readonly out: (text: string) => void;
@@ -21,26 +23,10 @@ export function memoryIo(opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}
  * as `oci-conform run --reporter json=FILE` writes it: one pass, one fail.
  */
 export function writeShardReport(dir: string, name = 'shard.json'): string {
-  const base = { title: 't', file: 'suites/x.case.ts', requirements: ['RT-KILL-SENDS-SIGNAL'], durationMs: 12, calls: [], notes: [], configs: [] };
+  const base = { ...SAMPLE_RESULT, durationMs: 12 };
   const report = {
     reportVersion: 2,
-    run: {
-      reportVersion: 2,
-      tool: { name: 'oci-conform', version: '9.9.9' },
-      runId: 'octest',
-      workDir: '/tmp/oci-conform-x',
-      cgroupPrefix: 'oci-conform-octest',
-      startedAt: '2026-01-01T00:00:00Z',
-      runtime: { binary: '/usr/bin/runc', profile: 'runc', version: 'runc version 1.1.5', chosenBy: 'option' },
-      specVersion: '1.0.1',
-      configVersion: '1.0.2-dev',
-      versionSource: 'features',
-      level: 'MUST',
-      host: { kernel: '6.18', cgroups: { mode: 'hybrid', v1: {}, unifiedControllers: [], mountRoots: {} }, conditions: { root: { ok: true } }, rootfs: 'busybox' },
-      selection: { total: 2, selected: 2 },
-      jobs: 1,
-      timeoutMs: 30000,
-    },
+    run: sampleRunInfo({ root: { ok: true } } as HostConditions, { selection: { total: 2, selected: 2 }, jobs: 1 }),
     summary: { counts: { pass: 1, fail: 1, warn: 0, skip: 0, error: 0 }, durationMs: 100, interrupted: false, leftovers: [], exitCode: 1 },
     results: [
       { ...base, id: 'lifecycle.a', outcome: { status: 'pass' } },

@@ -8,6 +8,7 @@ import { consoleReporter } from '../../../reporters/conform/console.js';
 import { paint } from '../../../reporters/conform/colors.js';
 import type { Sink } from '../../../reporters/conform/output.js';
 import type { CaseResult } from '../../../harness/model.js';
+import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
 
@@ -20,24 +21,8 @@ afterAll(async () => {
 });
 
 const conditions = Object.fromEntries(CONDITIONS.map((c) => [c, c === 'selinux' ? { ok: false, reason: 'SELinux is not enabled' } : { ok: true }])) as HostConditions;
-const info: RunInfo = {
-  reportVersion: REPORT_VERSION,
-  tool: { name: 'oci-conform', version: '9.9.9' },
-  runId: 'octest',
-  workDir: '/tmp/oci-conform-x',
-  cgroupPrefix: 'oci-conform-octest',
-  startedAt: '2026-01-01T00:00:00Z',
-  runtime: { binary: '/usr/bin/runc', profile: 'runc', version: 'runc version 1.1.5', chosenBy: 'option' },
-  specVersion: '1.0.1',
-  configVersion: '1.0.2-dev',
-  versionSource: 'features',
-  level: 'MUST',
-  host: { kernel: '6.18', cgroups: { mode: 'hybrid', v1: {}, unifiedControllers: [], mountRoots: {} }, conditions, rootfs: 'busybox' },
-  selection: { total: 10, selected: 5 },
-  jobs: 2,
-  timeoutMs: 30000,
-};
-const base = { title: 't', file: 'suites/x.case.ts', requirements: ['RT-KILL-SENDS-SIGNAL'], durationMs: 12.4, calls: [], notes: [], configs: [] };
+const info: RunInfo = sampleRunInfo(conditions);
+const base = { ...SAMPLE_RESULT, requirements: [...SAMPLE_RESULT.requirements], durationMs: 12.4 };
 const results: CaseResult[] = [
   { ...base, id: 'lifecycle.a', outcome: { status: 'pass' } },
   {
