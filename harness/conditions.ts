@@ -57,7 +57,7 @@ export const CONDITIONS = [
   'idmapped-mounts',
   /** The runtime under test answers `features` with a JSON document. */
   'runtime-features',
-  /** The runtime profile supports a console socket (process.terminal) and a python3 helper can receive the pty (console-socket.ts). */
+  /** The runtime profile supports a console socket (process.terminal) and libc can be reached through koffi to receive the pty (console-socket.ts). */
   'console-socket',
   /**
    * The host's /proc/<pid> of the pid the runtime names (state.pid, the pid file) is the container process,

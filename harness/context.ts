@@ -318,14 +318,11 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         guard();
         let consoleSocket: string | undefined;
         if (isTerminal(config)) {
-          // The terminal's output goes to the stdout file, through a receiver of the pty (console-socket.ts).
+          // The terminal's output goes to the stdout file, copied from the pty master the runtime sends (console-socket.ts).
           const cond = env.host.conditions['console-socket'];
           if (!cond.ok) throw new CaseSkip(`process.terminal needs console-socket: ${cond.reason}`);
-          consoleSock = await openConsoleSocket(cond.detail ?? 'python3', join(dir, 'console.sock'), stdoutPath, 3600);
+          consoleSock = openConsoleSocket(join(dir, 'console.sock'), stdoutPath, 3600);
           consoleSocket = consoleSock.path;
-          const rpid = consoleSock.pid;
-          const rstart = rpid === undefined ? undefined : await processStartTime(rpid);
-          if (rpid !== undefined && rstart !== undefined) env.ledger.append({ kind: 'pid', pid: rpid, startTime: rstart });
         }
         env.ledger.append({ kind: 'container', id });
         created = true;

@@ -11,7 +11,7 @@ import { controllerVersion, type CgroupLayout } from './inspect/cgroup-layout.js
 import { readProcCgroups } from './inspect/proc-cgroup.js';
 import { readStatus } from './inspect/status.js';
 import { readMountinfo } from './inspect/mountinfo.js';
-import { findReceiver } from './console-socket.js';
+import { receiverProblem } from './console-socket.js';
 
 export interface ProbeInputs {
   readonly layout: CgroupLayout;
@@ -133,11 +133,11 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
       status.capabilities.effective.includes('CAP_SYS_RESOURCE') ? yes : no('CAP_SYS_RESOURCE is not in our effective set (raising hard rlimits or negative oom_score_adj would fail)'),
     'idmapped-mounts': () => (kernelAtLeast(5, 12) ? yes : no(`kernel ${release()} is older than 5.12 (no idmapped mounts)`)),
     'runtime-features': () => inp.features,
-    // Receiving the pty master means SCM_RIGHTS on a unix socket: a python3 helper does it (console-socket.ts).
-    'console-socket': async () => {
+    // Receiving the pty master means SCM_RIGHTS on a unix socket: libc through koffi (console-socket.ts).
+    'console-socket': () => {
       if (!inp.consoleSocket) return no('the runtime profile has no --console-socket');
-      const r = await findReceiver();
-      return 'python' in r ? { ok: true, detail: r.python } : no(r.reason);
+      const problem = receiverProblem();
+      return problem === undefined ? yes : no(problem);
     },
     // A run measures it after the canary and replaces this; a caller that does not measure keeps the usual case.
     'host-pid-view': () => inp.hostPidView ?? { ok: true, detail: 'assumed: not measured' },

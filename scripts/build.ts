@@ -33,8 +33,9 @@ if (!process.argv.includes('--no-bundle')) {
 }
 
 /**
- * oci-conform: an ES module bundle with code splitting. junit-report-builder (CommonJS, one reporter's) and execa
- * (its CommonJS dependencies require node builtins, which an ES module bundle can't) stay dependencies.
+ * oci-conform: an ES module bundle with code splitting. junit-report-builder (CommonJS, one reporter's), koffi (a
+ * native module) and execa (its CommonJS dependencies require node builtins, which an ES module bundle can't) stay
+ * dependencies.
  */
 async function bundleConform(): Promise<void> {
   await build({
@@ -46,7 +47,7 @@ async function bundleConform(): Promise<void> {
     platform: 'node',
     target: 'node20',
     outExtension: { '.js': '.mjs' },
-    external: ['junit-report-builder', 'execa'],
+    external: ['junit-report-builder', 'execa', 'koffi'],
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
     legalComments: 'none',

@@ -3,7 +3,6 @@ import { CONDITIONS } from '../../harness/conditions.js';
 import { probeConditions } from '../../harness/probe.js';
 import { detectCgroupLayout, layoutFromMounts } from '../../harness/inspect/cgroup-layout.js';
 import { parseMountinfo } from '../../harness/inspect/mountinfo.js';
-import { findReceiver } from '../../harness/console-socket.js';
 
 describe('host conditions', () => {
   it('this host (HOST.md): root, hybrid cgroups, user and time namespaces; no LSMs, no net_cls, hugetlb only on cgroup2, no CAP_SYS_RESOURCE', async () => {
@@ -11,8 +10,8 @@ describe('host conditions', () => {
     expect(Object.keys(c).sort()).toEqual([...CONDITIONS].sort());
     const ok = Object.entries(c).filter(([, s]) => s.ok).map(([k]) => k);
     expect(ok).toEqual(expect.arrayContaining(['root', 'cgroup-v1', 'cgroup-hybrid', 'cgroup-memory', 'cgroup-cpu', 'cgroup-pids', 'cgroup-devices', 'userns', 'timens', 'cgroupns', 'seccomp', 'runtime-features']));
-    const receiver = await findReceiver();
-    expect(c['console-socket'].ok).toBe('python' in receiver);
+    // koffi is a dependency and loads here: the pty is received in-process, no python3 needed
+    expect(c['console-socket']).toEqual({ ok: true });
     for (const k of ['cgroup-v2', 'hugetlb', 'net-cls', 'net-prio', 'rdma', 'apparmor', 'selinux', 'intel-rdt', 'cap-sys-resource'] as const) {
       const s = c[k];
       expect(s.ok, k).toBe(false);

@@ -1,0 +1,91 @@
+/**
+ * The libc functions oci-conform calls through koffi (the design's binding to
+ * C), declared once with the constants they take, so callers read as ordinary
+ * TypeScript. koffi is a native module: it is loaded on the first call of
+ * `libc()`, never by an import, so a tool that needs none of this (oci-validate,
+ * `oci-conform list`) does not pay for it.
+ *
+ * x86_64 and aarch64 Linux share every layout used here (sockaddr_un, msghdr,
+ * cmsghdr with 8-byte lengths).
+ */
+import { createRequire } from 'node:module';
+
+export const AF_UNIX = 1;
+export const SOCK_STREAM = 1;
+export const SOCK_NONBLOCK = 0o4000;
+export const SOCK_CLOEXEC = 0o2000000;
+export const SOL_SOCKET = 1;
+export const SCM_RIGHTS = 1;
+export const MSG_DONTWAIT = 0x40;
+export const MSG_CMSG_CLOEXEC = 0x40000000;
+export const EAGAIN = 11;
+export const EINTR = 4;
+
+/** What `libc()` gives: the calls, each returning libc's own result; `errno()` right after one that failed. */
+export interface Libc {
+  socket(domain: number, type: number, protocol: number): number;
+  /** bind(2) of a unix socket to `path` (at most 107 bytes). */
+  bindUnix(fd: number, path: string): number;
+  listen(fd: number, backlog: number): number;
+  accept4(fd: number, flags: number): number;
+  /** recvmsg(2) of one message into `data`, with room for `maxFds` descriptors; the descriptors that came. */
+  recvFds(fd: number, data: Buffer, maxFds: number, flags: number): { readonly bytes: number; readonly fds: readonly number[] };
+  close(fd: number): number;
+  errno(): number;
+}
+
+let loaded: Libc | undefined;
+
+/** The binding, made on first use; throws (with koffi's message) where koffi or libc can't be loaded. */
+export function libc(): Libc {
+  if (loaded) return loaded;
+  const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
+  const lib = koffi.load('libc.so.6');
+  koffi.struct('oc_iovec', { iov_base: 'void *', iov_len: 'size_t' });
+  koffi.struct('oc_msghdr', {
+    msg_name: 'void *',
+    msg_namelen: 'uint32',
+    msg_iov: 'oc_iovec *',
+    msg_iovlen: 'size_t',
+    msg_control: 'void *',
+    msg_controllen: 'size_t',
+    msg_flags: 'int',
+  });
+  const socket = lib.func('int socket(int, int, int)');
+  const bind = lib.func('int bind(int, const void *addr, uint32 len)');
+  const listen = lib.func('int listen(int, int)');
+  const accept4 = lib.func('int accept4(int, void *addr, void *len, int flags)');
+  const recvmsg = lib.func('long recvmsg(int, _Inout_ oc_msghdr *msg, int flags)');
+  const close = lib.func('int close(int)');
+  loaded = {
+    socket: (d, t, p) => socket(d, t, p) as number,
+    bindUnix: (fd, path) => {
+      const name = Buffer.from(path);
+      if (name.length > 107) throw new Error(`unix socket path too long (${name.length} bytes, at most 107): ${path}`);
+      const addr = Buffer.alloc(2 + name.length + 1);
+      addr.writeUInt16LE(AF_UNIX, 0);
+      name.copy(addr, 2);
+      return bind(fd, addr, addr.length) as number;
+    },
+    listen: (fd, backlog) => listen(fd, backlog) as number,
+    accept4: (fd, flags) => accept4(fd, null, null, flags) as number,
+    recvFds: (fd, data, maxFds, flags) => {
+      // one cmsghdr (len 8, level 4, type 4) and its descriptors, rounded up to 8 bytes
+      const control = Buffer.alloc(16 + Math.ceil((4 * maxFds) / 8) * 8);
+      const msg = { msg_name: null, msg_namelen: 0, msg_iov: [{ iov_base: data, iov_len: data.length }], msg_iovlen: 1, msg_control: control, msg_controllen: control.length, msg_flags: 0 };
+      const bytes = Number(recvmsg(fd, msg, flags));
+      const fds: number[] = [];
+      for (let off = 0; bytes >= 0 && off + 16 <= msg.msg_controllen; ) {
+        const len = Number(control.readBigUInt64LE(off));
+        if (len < 16) break;
+        if (control.readInt32LE(off + 8) === SOL_SOCKET && control.readInt32LE(off + 12) === SCM_RIGHTS)
+          for (let p = off + 16; p + 4 <= off + len; p += 4) fds.push(control.readInt32LE(p));
+        off += Math.ceil(len / 8) * 8;
+      }
+      return { bytes, fds };
+    },
+    close: (fd) => close(fd) as number,
+    errno: () => koffi.errno(),
+  };
+  return loaded;
+}
