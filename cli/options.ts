@@ -5,14 +5,13 @@
  * and a help line. Every tool also gets the common rows: -h/--help, --version
  * and --no-color (NO_COLOR in the environment does the same).
  *
- * A hand-written scanner, not node:util's parseArgs: its errors are Node's
- * multi-line messages, and a string option there takes the next argument even
- * when that is another flag. Here an unknown flag is one line with the closest
- * known one, and a missing value is one line; both are usage errors (exit 2).
- * It runs on oci-validate's start path, so it imports nothing heavy (node:fs is
- * loaded by every start anyway).
+ * An unknown flag is one line with the closest known one, and a missing value
+ * is one line; both are usage errors (exit 2). It runs on oci-validate's start
+ * path, so it imports nothing heavy (node:fs and node:util are loaded by every
+ * start anyway).
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { OciError, type ErrorCode } from '../core/errors.js';
 
 interface RowBase {
@@ -91,51 +90,35 @@ export function usageError(spec: Pick<CliSpec<unknown>, 'usageCode'>, message: s
 type Found<O> = { readonly row: OptionRow<O>; readonly value: string } | { readonly common: SwitchRow<Common> };
 
 /**
- * argv -> what to do. Throws a usage OciError (one line) for an unknown flag,
- * a missing value or a value given to a switch, and whatever a row's apply
- * throws for a bad value. --help and --version win over every other option.
+ * argv -> what to do. node:util's parseArgs splits argv (long and short flags, `--flag=value`, `--`, `-`) and
+ * gives its tokens; what it would say of a problem is a multi-line Node message, and a string option there takes
+ * the next argument even when that is another flag, so it runs lax and the tokens are judged here. Throws a usage
+ * OciError (one line) for an unknown flag, a missing value or a value given to a switch, and whatever a row's
+ * apply throws for a bad value. --help and --version win over every other option.
  */
 export function parseCommandLine<O>(spec: CliSpec<O>, argv: readonly string[], options: O, env: NodeJS.ProcessEnv = process.env): CommandLine<O> {
+  const rows: readonly (RowBase & { readonly value?: string })[] = [...spec.options, ...COMMON];
+  const declared = Object.fromEntries(
+    rows.map((r) => [r.flag, { type: r.value === undefined ? ('boolean' as const) : ('string' as const), multiple: true, ...(r.short ? { short: r.short } : {}) }]),
+  );
+  const { tokens } = parseArgs({ args: [...argv], options: declared, strict: false, allowPositionals: true, tokens: true });
   const found: Found<O>[] = [];
   const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    const long = arg.startsWith('--');
-    const eq = long ? arg.indexOf('=') : -1;
-    const name = long ? arg.slice(2, eq < 0 ? undefined : eq) : arg.slice(1);
-    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-    const shown = long ? `--${name}` : `-${name}`;
-    const match = (r: RowBase): boolean => (long ? r.flag === name : r.short === name);
-    const common = COMMON.find(match);
-    if (common) {
-      if (inline !== undefined) throw usageError(spec, `option ${shown} takes no value`);
-      found.push({ common });
-      continue;
-    }
-    const row = spec.options.find(match);
-    if (!row) throw usageError(spec, unknownOption(shown, long ? name : undefined, [...spec.options, ...COMMON]));
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionals.push(t.value);
+    if (t.kind !== 'option') continue;
+    const shown = t.rawName;
+    const common = COMMON.find((r) => r.flag === t.name);
+    const row = common ?? spec.options.find((r) => r.flag === t.name);
+    if (!row) throw usageError(spec, unknownOption(shown, shown.startsWith('--') ? t.name : undefined, rows));
     if (row.value === undefined) {
-      if (inline !== undefined) throw usageError(spec, `option ${shown} takes no value`);
-      found.push({ row, value: '' });
+      if (t.inlineValue) throw usageError(spec, `option ${shown} takes no value`);
+      found.push(common ? { common } : { row: row as OptionRow<O>, value: '' });
       continue;
     }
-    let value = inline;
-    if (value === undefined) {
-      const next = argv[i + 1];
-      // a flag where the value should be is a forgotten value, not the value (write --flag=-x for that)
-      if (next === undefined || (next.startsWith('-') && next !== '-')) throw usageError(spec, `option ${shown} needs a value (${shown} ${row.value})`);
-      value = next;
-      i++;
-    }
-    found.push({ row, value });
+    // a flag where the value should be is a forgotten value, not the value (write --flag=-x for that)
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-') && t.value !== '-')) throw usageError(spec, `option ${shown} needs a value (${shown} ${row.value})`);
+    found.push({ row: row as OptionRow<O>, value: t.value });
   }
   const c: Common = { help: false, version: false, noColor: false };
   for (const f of found) if ('common' in f) f.common.apply(c);
