@@ -34,15 +34,49 @@ export interface Libc {
   errno(): number;
 }
 
+/** The koffi API (its type as its index declares it). */
+export type Koffi = typeof import('koffi');
+export type KoffiLibrary = ReturnType<Koffi['load']>;
+
+let koffiLoaded: Koffi | undefined;
+
+/**
+ * koffi, loaded once. Its native module is required directly where this machine's prebuilt one is present (about
+ * 5 ms): the package's index also loads https, zlib and crypto for its installer, about 12 ms more at every start of
+ * a command that needs libc. The index is the fallback (it checks the native version the same way).
+ */
+export function koffi(): Koffi {
+  if (koffiLoaded) return koffiLoaded;
+  const require = createRequire(import.meta.url);
+  const arch = ({ x64: 'x64', arm64: 'arm64' } as Record<string, string>)[process.arch];
+  if (arch && process.platform === 'linux') {
+    try {
+      const pkg = require('koffi/package.json') as { version: string };
+      const native = require(`koffi/build/koffi/linux_${arch}/koffi.node`) as Koffi & { version: string };
+      if (native.version === pkg.version) return (koffiLoaded = native);
+    } catch {
+      // not prebuilt for this machine, or another package layout: the index knows
+    }
+  }
+  return (koffiLoaded = require('koffi') as Koffi);
+}
+
+let libcLoaded: KoffiLibrary | undefined;
+
+/** libc.so.6 through koffi, loaded once; declare functions on it with `.func`. */
+export function libcLibrary(): KoffiLibrary {
+  return (libcLoaded ??= koffi().load('libc.so.6'));
+}
+
 let loaded: Libc | undefined;
 
 /** The binding, made on first use; throws (with koffi's message) where koffi or libc can't be loaded. */
 export function libc(): Libc {
   if (loaded) return loaded;
-  const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
-  const lib = koffi.load('libc.so.6');
-  koffi.struct('oc_iovec', { iov_base: 'void *', iov_len: 'size_t' });
-  koffi.struct('oc_msghdr', {
+  const k = koffi();
+  const lib = libcLibrary();
+  k.struct('oc_iovec', { iov_base: 'void *', iov_len: 'size_t' });
+  k.struct('oc_msghdr', {
     msg_name: 'void *',
     msg_namelen: 'uint32',
     msg_iov: 'oc_iovec *',
@@ -85,7 +119,7 @@ export function libc(): Libc {
       return { bytes, fds };
     },
     close: (fd) => close(fd) as number,
-    errno: () => koffi.errno(),
+    errno: () => k.errno(),
   };
   return loaded;
 }

@@ -1,0 +1,231 @@
+/**
+ * The libc functions and constants oci-ts-runtime uses, declared once through
+ * koffi (core/libc.ts loads it), so that the rest of the runtime reads as
+ * ordinary TypeScript. Calls return libc's own result (-1 on failure); `check`
+ * turns a failed one into an Error naming the call and errno. System calls
+ * glibc has no wrapper for go through `syscall` with their numbers (x86_64 and
+ * aarch64 differ: SYS below).
+ *
+ * Sections by user: lifecycle (runtime/*.ts and init/main.ts), rootfs
+ * (init/rootfs.ts), credentials (init/process.ts), seccomp (init/seccomp/).
+ */
+import { koffi, libcLibrary } from '../core/libc.js';
+
+const X64 = process.arch === 'x64';
+
+/** System call numbers used through syscall(2), by architecture (x86_64 / aarch64). */
+export const SYS = {
+  pivot_root: X64 ? 155 : 41,
+  capget: X64 ? 125 : 90,
+  capset: X64 ? 126 : 91,
+  seccomp: X64 ? 317 : 277,
+  ioprio_set: X64 ? 251 : 30,
+  sched_setattr: X64 ? 314 : 274,
+  open_tree: 428,
+  move_mount: 429,
+  mount_setattr: 442,
+  close_range: 436,
+  pidfd_open: 434,
+  pidfd_send_signal: 424,
+} as const;
+
+export const O_RDONLY = 0;
+export const O_WRONLY = 1;
+export const O_RDWR = 2;
+export const O_NONBLOCK = 0o4000;
+export const O_CLOEXEC = 0o2000000;
+export const O_DIRECTORY = 0o200000;
+export const O_NOFOLLOW = 0o400000;
+export const O_PATH = 0o10000000;
+export const O_NOCTTY = 0o400;
+export const F_GETFD = 1;
+export const F_SETFD = 2;
+export const F_GETFL = 3;
+export const F_SETFL = 4;
+export const FD_CLOEXEC = 1;
+export const LOCK_EX = 2;
+export const LOCK_NB = 4;
+export const CLOSE_RANGE_CLOEXEC = 4;
+
+export const CLONE_NEWNS = 0x00020000;
+export const CLONE_NEWCGROUP = 0x02000000;
+export const CLONE_NEWUTS = 0x04000000;
+export const CLONE_NEWIPC = 0x08000000;
+export const CLONE_NEWUSER = 0x10000000;
+export const CLONE_NEWPID = 0x20000000;
+export const CLONE_NEWNET = 0x40000000;
+export const CLONE_NEWTIME = 0x00000080;
+
+export const ENOENT = 2;
+export const EINTR = 4;
+export const EAGAIN = 11;
+export const EEXIST = 17;
+export const EINVAL = 22;
+export const ENOSYS = 38;
+export const EWOULDBLOCK = EAGAIN;
+
+/** A failed libc call: `errno` and the call's name with what it was given. */
+export class SysError extends Error {
+  constructor(
+    readonly call: string,
+    readonly errno: number,
+    detail = '',
+  ) {
+    super(`${call}${detail ? ` ${detail}` : ''}: ${strerror(errno)} (errno ${errno})`);
+    this.name = 'SysError';
+  }
+}
+
+type Fn = (...args: unknown[]) => unknown;
+const declared = new Map<string, Fn>();
+
+/** One libc function, declared on its first use (a runtime command declares only what it calls). */
+function fn(prototype: string): Fn {
+  let f = declared.get(prototype);
+  if (!f) {
+    f = libcLibrary().func(prototype) as Fn;
+    declared.set(prototype, f);
+  }
+  return f;
+}
+
+export function errno(): number {
+  return koffi().errno();
+}
+
+export function strerror(e: number): string {
+  return fn('const char *strerror(int errnum)')(e) as string;
+}
+
+/** The result of a call that returns -1 on failure, or a SysError naming it. */
+export function check(result: number | bigint, call: string, detail?: string): number {
+  const n = Number(result);
+  if (n === -1) throw new SysError(call, errno(), detail);
+  return n;
+}
+
+/** syscall(2): `args` as [type, value] pairs, e.g. ['int', 3], ['void *', buf], ['str', path]. */
+export function syscall(nr: number, ...args: [string, unknown][]): number {
+  return Number(fn('long syscall(long nr, ...)')(nr, ...args.flat()));
+}
+
+// ---- lifecycle: files, descriptors, namespaces, signals, exec ----
+
+export function open(path: string, flags: number, mode = 0): number {
+  return fn('int open(const char *path, int flags, ...)')(path, flags, 'uint32', mode) as number;
+}
+
+export function close(fd: number): number {
+  return fn('int close(int fd)')(fd) as number;
+}
+
+export function read(fd: number, buf: Buffer, len = buf.length): number {
+  return Number(fn('long read(int fd, _Out_ uint8_t *buf, size_t len)')(fd, buf, len));
+}
+
+export function write(fd: number, buf: Buffer): number {
+  return Number(fn('long write(int fd, const uint8_t *buf, size_t len)')(fd, buf, buf.length));
+}
+
+export function fcntl(fd: number, cmd: number, arg?: number): number {
+  const f = fn('int fcntl(int fd, int cmd, ...)');
+  return (arg === undefined ? f(fd, cmd) : f(fd, cmd, 'int', arg)) as number;
+}
+
+export function flock(fd: number, op: number): number {
+  return fn('int flock(int fd, int op)')(fd, op) as number;
+}
+
+export function setns(fd: number, nstype: number): number {
+  return fn('int setns(int fd, int nstype)')(fd, nstype) as number;
+}
+
+export function unshare(flags: number): number {
+  return fn('int unshare(int flags)')(flags) as number;
+}
+
+export function mkfifo(path: string, mode: number): number {
+  return fn('int mkfifo(const char *path, uint32 mode)')(path, mode) as number;
+}
+
+export function kill(pid: number, sig: number): number {
+  return fn('int kill(int pid, int sig)')(pid, sig) as number;
+}
+
+export function setsid(): number {
+  return fn('int setsid(void)')() as number;
+}
+
+export function ioctl(fd: number, request: number, arg: Buffer | number | null): number {
+  const f = fn('int ioctl(int fd, unsigned long request, ...)');
+  return (typeof arg === 'number' ? f(fd, request, 'int', arg) : f(fd, request, 'void *', arg)) as number;
+}
+
+export function sethostname(name: string): number {
+  const b = Buffer.from(name);
+  return fn('int sethostname(const uint8_t *name, size_t len)')(b, b.length) as number;
+}
+
+export function setdomainname(name: string): number {
+  const b = Buffer.from(name);
+  return fn('int setdomainname(const uint8_t *name, size_t len)')(b, b.length) as number;
+}
+
+/** Every descriptor from `first` up is closed at the next execve (close_range(2) with CLOSE_RANGE_CLOEXEC). */
+export function cloexecFrom(first: number): number {
+  return syscall(SYS.close_range, ['unsigned int', first], ['unsigned int', 0xffffffff], ['unsigned int', CLOSE_RANGE_CLOEXEC]);
+}
+
+/** execve(2): returns only on failure. */
+export function execve(path: string, argv: readonly string[], envp: readonly string[]): number {
+  return fn('int execve(const char *path, const char **argv, const char **envp)')(path, [...argv, null], [...envp, null]) as number;
+}
+
+/** connect(2) of a unix stream socket to `path`; the socket, or -1. */
+export function connectUnix(path: string): number {
+  const sock = fn('int socket(int, int, int)')(1, 1 | O_CLOEXEC, 0) as number;
+  if (sock < 0) return -1;
+  const name = Buffer.from(path);
+  if (name.length > 107) throw new Error(`unix socket path too long (${name.length} bytes, at most 107): ${path}`);
+  const addr = Buffer.alloc(2 + name.length + 1);
+  addr.writeUInt16LE(1, 0);
+  name.copy(addr, 2);
+  if ((fn('int connect(int, const void *addr, uint32 len)')(sock, addr, addr.length) as number) < 0) {
+    const e = errno();
+    close(sock);
+    throw new SysError('connect', e, path);
+  }
+  return sock;
+}
+
+/** sendmsg(2) of `data` with the descriptors `fds` (SCM_RIGHTS). */
+export function sendFds(sock: number, data: Buffer, fds: readonly number[]): number {
+  const k = koffi();
+  if (!declared.has('oc_msghdr_send')) {
+    k.struct('ort_iovec', { iov_base: 'void *', iov_len: 'size_t' });
+    k.struct('ort_msghdr', {
+      msg_name: 'void *',
+      msg_namelen: 'uint32',
+      msg_iov: 'ort_iovec *',
+      msg_iovlen: 'size_t',
+      msg_control: 'void *',
+      msg_controllen: 'size_t',
+      msg_flags: 'int',
+    });
+    declared.set('oc_msghdr_send', () => 0);
+  }
+  const space = 16 + Math.ceil((4 * fds.length) / 8) * 8;
+  const control = Buffer.alloc(space);
+  control.writeBigUInt64LE(BigInt(16 + 4 * fds.length), 0);
+  control.writeInt32LE(1, 8); // SOL_SOCKET
+  control.writeInt32LE(1, 12); // SCM_RIGHTS
+  fds.forEach((fd, i) => control.writeInt32LE(fd, 16 + 4 * i));
+  const msg = { msg_name: null, msg_namelen: 0, msg_iov: [{ iov_base: data, iov_len: data.length }], msg_iovlen: 1, msg_control: control, msg_controllen: space, msg_flags: 0 };
+  return Number(fn('long sendmsg(int fd, const ort_msghdr *msg, int flags)')(sock, msg, 0));
+}
+
+// ---- rootfs (init/rootfs.ts): mount, pivot_root, mknod, mount_setattr ----
+
+// ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
+
+// ---- seccomp (init/seccomp/) ----
