@@ -224,6 +224,35 @@ export function sendFds(sock: number, data: Buffer, fds: readonly number[]): num
   return Number(fn('long sendmsg(int fd, const ort_msghdr *msg, int flags)')(sock, msg, 0));
 }
 
+export function dup2(from: number, to: number): number {
+  return fn('int dup2(int oldfd, int newfd)')(from, to) as number;
+}
+
+/** A bind mount of `source` on `target` (the console; the rootfs section has the general mount). */
+export function bindMount(source: string, target: string): number {
+  return fn('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)')(source, target, null, 4096, null) as number;
+}
+
+const SIGNAL = 'void *signal(int sig, void *handler)';
+
+/**
+ * Makes every catchable signal that would end a process end this one with _exit(2) (the signal's number as
+ * status), through libc's own function as the handler: a PID 1 of a pid namespace ignores signals it has no
+ * handler for, even SIGTERM from the host, and JavaScript can't run in a signal handler.
+ */
+export function exitOnSignals(signals: readonly number[]): void {
+  const exitFn = fn('void *dlsym(void *handle, const char *symbol)')(null, '_exit');
+  if (!exitFn) throw new Error('dlsym(_exit) failed');
+  for (const s of signals) fn(SIGNAL)(s, exitFn);
+}
+
+/** Every signal back to its default action and none blocked, as a new program expects them (execve keeps ignored ones ignored). */
+export function resetSignals(): void {
+  const signal = fn(SIGNAL);
+  for (let s = 1; s <= 64; s++) if (s !== 9 && s !== 19 && s !== 32 && s !== 33) signal(s, null);
+  fn('int sigprocmask(int how, const uint8_t *set, _Out_ uint8_t *old)')(2, Buffer.alloc(128), null);
+}
+
 // ---- rootfs (init/rootfs.ts): mount, pivot_root, mknod, mount_setattr ----
 
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----

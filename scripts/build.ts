@@ -27,6 +27,7 @@ generateAll();
 if (!process.argv.includes('--no-bundle')) {
   rmSync(DIST, { recursive: true, force: true }); // no stale chunks or scripts from earlier builds
   await bundleConform();
+  await bundleRuntime();
   await buildLoader(DIST);
   // the schema and rule scripts first: the CLI's training run loads them
   await buildCachedScripts(DIST, [...schemaScripts(), ...(await ruleScripts()), validateScript()]);
@@ -49,6 +50,26 @@ async function bundleConform(): Promise<void> {
     outExtension: { '.js': '.mjs' },
     external: ['junit-report-builder', 'execa', 'koffi'],
     chunkNames: 'chunks/[name]-[hash]',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * oci-ts-runtime: its command line and its container init as two small ES module bundles (no splitting: each
+ * start loads one file), koffi outside (a native module).
+ */
+async function bundleRuntime(): Promise<void> {
+  await build({
+    entryPoints: { 'oci-ts-runtime': join(ROOT, 'runtime', 'cli.ts'), 'oci-ts-runtime-init': join(ROOT, 'runtime', 'init', 'main.ts') },
+    outdir: DIST,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    external: ['koffi'],
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -7,7 +7,7 @@ export default defineProfile({
   rootFlag: '--root',
   globalArgs: [],
   deleteForce: true,
-  consoleSocket: false,
+  consoleSocket: true,
   pidFile: true,
   features: true,
 });

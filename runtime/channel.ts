@@ -1,0 +1,108 @@
+/**
+ * The messages between `create` (the runtime) and the container init, one
+ * JSON object per line over the init's fd 3 (a socketpair child_process makes).
+ * The init side is synchronous: it has nothing else to do while it waits, and
+ * its main thread must stay the one that later calls execve.
+ */
+import { readSync, writeSync } from 'node:fs';
+import type { Spec, State } from './spec.js';
+
+export const CHANNEL_FD = 3;
+/**
+ * The other descriptors create hands the init (opened by create, so the init needs no access to the runtime's
+ * directories, which a container root mapped to another host uid would not have): the exec fifo's read and write
+ * ends (reading waits for `start`), exec.done (held until execve closes it), the connected console socket.
+ */
+export const FIFO_READ_FD = 4;
+export const FIFO_WRITE_FD = 5;
+export const DONE_FD = 6;
+export const CONSOLE_FD = 7;
+
+/** What the runtime sends first: everything the init needs. */
+export interface InitPlan {
+  spec: Spec;
+  bundle: string;
+  rootfs: string;
+  /** Create a cgroup namespace (after the runtime placed us in our cgroups), or join this one. */
+  cgroupNs?: { path?: string };
+  /** Run prestart hooks at create (runtime-spec 1.0.2-dev and later) rather than at start. */
+  state: State;
+}
+
+export type ToInit = { t: 'plan'; plan: InitPlan } | { t: 'go' } | { t: 'abort' };
+export type FromInit = { t: 'hello'; pid: number } | { t: 'hooks' } | { t: 'created'; warnings: string[] } | { t: 'error'; message: string };
+
+/** Sends one message (init side). */
+export function send(msg: FromInit | ToInit, fd = CHANNEL_FD): void {
+  const b = Buffer.from(JSON.stringify(msg) + '\n');
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+}
+
+let pending = '';
+
+/** Reads one message (init side), blocking; undefined at end of file (the runtime is gone). */
+export function receive<T extends ToInit | FromInit>(fd = CHANNEL_FD): T | undefined {
+  const buf = Buffer.alloc(65536);
+  for (;;) {
+    const nl = pending.indexOf('\n');
+    if (nl >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      return JSON.parse(line) as T;
+    }
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN' || code === 'EINTR') continue;
+      if (code === 'ECONNRESET') return undefined;
+      throw e;
+    }
+    if (n === 0) return undefined;
+    pending += buf.toString('utf8', 0, n);
+  }
+}
+
+/** The runtime side: messages from the init as they come. */
+export class InitMessages {
+  private buffer = '';
+  private queue: FromInit[] = [];
+  private waiting: ((m: FromInit | undefined) => void) | undefined;
+  private ended = false;
+
+  constructor(stream: NodeJS.ReadableStream) {
+    stream.on('data', (d: Buffer) => {
+      this.buffer += d.toString('utf8');
+      for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        this.push(JSON.parse(line) as FromInit);
+      }
+    });
+    const end = (): void => {
+      this.ended = true;
+      this.waiting?.(undefined);
+      this.waiting = undefined;
+    };
+    stream.on('end', end);
+    stream.on('close', end);
+    stream.on('error', end);
+  }
+
+  private push(m: FromInit): void {
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = undefined;
+      w(m);
+    } else this.queue.push(m);
+  }
+
+  /** The next message, or undefined when the init closed its end (it died). */
+  next(): Promise<FromInit | undefined> {
+    const m = this.queue.shift();
+    if (m) return Promise.resolve(m);
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+}

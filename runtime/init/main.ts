@@ -1,0 +1,164 @@
+/**
+ * The container init: the process `create` starts in the container's
+ * namespaces (util-linux nsenter/unshare made or joined them before Node
+ * started; `create` placed it in its cgroups). It builds the container from
+ * the plan `create` sends on fd 3, reports "created", waits at the exec fifo
+ * until `start`, and becomes the user program with execve: its pid is the
+ * container's pid from create to exit.
+ *
+ * Order (config.md, runtime.md): cgroup namespace, sysctls, hostname, rootfs
+ * (mounts, devices); prestart/createRuntime hooks by `create`, createContainer
+ * hooks here; pivot_root, masked and read-only paths; terminal; process
+ * attributes; "created"; wait; startContainer hooks; credentials, seccomp,
+ * descriptors and signals as a new program expects them; execve.
+ */
+import { mkdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { CHANNEL_FD, CONSOLE_FD, DONE_FD, FIFO_READ_FD, FIFO_WRITE_FD, receive, send, type InitPlan, type ToInit } from '../channel.js';
+import { runHooks } from '../hooks.js';
+import {
+  check,
+  cloexecFrom,
+  close,
+  CLONE_NEWCGROUP,
+  execve,
+  exitOnSignals,
+  F_GETFL,
+  F_SETFD,
+  F_SETFL,
+  fcntl,
+  O_CLOEXEC,
+  O_NONBLOCK,
+  O_RDONLY,
+  FD_CLOEXEC,
+  open,
+  read,
+  resetSignals,
+  setdomainname,
+  sethostname,
+  setns,
+  unshare,
+} from '../libc.js';
+import type { Spec } from '../spec.js';
+import { applyCredentials, applyProcessAttributes } from './process.js';
+import { enterRootfs, prepareRootfs } from './rootfs.js';
+import { compileSeccomp, installSeccomp, sendListener } from './seccomp/index.js';
+import { setupTerminal } from './terminal.js';
+import { resolveProgram, type Program } from './program.js';
+
+/** Signals whose default action ends a process (SIGKILL and SIGSTOP need nothing). */
+const ENDING = [1, 2, 3, 6, 10, 12, 13, 14, 15, 24, 25, 26, 27, 29, 30];
+
+function main(): void {
+  exitOnSignals(ENDING);
+  // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it
+  send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
+  const first = receive<ToInit>();
+  if (first?.t !== 'plan') process.exit(1);
+  const plan = first.plan;
+  let errFd = -1;
+  try {
+    // none of what create handed over may reach a hook or the program
+    for (const fd of [FIFO_READ_FD, FIFO_WRITE_FD, DONE_FD, CONSOLE_FD]) fcntl(fd, F_SETFD, FD_CLOEXEC);
+    // exec.done is held until execve closes it: `start` reads it to its end, which is the exec, or an error
+    errFd = DONE_FD;
+    // reading waits for `start` (our own write end keeps it from seeing end of file)
+    const fifo = FIFO_READ_FD;
+    check(fcntl(fifo, F_SETFL, fcntl(fifo, F_GETFL) & ~O_NONBLOCK), 'fcntl', 'exec.fifo');
+    const program = build(plan);
+    send({ t: 'created', warnings: [] });
+    close(CHANNEL_FD);
+    // blocks until `start` writes (or the process is killed)
+    const b = Buffer.alloc(1);
+    for (;;) {
+      const n = read(fifo, b);
+      if (n === 1) break;
+      if (n === 0) process.exit(1);
+    }
+    close(fifo);
+    startProgram(plan, program, errFd);
+  } catch (e) {
+    const message = (e as Error).message;
+    try {
+      send({ t: 'error', message });
+    } catch {
+      // the runtime is gone (start was called): the error file tells it
+    }
+    if (errFd >= 0) writeSync(errFd, message + '\n');
+    process.exit(1);
+  }
+}
+
+/** Everything create does in the container; the program to run, resolved in the container's root. */
+function build(plan: InitPlan): Program | undefined {
+  const { spec } = plan;
+  if (plan.cgroupNs) {
+    if (plan.cgroupNs.path) check(setns(check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path), CLONE_NEWCGROUP), 'setns', 'cgroup');
+    else check(unshare(CLONE_NEWCGROUP), 'unshare', 'cgroup');
+  }
+  const consoleSock = spec.process?.terminal ? CONSOLE_FD : -1;
+  for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) {
+    try {
+      writeFileSync(`/proc/sys/${key.replace(/\./g, '/')}`, value);
+    } catch (e) {
+      throw new Error(`linux.sysctl ${key}=${value}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    }
+  }
+  if (spec.hostname) check(sethostname(spec.hostname), 'sethostname', spec.hostname);
+  if (spec.domainname) check(setdomainname(spec.domainname), 'setdomainname', spec.domainname);
+  const runtimeExe = statSync(process.execPath);
+  const rootfsPlan = { spec, bundle: plan.bundle, rootfs: plan.rootfs, terminal: spec.process?.terminal === true };
+  prepareRootfs(rootfsPlan);
+  send({ t: 'hooks' });
+  const reply = receive<ToInit>();
+  if (reply?.t !== 'go') process.exit(1);
+  // hooks in the container's namespaces get its pid as seen there
+  const failed = runHooks('createContainer', spec.hooks?.createContainer, { ...plan.state, pid: process.pid });
+  if (failed[0]) throw new Error(failed[0].message);
+  enterRootfs(rootfsPlan);
+  if (!spec.process) return undefined;
+  // a missing cwd is made (as runc does): the program then runs exactly where the config says
+  mkdirSync(spec.process.cwd, { recursive: true });
+  process.chdir(spec.process.cwd);
+  if (spec.process.terminal) setupTerminal(consoleSock, spec.process.consoleSize);
+  const program = resolveProgram(spec.process, runtimeExe);
+  applyProcessAttributes(spec.process, spec.linux);
+  return program;
+}
+
+function startProgram(plan: InitPlan, program: Program | undefined, errFd: number): void {
+  const { spec } = plan;
+  if (!program || !spec.process) throw new Error('config.json has no process to start');
+  const failed = runHooks('startContainer', spec.hooks?.startContainer, { ...plan.state, status: 'created', pid: process.pid });
+  if (failed[0]) throw new Error(failed[0].message);
+  const seccomp = spec.linux?.seccomp ? compileSeccomp(spec.linux.seccomp) : undefined;
+  // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
+  const early = seccomp && spec.process.noNewPrivileges !== true;
+  if (early) listen(plan, installSeccomp(seccomp));
+  applyCredentials(spec.process);
+  if (seccomp && !early) listen(plan, installSeccomp(seccomp));
+  resetSignals();
+  cloexecFrom(3);
+  for (const fd of [0, 1, 2]) {
+    fcntl(fd, F_SETFD, 0);
+    const fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && fl & O_NONBLOCK) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  }
+  void errFd;
+  const r = execve(program.path, program.args, program.env);
+  throw new Error(`execve ${program.path}: failed (${r})`);
+}
+
+function listen(plan: InitPlan, fd: number): void {
+  const s: Spec = plan.spec;
+  if (fd < 0 || !s.linux?.seccomp?.listenerPath) return;
+  sendListener(s.linux.seccomp.listenerPath, fd, {
+    ociVersion: s.ociVersion,
+    fds: ['seccompFd'],
+    pid: plan.state.pid,
+    metadata: s.linux.seccomp.listenerMetadata ?? '',
+    state: { ...plan.state, status: 'created' },
+  });
+  close(fd);
+}
+
+main();

@@ -1,0 +1,166 @@
+/**
+ * oci-ts-runtime: the reference OCI runtime of oci-conform, for reading and
+ * teaching, not for production. Its command line is the one runc speaks:
+ *
+ *   oci-ts-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND ...
+ *     create ID --bundle DIR [--pid-file F] [--console-socket S]
+ *     start ID | state ID | kill ID [SIGNAL] | delete [--force] ID
+ *     run ID --bundle DIR [--pid-file F]   (create + start, then wait for the exit)
+ *     features
+ *
+ * An error is one line on stderr (and in --log), exit status 1.
+ */
+import { appendFileSync } from 'node:fs';
+import { remove, kill, start, state } from './commands.js';
+import { create } from './create.js';
+import { features } from './features.js';
+import { DEFAULT_ROOT, RuntimeError, Store, statusOf } from './store.js';
+
+const USAGE = `usage: oci-ts-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND
+  create ID --bundle DIR [--pid-file FILE] [--console-socket SOCKET]
+  start ID
+  state ID
+  kill ID [SIGNAL]
+  delete [--force] ID
+  run ID --bundle DIR [--pid-file FILE]
+  features`;
+
+interface Global {
+  root: string;
+  log?: string;
+  logFormat: 'text' | 'json';
+}
+
+class Usage extends RuntimeError {}
+
+/** Splits `--name value`, `--name=value` and flags; positionals in order. */
+function parse(argv: readonly string[], withValue: readonly string[], flags: readonly string[]): { opts: Map<string, string>; rest: string[] } {
+  const opts = new Map<string, string>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      rest.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = (eq > 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
+    if (flags.includes(name)) {
+      opts.set(name, 'true');
+      continue;
+    }
+    if (!withValue.includes(name)) throw new Usage(`unknown option ${a}`);
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new Usage(`option --${name} needs a value`);
+    opts.set(name, value);
+  }
+  return { opts, rest };
+}
+
+function one(rest: string[], what: string): string {
+  if (rest.length === 0 || rest[0] === '') throw new Usage(`${what}: a container id is required`);
+  if (rest.length > 1 && what !== 'kill') throw new Usage(`${what}: unexpected argument ${rest[1]}`);
+  return rest[0]!;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const g: Global = { root: DEFAULT_ROOT, logFormat: 'text' };
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const a = argv[i]!;
+    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Usage(`option ${name} needs a value`);
+      return v;
+    };
+    if (name === '--root') g.root = value();
+    else if (name === '--log') g.log = value();
+    else if (name === '--log-format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new Usage(`--log-format ${f}: text or json`);
+      g.logFormat = f;
+    } else if (name === '--debug') continue;
+    else if (name === '--systemd-cgroup') return fail(g, new Usage('--systemd-cgroup: this runtime manages cgroups through cgroupfs only'));
+    else if (name === '-h' || name === '--help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    } else if (name === '-v' || name === '--version') {
+      process.stdout.write('oci-ts-runtime 0.1.0\nspec: 1.3.0\n');
+      return 0;
+    } else return fail(g, new Usage(`unknown global option ${a}`));
+  }
+  const command = argv[i];
+  const args = argv.slice(i + 1);
+  const store = new Store(g.root);
+  const warn = (m: string): void => log(g, 'warning', m);
+  try {
+    switch (command) {
+      case 'create': {
+        const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file', 'console-socket'], ['no-pivot', 'no-new-keyring']);
+        await create(store, one(rest, 'create'), { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file'), consoleSocket: opts.get('console-socket') }, warn);
+        return 0;
+      }
+      case 'start':
+        start(store, one(parse(args, [], []).rest, 'start'), warn);
+        return 0;
+      case 'state':
+        process.stdout.write(state(store, one(parse(args, [], []).rest, 'state')) + '\n');
+        return 0;
+      case 'kill': {
+        const { rest } = parse(args, [], ['all', 'a']);
+        kill(store, one(rest, 'kill'), rest[1] ?? 'SIGTERM');
+        return 0;
+      }
+      case 'delete': {
+        const { opts, rest } = parse(args, [], ['force', 'f']);
+        remove(store, one(rest, 'delete'), opts.has('force') || opts.has('f'), warn);
+        return 0;
+      }
+      case 'run': {
+        const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file'], []);
+        const id = one(rest, 'run');
+        await create(store, id, { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file') }, warn);
+        start(store, id, warn);
+        while (statusOf(store.read(id)) === 'running') await new Promise((r) => setTimeout(r, 20));
+        remove(store, id, false, warn);
+        return 0;
+      }
+      case 'features':
+        process.stdout.write(JSON.stringify(features(), null, 2) + '\n');
+        return 0;
+      case undefined:
+        throw new Usage('a command is required');
+      default:
+        throw new Usage(`unknown command ${command}`);
+    }
+  } catch (e) {
+    return fail(g, e);
+  }
+}
+
+function fail(g: Global, e: unknown): number {
+  if (e instanceof Usage) {
+    log(g, 'error', `${e.message}\n${USAGE}`);
+    return 2;
+  }
+  log(g, 'error', e instanceof RuntimeError ? e.message : `internal error: ${(e as Error).stack ?? String(e)}`);
+  return 1;
+}
+
+function log(g: Global, level: 'error' | 'warning', message: string): void {
+  process.stderr.write(`oci-ts-runtime: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
+  if (!g.log) return;
+  const time = new Date().toISOString();
+  const line =
+    g.logFormat === 'json' ? JSON.stringify({ level: level === 'warning' ? 'warning' : 'error', msg: message, time }) : `time="${time}" level=${level} msg=${JSON.stringify(message)}`;
+  try {
+    appendFileSync(g.log, line + '\n');
+  } catch {
+    // the log is a copy; stderr has the message
+  }
+}

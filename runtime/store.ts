@@ -1,0 +1,163 @@
+/**
+ * Where containers live between commands: one directory per container under
+ * the root (`--root`, default /run/oci-ts-runtime), holding the record
+ * (container.json), the config as create read it (config.json: later changes
+ * to the bundle are ignored), the exec fifo and the init's error file. A
+ * command that changes a container holds an exclusive flock on its directory,
+ * so two commands on one container never interleave; the lock goes with the
+ * process, even when it is killed.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, flock, LOCK_EX } from './libc.js';
+import type { HookKind, Hook, Spec, State } from './spec.js';
+
+export const DEFAULT_ROOT = '/run/oci-ts-runtime';
+
+/** What create wrote and later commands read. */
+export interface ContainerRecord {
+  id: string;
+  /** Absolute bundle path. */
+  bundle: string;
+  ociVersion: string;
+  annotations?: Record<string, string>;
+  /** The container process (host pid) and its start time (field 22 of /proc/<pid>/stat), once created. */
+  pid?: number;
+  startTime?: string;
+  /** create is done (the init waits at the fifo). */
+  created: boolean;
+  /** start released the init. */
+  started: boolean;
+  /** The pid of the create command while it runs (a dead creator with created false means a broken create). */
+  creator?: number;
+  /** What createCgroups made (runtime/cgroups), for delete. */
+  cgroups?: unknown;
+  hooks?: Partial<Record<HookKind, Hook[]>>;
+  /** config.process is absent: start must fail. */
+  noProcess?: boolean;
+}
+
+/** A failure the user caused or must know about: printed as one line, exit 1. */
+export class RuntimeError extends Error {
+  override name = 'RuntimeError';
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
+
+export class Store {
+  constructor(readonly root: string) {}
+
+  dir(id: string): string {
+    if (!ID.test(id) || id.length > 1024) throw new RuntimeError(`invalid container id ${JSON.stringify(id)}: letters, digits and _ . + - only`);
+    return join(this.root, id);
+  }
+
+  /** A new container directory, locked; an error if the id is taken. */
+  createLocked(id: string): Locked {
+    const dir = this.dir(id);
+    mkdirSync(this.root, { recursive: true, mode: 0o711 });
+    try {
+      mkdirSync(dir, { mode: 0o711 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RuntimeError(`container ${id} already exists`);
+      throw e;
+    }
+    return lockDir(id, dir);
+  }
+
+  /** An existing container's directory, locked, with its record. */
+  openLocked(id: string): Locked & { record: ContainerRecord } {
+    const dir = this.dir(id);
+    let l: Locked;
+    try {
+      l = lockDir(id, dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RuntimeError(`container ${id} does not exist`);
+      throw e;
+    }
+    // deleted while we waited for the lock
+    if (fstatSync(l.fd).nlink === 0) {
+      l.release();
+      throw new RuntimeError(`container ${id} does not exist`);
+    }
+    return Object.assign(l, { record: this.read(id) });
+  }
+
+  read(id: string): ContainerRecord {
+    try {
+      return JSON.parse(readFileSync(join(this.dir(id), 'container.json'), 'utf8')) as ContainerRecord;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RuntimeError(`container ${id} does not exist`);
+      throw new RuntimeError(`container ${id}: its record can't be read: ${(e as Error).message}`);
+    }
+  }
+
+  write(rec: ContainerRecord): void {
+    const dir = this.dir(rec.id);
+    writeFileSync(join(dir, 'container.json.tmp'), JSON.stringify(rec));
+    renameSync(join(dir, 'container.json.tmp'), join(dir, 'container.json'));
+  }
+
+  remove(id: string): void {
+    rmSync(this.dir(id), { recursive: true, force: true });
+  }
+}
+
+export interface Locked {
+  readonly id: string;
+  readonly dir: string;
+  readonly fd: number;
+  release(): void;
+}
+
+function lockDir(id: string, dir: string): Locked {
+  const fd = openSync(dir, 'r');
+  try {
+    check(flock(fd, LOCK_EX), 'flock', dir);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return { id, dir, fd, release: () => closeSync(fd) };
+}
+
+/** The start time of a process (clock ticks since boot), or undefined when it is gone or a zombie. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (rest[0] === 'Z' || rest[0] === 'X') return undefined;
+    return rest[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record's process is alive (same pid, same start time: not a reused pid). */
+export function alive(rec: ContainerRecord): boolean {
+  return rec.pid !== undefined && rec.startTime !== undefined && processStartTime(rec.pid) === rec.startTime;
+}
+
+export function creatorAlive(rec: ContainerRecord): boolean {
+  return rec.creator !== undefined && processStartTime(rec.creator) !== undefined;
+}
+
+export function statusOf(rec: ContainerRecord): State['status'] {
+  if (!rec.created) return creatorAlive(rec) ? 'creating' : 'stopped';
+  if (!alive(rec)) return 'stopped';
+  return rec.started ? 'running' : 'created';
+}
+
+/** The state document of runtime.md. */
+export function stateOf(rec: ContainerRecord): State {
+  const status = statusOf(rec);
+  const s: State = { ociVersion: rec.ociVersion, id: rec.id, status, bundle: rec.bundle };
+  if ((status === 'created' || status === 'running') && rec.pid !== undefined) s.pid = rec.pid;
+  if (rec.annotations && Object.keys(rec.annotations).length > 0) s.annotations = rec.annotations;
+  return s;
+}
+
+/** The config a container was created with (bundle changes after create are ignored). */
+export function readSavedConfig(dir: string): Spec {
+  return JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Spec;
+}
