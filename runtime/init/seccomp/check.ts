@@ -13,6 +13,9 @@ import { compileSeccomp, filteredArches } from './compile.js';
 import { FIELD, readModel } from './model.js';
 import { ACTIONS, ARCHITECTURES, FILTER_FLAG, FLAGS, syscallNumber } from './names.js';
 
+/** What sendListener calls before the listener holds the descriptor. */
+const HAND_OVER = ['socket', 'connect', 'sendmsg'];
+
 const ERRNO_RET = { since: '1.1.0', dev: '1.0.2-dev' } as const;
 
 function inForce(ociVersion: string, since: string, dev?: string): boolean {
@@ -50,6 +53,10 @@ export function checkSeccomp(s: Seccomp, ociVersion: string): string[] {
   if (s.listenerMetadata !== undefined && s.listenerPath === undefined) throw new Error(`${FIELD}.listenerMetadata: set without listenerPath`);
   if (model.notify && !s.listenerPath) throw new Error(`${FIELD}.syscalls: an SCMP_ACT_NOTIFY rule needs listenerPath, the socket the notify descriptor is sent to`);
   if (s.listenerPath !== undefined && !model.notify) warnings.push(`${FIELD}.listenerPath: no SCMP_ACT_NOTIFY rule, so nothing is sent to ${s.listenerPath}`);
+  for (const rule of model.rules) {
+    const held = rule.action === 'SCMP_ACT_NOTIFY' ? rule.names.find((n) => HAND_OVER.includes(n)) : undefined;
+    if (held) throw new Error(`${FIELD}.syscalls[${rule.at}]: SCMP_ACT_NOTIFY on ${held}, which the runtime needs to hand the notify descriptor to the listener (it would wait for itself)`);
+  }
   if (model.flags & FILTER_FLAG.WAIT_KILLABLE_RECV && !model.notify)
     throw new Error(`${FIELD}.flags: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV needs an SCMP_ACT_NOTIFY rule (the kernel takes it only with a listener)`);
 
@@ -61,6 +68,16 @@ export function checkSeccomp(s: Seccomp, ociVersion: string): string[] {
     for (const name of new Set(rule.names)) {
       const missing = tables.filter((t) => syscallNumber(t, name) === undefined);
       if (missing.length > 0) warnings.push(`${FIELD}.syscalls[${rule.at}]: syscall ${name} unknown on ${missing.join(', ')}; skipped there`);
+    }
+  }
+
+  // one name, several actions without conditions: the first applies
+  const plain = new Map<string, { at: number; action: string }>();
+  for (const rule of model.rules.filter((r) => r.conditions.length === 0)) {
+    for (const name of rule.names) {
+      const first = plain.get(name);
+      if (!first) plain.set(name, { at: rule.at, action: rule.action });
+      else if (first.action !== rule.action) warnings.push(`${FIELD}.syscalls[${rule.at}]: ${name} already has ${first.action} from syscalls[${first.at}], which applies; ${rule.action} does not`);
     }
   }
 

@@ -22,6 +22,7 @@ describe('checkSeccomp refusals', () => {
     ['value of 2^64 (what JSON.parse makes of 18446744073709551615)', base({ args: [{ index: 0, value: 2 ** 64, op: 'SCMP_CMP_EQ' }] }), /value: 18446744073709552000 is not a 64-bit unsigned integer/],
     ['empty names', { defaultAction: 'SCMP_ACT_ALLOW', syscalls: [{ names: [], action: 'SCMP_ACT_ERRNO' }] }, /^linux\.seccomp\.syscalls\[0\]\.names: missing or empty/],
     ['NOTIFY without listenerPath', base({ action: 'SCMP_ACT_NOTIFY' }), /^linux\.seccomp\.syscalls: an SCMP_ACT_NOTIFY rule needs listenerPath/],
+    ['NOTIFY on connect (the hand-over itself)', { defaultAction: 'SCMP_ACT_ALLOW', listenerPath: '/l', syscalls: [{ names: ['openat', 'connect'], action: 'SCMP_ACT_NOTIFY' }] }, /^linux\.seccomp\.syscalls\[0\]: SCMP_ACT_NOTIFY on connect, which the runtime needs/],
     ['listenerMetadata without listenerPath', base({}, { listenerMetadata: 'x' }), /^linux\.seccomp\.listenerMetadata: set without listenerPath/],
     ['WAIT_KILLABLE_RECV without NOTIFY', base({}, { flags: ['SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV'] }), /^linux\.seccomp\.flags: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV needs an SCMP_ACT_NOTIFY rule/],
   ];
@@ -51,6 +52,11 @@ describe('checkSeccomp accepts, with warnings', () => {
 
   it('a value newer than ociVersion is applied with a warning', () => {
     expect(checkSeccomp(base({ action: 'SCMP_ACT_KILL_PROCESS' }), '1.0.2')).toEqual([expect.stringMatching(/syscalls\[0\]\.action: SCMP_ACT_KILL_PROCESS is newer than ociVersion 1\.0\.2/)]);
+  });
+
+  it('one name with two unconditional actions: the first applies, with a warning', () => {
+    const s: Seccomp = { defaultAction: 'SCMP_ACT_ALLOW', syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO' }, { names: ['mkdir'], action: 'SCMP_ACT_LOG' }] };
+    expect(checkSeccomp(s, '1.3.0')).toEqual(['linux.seccomp.syscalls[1]: mkdir already has SCMP_ACT_ERRNO from syscalls[0], which applies; SCMP_ACT_LOG does not']);
   });
 
   it('listenerPath without a NOTIFY rule: a warning', () => {

@@ -1,9 +1,10 @@
 /**
  * The compiler's output: instruction shapes, jump ranges, 64-bit comparisons as halves, and what each
- * (arch, nr, args) gets, read by running the program in a small BPF interpreter (bpf.ts `run`).
+ * (arch, nr, args) gets, read by running the program in a small BPF interpreter (bpf-vm.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { decode, OP, run } from '../../../../runtime/init/seccomp/bpf.js';
+import { decode, OP } from '../../../../runtime/init/seccomp/bpf.js';
+import { run } from './bpf-vm.js';
 import { compileSeccomp } from '../../../../runtime/init/seccomp/compile.js';
 import { AUDIT_ARCH_AARCH64, AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, FILTER_FLAG, RET, syscallNumber } from '../../../../runtime/init/seccomp/names.js';
 import { SYSCALL_TABLES } from '../../../../runtime/init/seccomp/syscalls.js';
