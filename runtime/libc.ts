@@ -258,3 +258,32 @@ export function resetSignals(): void {
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
 
 // ---- seccomp (init/seccomp/) ----
+
+export const PR_SET_NO_NEW_PRIVS = 38;
+export const EFAULT = 14;
+export const EOPNOTSUPP = 95;
+export const SECCOMP_SET_MODE_FILTER = 1;
+export const SECCOMP_GET_ACTION_AVAIL = 2;
+
+/** prctl(PR_SET_NO_NEW_PRIVS, 1) on the calling thread (seccomp's own name, so it can't clash with credentials'). */
+export function seccompNoNewPrivs(): number {
+  return fn('int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)')(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as number;
+}
+
+/** seccomp(SECCOMP_SET_MODE_FILTER, flags, &{len, filter}) with `program` (struct sock_filter[]); `null` probes the flags (EFAULT: known). */
+export function seccompSetFilter(flags: number, program: Buffer | null): number {
+  if (program === null) return syscall(SYS.seccomp, ['unsigned int', SECCOMP_SET_MODE_FILTER], ['unsigned int', flags >>> 0], ['void *', null]);
+  if (!declared.has('ort_sock_fprog')) {
+    koffi().struct('ort_sock_fprog', { len: 'uint16', filter: 'void *' });
+    declared.set('ort_sock_fprog', () => 0);
+  }
+  const prog = { len: program.length / 8, filter: program };
+  return syscall(SYS.seccomp, ['unsigned int', SECCOMP_SET_MODE_FILTER], ['unsigned int', flags >>> 0], ['ort_sock_fprog *', prog]);
+}
+
+/** seccomp(SECCOMP_GET_ACTION_AVAIL): 0 when the kernel knows the return action `action` (SECCOMP_RET_*), else -1. */
+export function seccompActionAvailable(action: number): number {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(action >>> 0);
+  return syscall(SYS.seccomp, ['unsigned int', SECCOMP_GET_ACTION_AVAIL], ['unsigned int', 0], ['void *', b]);
+}
