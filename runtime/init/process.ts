@@ -141,22 +141,33 @@ export function checkProcessConfig(p: Process, ociVersion: string, linux?: Linux
   return warnings;
 }
 
-function applyRlimits(p: Process): void {
+/**
+ * Rlimits in two steps, so that the limits of the program never bind the init itself (Node: a small RLIMIT_AS,
+ * RLIMIT_DATA, RLIMIT_STACK, RLIMIT_NPROC or RLIMIT_NOFILE makes it abort or fail while it waits for `start`):
+ * - before `created`, a hard limit above the current one is raised (soft kept): the one step that needs
+ *   CAP_SYS_RESOURCE, so a limit the runtime may not set fails `create`;
+ * - right before execve, every limit is set exactly, which then only lowers or stays within hard.
+ */
+function setRlimits(p: Process, phase: 'raise' | 'exact'): void {
   for (const [i, l] of (p.rlimits ?? []).entries()) {
     const where = `process.rlimits[${i}] (${l.type})`;
-    const b = Buffer.alloc(16);
-    const soft = rlimValue(l.soft, where);
-    const hard = rlimValue(l.hard, where);
-    b.writeBigUInt64LE(soft, 0);
-    b.writeBigUInt64LE(hard, 8);
     const resource = RLIMITS.indexOf(l.type);
     if (resource < 0) throw new Error(`${where}: unknown rlimit type, Linux has no such limit`);
-    const show = (v: bigint): string => (v === RLIM_INFINITY ? 'unlimited' : String(v));
-    const detail = `soft ${show(soft)} hard ${show(hard)}`;
+    let soft = rlimValue(l.soft, where);
+    const hard = rlimValue(l.hard, where);
+    const b = Buffer.alloc(16);
+    if (phase === 'raise') {
+      check(prlimit(resource, null, b), `${where}: getrlimit`);
+      if (hard <= b.readBigUInt64LE(8)) continue;
+      soft = b.readBigUInt64LE(0);
+    }
+    b.writeBigUInt64LE(soft, 0);
+    b.writeBigUInt64LE(hard, 8);
     if (prlimit(resource, b, null) < 0) {
       const e = errno();
-      const why = e === EPERM ? ' (raising a hard limit needs CAP_SYS_RESOURCE)' : '';
-      throw new SysError(`${where}: setrlimit`, e, `${detail}${why}`);
+      const show = (v: bigint): string => (v === RLIM_INFINITY ? 'unlimited' : String(v));
+      const why = e !== EPERM ? '' : ` (raising a hard limit needs CAP_SYS_RESOURCE${l.type === 'RLIMIT_NOFILE' ? ', and stays within fs.nr_open' : ''})`;
+      throw new SysError(`${where}: setrlimit`, e, `soft ${show(rlimValue(l.soft, where))} hard ${show(hard)}${why}`);
     }
   }
 }
@@ -192,12 +203,13 @@ function applyScheduler(s: NonNullable<Process['scheduler']>): void {
 }
 
 /**
- * Before `start` (may run well before exec): rlimits (an error when one can't be set, e.g. a hard limit above the
- * runtime's own without CAP_SYS_RESOURCE), oom_score_adj (/proc/self/oom_score_adj, only when oomScoreAdj is set),
- * scheduler (sched_setattr), ioPriority (ioprio_set), personality. Throws Error naming the field.
+ * Before `start` (may run well before exec): rlimits as far as they need privilege (a hard limit above the current
+ * one is raised now, an error without CAP_SYS_RESOURCE; applyCredentials sets the exact values), oom_score_adj
+ * (/proc/self/oom_score_adj, only when oomScoreAdj is set), scheduler (sched_setattr), ioPriority (ioprio_set),
+ * personality. Throws Error naming the field.
  */
 export function applyProcessAttributes(p: Process, linux?: Linux): void {
-  applyRlimits(p);
+  setRlimits(p, 'raise');
   if (p.oomScoreAdj !== undefined) setOomScoreAdj(p.oomScoreAdj);
   if (p.scheduler) applyScheduler(p.scheduler);
   if (p.ioPriority) {
@@ -238,7 +250,8 @@ function setUser(u: Process['user']): void {
 }
 
 /**
- * Right before execve, on the main thread: bounding set (PR_CAPBSET_DROP), additionalGids (setgroups), gid and uid
+ * Right before execve, on the main thread: rlimits exactly as configured (applyProcessAttributes raised the hard
+ * ones already, so this needs no privilege), bounding set (PR_CAPBSET_DROP), additionalGids (setgroups), gid and uid
  * (setresgid, setresuid; keep-caps across them so permitted survives a non-zero uid), effective, permitted and
  * inheritable (capset), ambient (PR_CAP_AMBIENT_RAISE), umask (only when set: config.md says an unset umask is left
  * as the caller's), no_new_privs (only when noNewPrivileges is true). Without process.capabilities the sets are left
@@ -246,6 +259,7 @@ function setUser(u: Process['user']): void {
  * Throws Error naming the field.
  */
 export function applyCredentials(p: Process, warn: (message: string) => void = () => {}): void {
+  setRlimits(p, 'exact');
   const masks = p.capabilities ? capabilityMasks(p.capabilities) : undefined;
   if (masks) {
     dropBounding(masks, warn);

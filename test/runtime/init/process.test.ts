@@ -234,6 +234,14 @@ describe.skipIf(!IS_ROOT)('applyProcessAttributes (after execve)', () => {
     expect(idle.policy).toBe(5);
   });
 
+  it('the init keeps its own rlimits until applyCredentials: a small RLIMIT_AS binds only the exec\'d program', () => {
+    const small = 64 * 1024 * 1024;
+    const r = runText(JSON.stringify({ ociVersion: '1.3.0', process: { user: { uid: 0, gid: 0 }, cwd: '/', rlimits: [{ type: 'RLIMIT_AS', soft: small, hard: small }] }, script: REPORT, between: true }));
+    const between = parse(`@@\n${r.stderr.split('\n').filter((l) => l.startsWith('BETWEEN ')).map((l) => l.slice(8)).join('\n')}`).limits['Max address space'];
+    expect(between).toEqual(parse(`@@\n${readFileSync('/proc/self/limits', 'utf8')}`).limits['Max address space']);
+    expect(report(r).limits['Max address space']).toEqual({ soft: String(small), hard: String(small) });
+  });
+
   it('18446744073709551615 (uint64 max, as config.json has it) is unlimited', () => {
     const json = JSON.stringify({ ociVersion: '1.3.0', process: { user: { uid: 0, gid: 0 }, cwd: '/', rlimits: [{ type: 'RLIMIT_CORE', soft: 4242, hard: 4343 }] }, script: REPORT })
       .replace('4242', '18446744073709551615')
@@ -246,17 +254,18 @@ describe.skipIf(!IS_ROOT)('applyProcessAttributes (after execve)', () => {
     expect(report(r).limits['Max core file size']).toEqual({ soft: 'unlimited', hard: 'unlimited' });
   });
 
-  it('a hard rlimit above the runtime\'s own is an error without CAP_SYS_RESOURCE, and exact with it', () => {
+  it('a hard rlimit above the runtime\'s own is an error (before created) without CAP_SYS_RESOURCE, and exact with it', () => {
     const own = ownLimit('Max open files');
     if (own === 'unlimited') return;
     const want = Number(own) + 1024;
-    const r = run({ rlimits: [{ type: 'RLIMIT_NOFILE', soft: want, hard: want }] });
+    const r = runText(JSON.stringify({ ociVersion: '1.3.0', process: { user: { uid: 0, gid: 0 }, cwd: '/', rlimits: [{ type: 'RLIMIT_NOFILE', soft: want, hard: want }] }, script: REPORT, between: true }));
     if (weHold('CAP_SYS_RESOURCE')) {
       expect(report(r).limits['Max open files']).toEqual({ soft: String(want), hard: String(want) });
       return;
     }
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^ERROR process\.rlimits\[0\] \(RLIMIT_NOFILE\): setrlimit .*CAP_SYS_RESOURCE.*\(errno 1\)$/m);
+    expect(r.stderr, 'refused by applyProcessAttributes, so at create').not.toMatch(/^BETWEEN/m);
     expect(r.stdout).toBe('');
   });
 
