@@ -2,11 +2,12 @@
  * The container process's own attributes, set by the container init (#2):
  * - checkProcessConfig: refusals that need no privilege, before anything is
  *   changed (create fails with one line naming the field);
- * - applyProcessAttributes, after pivot_root and before `created`: rlimits,
- *   oom_score_adj, scheduler, io priority, personality;
- * - applyCredentials, right before execve on the main thread: groups, gid,
- *   uid, the five capability sets (init/capabilities.ts), umask,
- *   no_new_privs.
+ * - applyProcessAttributes, after pivot_root and before `created`: the
+ *   privileged part of rlimits, oom_score_adj, scheduler, io priority,
+ *   personality;
+ * - applyCredentials, right before execve on the main thread: rlimits
+ *   exactly, groups, gid, uid, the five capability sets
+ *   (init/capabilities.ts), umask, no_new_privs.
  * Scheduler, io priority, personality and capabilities are per thread: they
  * are set on the calling (main) thread, the one that calls execve.
  */
@@ -18,6 +19,7 @@ import {
   EPERM,
   errno,
   ioprioSet,
+  O_RDONLY,
   O_WRONLY,
   open,
   personality,
@@ -33,7 +35,6 @@ import {
   SysError,
   umask,
   write,
-  O_RDONLY,
 } from '../libc.js';
 import { capabilityMasks, checkCapabilities, dropBounding, setCapabilitySets } from './capabilities.js';
 
@@ -91,7 +92,7 @@ function checkRlimits(p: Process): void {
 }
 
 function checkScheduler(s: NonNullable<Process['scheduler']>): void {
-  if (!(s.policy in SCHED_POLICIES)) throw new Error(`process.scheduler.policy: unknown policy ${JSON.stringify(s.policy)}`);
+  if (!Object.hasOwn(SCHED_POLICIES, s.policy)) throw new Error(`process.scheduler.policy: unknown policy ${JSON.stringify(s.policy)}`);
   if (SCHED_POLICIES[s.policy] === undefined) throw new Error(`process.scheduler.policy: ${s.policy} is not a Linux scheduling policy`);
   if (s.nice !== undefined && !isInt(s.nice, -20, 19)) throw new Error(`process.scheduler.nice: ${s.nice} is outside -20..19`);
   const realtime = s.policy === 'SCHED_FIFO' || s.policy === 'SCHED_RR';
@@ -99,14 +100,15 @@ function checkScheduler(s: NonNullable<Process['scheduler']>): void {
   if (realtime ? !isInt(prio, 1, 99) : prio !== 0) {
     throw new Error(`process.scheduler.priority: ${prio} is not valid for ${s.policy} (${realtime ? '1..99' : 'only 0'})`);
   }
-  for (const f of s.flags ?? []) if (!(f in SCHED_FLAGS)) throw new Error(`process.scheduler.flags: unknown flag ${JSON.stringify(f)}`);
+  for (const f of s.flags ?? []) if (!Object.hasOwn(SCHED_FLAGS, f)) throw new Error(`process.scheduler.flags: unknown flag ${JSON.stringify(f)}`);
   for (const k of ['runtime', 'deadline', 'period'] as const) {
     const v = s[k];
     if (v !== undefined && !isInt(v, 0, Number.MAX_SAFE_INTEGER)) throw new Error(`process.scheduler.${k}: ${v} is not a uint64 the runtime can read exactly`);
   }
 }
 
-function checkUser(u: Process['user']): void {
+function checkUser(u: Process['user'] | undefined): void {
+  if (typeof u !== 'object' || u === null) throw new Error('process.user: missing (uid and gid are required)');
   const ID_MAX = 0xfffffffe; // (uid_t)-1 means "unchanged" to the kernel
   if (!isInt(u.uid, 0, ID_MAX)) throw new Error(`process.user.uid: ${u.uid} is not a uid`);
   if (!isInt(u.gid, 0, ID_MAX)) throw new Error(`process.user.gid: ${u.gid} is not a gid`);
@@ -130,12 +132,12 @@ export function checkProcessConfig(p: Process, ociVersion: string, linux?: Linux
   if (p.scheduler) checkScheduler(p.scheduler);
   if (p.ioPriority) {
     const { class: cls, priority } = p.ioPriority;
-    if (!(cls in IOPRIO_CLASSES)) throw new Error(`process.ioPriority.class: unknown class ${JSON.stringify(cls)}`);
+    if (!Object.hasOwn(IOPRIO_CLASSES, cls)) throw new Error(`process.ioPriority.class: unknown class ${JSON.stringify(cls)}`);
     if (!isInt(priority ?? 0, 0, 7)) throw new Error(`process.ioPriority.priority: ${priority} is outside 0..7`);
   }
   if (linux?.personality) {
     const { domain, flags } = linux.personality;
-    if (!(domain in PERSONALITY_DOMAINS)) throw new Error(`linux.personality.domain: unknown domain ${JSON.stringify(domain)} (LINUX or LINUX32)`);
+    if (!Object.hasOwn(PERSONALITY_DOMAINS, domain)) throw new Error(`linux.personality.domain: unknown domain ${JSON.stringify(domain)} (LINUX or LINUX32)`);
     if (flags?.length) warnings.push(`linux.personality.flags: no flag is supported, ${flags.join(', ')} ignored`);
   }
   return warnings;
@@ -243,7 +245,10 @@ function setUser(u: Process['user']): void {
   if (setgroups(gids) < 0) {
     const e = errno();
     // Where setgroups is denied, only an empty list can be honoured, and the process has none to drop.
-    if (!(e === EPERM && gids.length === 0 && setgroupsDenied())) throw new SysError('process.user.additionalGids: setgroups', e, `[${gids.join(', ')}]`);
+    const denied = e === EPERM && setgroupsDenied();
+    if (!(denied && gids.length === 0)) {
+      throw new SysError('process.user.additionalGids: setgroups', e, `[${gids.join(', ')}]${denied ? ' (setgroups is denied in this user namespace)' : ''}`);
+    }
   }
   check(setresgid(u.gid, u.gid, u.gid), 'process.user.gid: setresgid', String(u.gid));
   check(setresuid(u.uid, u.uid, u.uid), 'process.user.uid: setresuid', String(u.uid));

@@ -288,6 +288,8 @@ describe('checkProcessConfig', () => {
     ['soft above hard', { rlimits: [{ type: 'RLIMIT_CORE', soft: 2, hard: 1 }] }, /^process\.rlimits\[0\] \(RLIMIT_CORE\): soft 2 is above hard 1/],
     ['negative rlimit', { rlimits: [{ type: 'RLIMIT_CORE', soft: -1, hard: 1 }] }, /^process\.rlimits\[0\] \(RLIMIT_CORE\) soft: -1 is not a uint64/],
     ['unknown policy', { scheduler: { policy: 'SCHED_H8' } }, /^process\.scheduler\.policy: unknown policy "SCHED_H8"/],
+    ['a policy named like an Object property', { scheduler: { policy: 'constructor' } }, /^process\.scheduler\.policy: unknown policy "constructor"/],
+    ['no user', { user: undefined as unknown as Process['user'] }, /^process\.user: missing/],
     ['SCHED_ISO', { scheduler: { policy: 'SCHED_ISO' } }, /^process\.scheduler\.policy: SCHED_ISO is not a Linux scheduling policy/],
     ['nice out of range', { scheduler: { policy: 'SCHED_OTHER', nice: 20 } }, /^process\.scheduler\.nice: 20 is outside -20\.\.19/],
     ['FIFO priority 0', { scheduler: { policy: 'SCHED_FIFO' } }, /^process\.scheduler\.priority: 0 is not valid for SCHED_FIFO \(1\.\.99\)/],
