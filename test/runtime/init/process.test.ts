@@ -53,6 +53,13 @@ function runText(json: string): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, warnings };
 }
 
+/** The driver as root of a new user namespace (util-linux unshare --map-root-user: setgroups denied), as #2 runs there. */
+function runInUserNamespace(p: Partial<Process>): Run {
+  const json = JSON.stringify({ ociVersion: '1.3.0', process: { user: { uid: 0, gid: 0 }, cwd: '/', ...p }, script: REPORT });
+  const r = spawnSync('unshare', ['--user', '--map-root-user', process.execPath, '--import', 'tsx/esm', DRIVER, json], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, warnings: [] };
+}
+
 function run(p: Partial<Process>, opts: { linux?: Linux; ociVersion?: string; script?: string } = {}): Run {
   const proc: Process = { user: { uid: 0, gid: 0 }, cwd: '/', ...p };
   return runText(JSON.stringify({ ociVersion: opts.ociVersion ?? '1.3.0', process: proc, linux: opts.linux, script: opts.script ?? REPORT }));
@@ -184,6 +191,18 @@ describe.skipIf(!IS_ROOT)('applyCredentials (after execve, as /proc/<pid>/status
     expect(early.status).toBe(3);
     expect(early.stderr).toMatch(/^ERROR process\.capabilities\.bounding: unknown capability "CAP_H8_NO_SUCH_CAPABILITY"/m);
     expect(early.stdout).toBe('');
+  });
+
+  it('as root of a user namespace where setgroups is denied: no groups to set is fine, groups to set are refused', () => {
+    const want = ['CAP_CHOWN', 'CAP_KILL'];
+    const r = runInUserNamespace({ noNewPrivileges: true, capabilities: { bounding: want, effective: want, permitted: want, inheritable: [], ambient: [] } });
+    const s = report(r).status;
+    expect(caps(s.CapBnd)).toEqual(want);
+    expect(caps(s.CapEff)).toEqual(want);
+    expect(s.Uid).toBe('0\t0\t0\t0');
+    const refused = runInUserNamespace({ user: { uid: 0, gid: 0, additionalGids: [0] } });
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(/^ERROR process\.user\.additionalGids: setgroups \[0\] \(setgroups is denied in this user namespace\)/m);
   });
 
   it.skipIf(weHold('CAP_SYS_RESOURCE'))('a capability the runtime does not hold (CAP_SYS_RESOURCE here) is left out with a warning', () => {
