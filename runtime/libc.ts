@@ -257,6 +257,75 @@ export function resetSignals(): void {
 
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
 
+export const EPERM = 1;
+export const EACCES = 13;
+export const PR_SET_KEEPCAPS = 8;
+export const PR_CAPBSET_READ = 23;
+export const PR_CAPBSET_DROP = 24;
+export const PR_SET_NO_NEW_PRIVS = 38;
+export const PR_CAP_AMBIENT = 47;
+export const PR_CAP_AMBIENT_RAISE = 2;
+export const PR_CAP_AMBIENT_CLEAR_ALL = 4;
+/** capget/capset header version 3: two 32-bit words per set. */
+export const LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+export const IOPRIO_WHO_PROCESS = 1;
+
+/** prctl(2) with integer arguments (unused ones 0). */
+export function prctl(option: number, a2 = 0, a3 = 0, a4 = 0, a5 = 0): number {
+  return fn('int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)')(option, a2, a3, a4, a5) as number;
+}
+
+export function setgroups(gids: readonly number[]): number {
+  const b = Buffer.alloc(4 * Math.max(1, gids.length));
+  gids.forEach((g, i) => b.writeUInt32LE(g, 4 * i));
+  return fn('int setgroups(size_t size, const uint8_t *list)')(gids.length, b) as number;
+}
+
+export function setresuid(r: number, e: number, s: number): number {
+  return fn('int setresuid(uint32 r, uint32 e, uint32 s)')(r, e, s) as number;
+}
+
+export function setresgid(r: number, e: number, s: number): number {
+  return fn('int setresgid(uint32 r, uint32 e, uint32 s)')(r, e, s) as number;
+}
+
+export function umask(mask: number): number {
+  return fn('uint32 umask(uint32 mask)')(mask) as number;
+}
+
+/** personality(2); 0xffffffff only reads the current value. */
+export function personality(persona: number): number {
+  return fn('int personality(unsigned long persona)')(persona) as number;
+}
+
+/** prlimit(2) on this process: sets `limits` (a struct rlimit, two u64: soft, hard) when given, reads into `old`. */
+export function prlimit(resource: number, limits: Buffer | null, old: Buffer | null): number {
+  return fn('int prlimit(int pid, int resource, const void *limits, _Out_ void *old)')(0, resource, limits, old) as number;
+}
+
+/** capget(2) / capset(2) of the calling thread, version 3: `data` holds 2 x {effective, permitted, inheritable} u32. */
+export function capget(data: Buffer): number {
+  const hdr = Buffer.alloc(8);
+  hdr.writeUInt32LE(LINUX_CAPABILITY_VERSION_3, 0);
+  return syscall(SYS.capget, ['void *', hdr], ['void *', data]);
+}
+
+export function capset(data: Buffer): number {
+  const hdr = Buffer.alloc(8);
+  hdr.writeUInt32LE(LINUX_CAPABILITY_VERSION_3, 0);
+  return syscall(SYS.capset, ['void *', hdr], ['void *', data]);
+}
+
+/** sched_setattr(2) of the calling thread with a struct sched_attr. */
+export function schedSetattr(attr: Buffer): number {
+  return syscall(SYS.sched_setattr, ['int', 0], ['void *', attr], ['unsigned int', 0]);
+}
+
+/** ioprio_set(2) of this process. */
+export function ioprioSet(ioprio: number): number {
+  return syscall(SYS.ioprio_set, ['int', IOPRIO_WHO_PROCESS], ['int', 0], ['int', ioprio]);
+}
+
 // ---- seccomp (init/seccomp/) ----
 
 export const PR_SET_NO_NEW_PRIVS = 38;
