@@ -4,6 +4,7 @@
  * controller is enabled (cgroup.subtree_control, '+name') from the hierarchy
  * root down to the container's parent before its files are used, as runc does;
  * enabling is left in place afterwards (other cgroups may rely on it by then).
+ * Device rules on v2 are an eBPF program attached last (device-program.ts).
  * Any value that cannot be applied is an Error naming the field: create
  * applies every property or fails (runtime.md).
  */
@@ -14,7 +15,8 @@ import type { CgroupRecord, RecordedCgroup } from './create.js';
 import { errText, readCgroupFile, writeCgroupFile } from './fs.js';
 import { blkioWrites } from './resources/blkio.js';
 import { cpuWritesOf } from './resources/cpu.js';
-import { deviceWrites } from './resources/devices.js';
+import { deviceProgramEntries, deviceWrites } from './resources/devices.js';
+import { attachDeviceProgram, compileDeviceProgram } from './device-program.js';
 import { memoryWrites } from './resources/memory.js';
 import { hugetlbWrites, networkWrites, pidsWrites, rdmaWrites, unifiedWrites } from './resources/other.js';
 import type { CgroupView, CgroupWrite, Version } from './resources/types.js';
@@ -99,5 +101,14 @@ export function applyResources(rec: CgroupRecord, r: Resources | undefined, spec
     }
     const wrong = w.verify?.(readCgroupFile(path));
     if (wrong) throw new Error(`${w.field}: ${wrong} (${path})`);
+  }
+  const program = deviceProgramEntries(r.devices, spec, view);
+  if (program) {
+    const dir = view.dirOf('', 'v2');
+    try {
+      attachDeviceProgram(dir, compileDeviceProgram(program));
+    } catch (e) {
+      throw new Error(`linux.resources.devices: ${(e as Error).message}`);
+    }
   }
 }

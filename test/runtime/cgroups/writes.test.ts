@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resourceWrites } from '../../../runtime/cgroups/apply.js';
+import { deviceLine, deviceProgramEntries } from '../../../runtime/cgroups/resources/devices.js';
 import type { CgroupView, Version } from '../../../runtime/cgroups/resources/types.js';
 import type { Resources, Spec } from '../../../runtime/spec.js';
 
@@ -87,10 +88,14 @@ describe('cgroup v2 writes', () => {
     expect(refusal({ unified: { '../x': '1' } }, V2)).toMatch(/not the name of a cgroup file/);
     expect(refusal({ unified: { 'ociconformnone.max': '1' } }, V2)).toMatch(/^linux\.resources\.unified\["ociconformnone\.max"\]: the unified hierarchy has no ociconformnone controller/);
   });
-  it('devices: allow-all rules need no program; anything else is refused as not implemented', () => {
-    expect(writes({ devices: [{ allow: false, access: 'rwm' }, { allow: true, access: 'rwm' }] }, V2)).toEqual([]);
-    expect(refusal({ devices: [{ allow: false, access: 'rwm' }] }, V2)).toMatch(/^linux\.resources\.devices: on cgroup v2 device rules need an eBPF device program .*not implement/);
-    expect(refusal({ devices: [{ allow: true, access: 'rwm' }, { allow: false, type: 'c', major: 1, minor: 3 }] }, V2)).toMatch(/eBPF/);
+  it('devices: no file writes; an eBPF program unless the rules come down to allowing everything', () => {
+    const deny = [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 42, minor: 1, access: 'r' }];
+    expect(writes({ devices: deny }, V2)).toEqual([]);
+    expect(deviceProgramEntries(deny, SPEC, V2)?.map(deviceLine).slice(0, 3)).toEqual(['a', 'a', 'c 42:1 r']);
+    expect(deviceProgramEntries([{ allow: false, access: 'rwm' }, { allow: true, access: 'rwm' }], SPEC, V2)).toBeUndefined();
+    expect(deviceProgramEntries([{ allow: true, access: 'rwm' }, { allow: false, type: 'c', major: 1, minor: 3 }], SPEC, V2)).toBeDefined();
+    expect(deviceProgramEntries(undefined, SPEC, V2)).toBeUndefined();
+    expect(deviceProgramEntries(deny, SPEC, V1)).toBeUndefined();
   });
   it('network has no v2 controller: refused', () => {
     expect(refusal({ network: { classID: 1 } }, V2)).toMatch(/^linux\.resources\.network\.classID: this host has no net_cls cgroup controller/);
@@ -143,7 +148,7 @@ describe('cgroup v1 writes', () => {
   it('devices: deny all, the rules in order, then the default devices and linux.devices', () => {
     const spec: Spec = { ociVersion: '1.2.0', linux: { devices: [{ type: 'c', path: '/dev/fuse', major: 10, minor: 229 }, { type: 'p', path: '/dev/fifo' }] } };
     const got = writes({ devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 42, minor: 2, access: 'r' }, { allow: false, type: 'c', major: 42, minor: 2, access: 'r' }, { allow: true, type: 'b', major: 8 }] }, V1, spec);
-    expect(got.slice(0, 5)).toEqual(['v1 devices.deny=a', 'v1 devices.deny=a *:* rwm', 'v1 devices.allow=c 42:2 r', 'v1 devices.deny=c 42:2 r', 'v1 devices.allow=b 8:* rwm']);
+    expect(got.slice(0, 5)).toEqual(['v1 devices.deny=a', 'v1 devices.deny=a', 'v1 devices.allow=c 42:2 r', 'v1 devices.deny=c 42:2 r', 'v1 devices.allow=b 8:* rwm']);
     expect(got.slice(5)).toEqual(['c 1:3', 'c 1:5', 'c 1:7', 'c 1:8', 'c 1:9', 'c 5:0', 'c 5:1', 'c 5:2', 'c 136:*', 'c 10:229'].map((d) => `v1 devices.allow=${d} rwm`));
     expect(writes({}, V1)).toEqual([]);
     expect(refusal({ devices: [{ allow: true, type: 'x' }] }, V1)).toMatch(/^linux\.resources\.devices\[0\]\.type: /);
