@@ -3,6 +3,12 @@
  * absolute = from the hierarchy's root, relative = beneath the caller's own
  * cgroup there (as runc does), absent = beneath the caller's cgroup as
  * oci-ts-runtime/<id>. A path that would climb out with `..` is refused.
+ *
+ * On the unified (v2) hierarchy, "the caller's cgroup" for a relative path is
+ * the parent of the one the caller sits in, unless that is the root, as runc's
+ * fs2 driver does: the caller's own cgroup holds processes (the caller at
+ * least), and v2 lets no cgroup with processes enable controllers for its
+ * children, so no resource could be applied beneath it.
  */
 import { type Hierarchy, hostHierarchies } from './layout.js';
 
@@ -39,7 +45,8 @@ export function planCgroupsOn(hierarchies: readonly Hierarchy[], cgroupsPath: st
   const absolute = rel.startsWith('/');
   const cgroups: PlannedCgroup[] = [];
   for (const h of hierarchies) {
-    const base = absolute ? [] : segments(h.own);
+    const own = segments(h.own);
+    const base = absolute ? [] : h.version === 'v2' ? own.slice(0, -1) : own;
     const segs = joinWithin(base, rel, base.length);
     if (segs === undefined) throw new Error(`linux.cgroupsPath ${JSON.stringify(cgroupsPath)}: '..' climbs out of ${absolute ? 'the hierarchy root' : "the runtime's own cgroup"}`);
     if (segs.length === base.length) throw new Error(`linux.cgroupsPath ${JSON.stringify(cgroupsPath)}: names ${absolute ? 'the root cgroup' : "the runtime's own cgroup"}, not a cgroup of the container`);

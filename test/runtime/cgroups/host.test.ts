@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { detectCgroupLayout } from '../../../harness/inspect/cgroup-layout.js';
 import { readCgroupResources, type CgroupLayout } from '../../../harness/inspect/cgroup-resources.js';
@@ -44,6 +44,9 @@ function hostDisk(): { major: number; minor: number } | undefined {
   return undefined;
 }
 
+/** Where a relative cgroupsPath goes in a hierarchy (plan.ts: the caller's cgroup, its parent on v2). */
+const base = (h: Hierarchy): string => join(h.mountPoint, h.version === 'v2' ? dirname(h.own) : h.own);
+
 const v2 = (): Hierarchy | undefined => hierarchies.find((h) => h.version === 'v2');
 const has = (ctrl: string): boolean => hierarchies.some((h) => h.controllers.includes(ctrl));
 const readTrim = (p: string): string => readFileSync(p, 'utf8').trim();
@@ -51,7 +54,7 @@ const controls = (d: string): string[] => readTrim(join(d, 'cgroup.subtree_contr
 
 /** Every directory under the prefix, wherever a test may have put one: beneath our own cgroups and at each root. */
 function prefixDirs(): string[] {
-  return hierarchies.flatMap((h) => [join(h.mountPoint, h.own, PREFIX), join(h.mountPoint, PREFIX)]).filter((d, i, all) => all.indexOf(d) === i && existsSync(d));
+  return hierarchies.flatMap((h) => [join(base(h), PREFIX), join(h.mountPoint, PREFIX)]).filter((d, i, all) => all.indexOf(d) === i && existsSync(d));
 }
 
 function rmCgroupTree(dir: string): void {
@@ -142,13 +145,13 @@ describe.skipIf(!isRoot)('cgroups on this host (root)', () => {
     const lines = readFileSync(`/proc/${pid}/cgroup`, 'utf8').split('\n').filter(Boolean);
     for (const c of r.cgroups) {
       expect(readTrim(join(c.dir, 'cgroup.procs')).split('\n').map(Number)).toContain(pid);
-      expect(c.created).toEqual([join(c.mountPoint, hierarchies.find((h) => h.mountPoint === c.mountPoint)!.own, PREFIX), c.dir]);
+      expect(c.created).toEqual([join(base(hierarchies.find((h) => h.mountPoint === c.mountPoint)!), PREFIX), c.dir]);
     }
     for (const l of lines.filter((x) => !x.includes('name='))) expect(l).toMatch(new RegExp(`/${PREFIX}/c$`));
     expect(cgroupPids(r)).toEqual([pid]);
     await stopChild();
     expect(cgroupPids(r)).toEqual([]);
-    removeCgroups(r);
+    removeCgroups(JSON.parse(JSON.stringify(r)) as CgroupRecord); // the record is kept as JSON between commands
     rec = undefined;
     for (const c of r.cgroups) for (const d of c.created) expect(existsSync(d)).toBe(false);
     expect(prefixDirs()).toEqual([]);
@@ -173,7 +176,7 @@ describe.skipIf(!isRoot)('cgroups on this host (root)', () => {
 
   it('a directory that existed before is left in place; only what we made is removed', async () => {
     for (const h of hierarchies) {
-      const pre = join(h.mountPoint, h.own, PREFIX, 'pre');
+      const pre = join(base(h), PREFIX, 'pre');
       mkdirSync(pre, { recursive: true });
       if (h.controllers.includes('cpuset')) for (const d of [join(pre, '..'), pre]) for (const f of ['cpuset.cpus', 'cpuset.mems']) writeFileSync(join(d, f), readTrim(join(d, '..', f)));
     }
@@ -186,6 +189,11 @@ describe.skipIf(!isRoot)('cgroups on this host (root)', () => {
       expect(existsSync(c.dir)).toBe(false);
       expect(existsSync(join(c.dir, '..'))).toBe(true);
     }
+  });
+
+  it('a pid that cannot be placed fails create naming cgroup.procs, and what was made is removed again', () => {
+    expect(() => createCgroups(planCgroups(`${PREFIX}/gone`, 'unused'), 2 ** 22 + 1)).toThrow(/^cgroup \/sys\/fs\/cgroup\/.*\/gone: placing pid 4194305 in cgroup\.procs: .*\(ESRCH\)$/);
+    expect(prefixDirs()).toEqual([]);
   });
 
   it('a path climbing out with .. is refused before anything is made', () => {

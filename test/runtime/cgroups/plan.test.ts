@@ -42,11 +42,14 @@ describe('planCgroups', () => {
   it('absolute: from each hierarchy root', () => {
     expect(paths('/a/b')).toEqual(['/sys/fs/cgroup/cpu,cpuacct:/a/b', '/sys/fs/cgroup/memory:/a/b', '/sys/fs/cgroup/unified:/a/b']);
   });
-  it("relative: beneath the caller's own cgroup in each hierarchy", () => {
-    expect(paths('a/b')).toEqual(['/sys/fs/cgroup/cpu,cpuacct:/a/b', '/sys/fs/cgroup/memory:/process_api/abc/a/b', '/sys/fs/cgroup/unified:/user.slice/a/b']);
+  it("relative: beneath the caller's own cgroup in each v1 hierarchy, beneath its parent on v2 (runc's fs2: a cgroup with processes can't enable controllers)", () => {
+    expect(paths('a/b')).toEqual(['/sys/fs/cgroup/cpu,cpuacct:/a/b', '/sys/fs/cgroup/memory:/process_api/abc/a/b', '/sys/fs/cgroup/unified:/a/b']);
+    const v2 = hierarchiesFrom(V2_MOUNTS, '0::/user.slice/user-0.slice/session-1.scope', unified(['memory']));
+    expect(planCgroupsOn(v2, 'x/y', 'c1').cgroups.map((c) => c.path)).toEqual(['/user.slice/user-0.slice/x/y']);
+    expect(planCgroupsOn(hierarchiesFrom(V2_MOUNTS, '0::/', unified([])), 'x', 'c1').cgroups.map((c) => c.path)).toEqual(['/x']);
   });
   it('absent: oci-ts-runtime/<id> beneath the caller', () => {
-    expect(paths(undefined, 'web')).toEqual(['/sys/fs/cgroup/cpu,cpuacct:/oci-ts-runtime/web', '/sys/fs/cgroup/memory:/process_api/abc/oci-ts-runtime/web', '/sys/fs/cgroup/unified:/user.slice/oci-ts-runtime/web']);
+    expect(paths(undefined, 'web')).toEqual(['/sys/fs/cgroup/cpu,cpuacct:/oci-ts-runtime/web', '/sys/fs/cgroup/memory:/process_api/abc/oci-ts-runtime/web', '/sys/fs/cgroup/unified:/oci-ts-runtime/web']);
   });
   it('.. that stays inside is resolved; .. that climbs out is refused in one line', () => {
     expect(paths('a/../b/./c')).toContain('/sys/fs/cgroup/memory:/process_api/abc/b/c');
