@@ -328,7 +328,6 @@ export function ioprioSet(ioprio: number): number {
 
 // ---- seccomp (init/seccomp/) ----
 
-export const PR_SET_NO_NEW_PRIVS = 38;
 export const EFAULT = 14;
 export const EOPNOTSUPP = 95;
 export const SECCOMP_SET_MODE_FILTER = 1;
@@ -355,4 +354,60 @@ export function seccompActionAvailable(action: number): number {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(action >>> 0);
   return syscall(SYS.seccomp, ['unsigned int', SECCOMP_GET_ACTION_AVAIL], ['unsigned int', 0], ['void *', b]);
+}
+
+// ---- cgroups (runtime/cgroups/): bpf(2) for the cgroup v2 device program ----
+
+export const BPF_PROG_LOAD = 5;
+export const BPF_PROG_ATTACH = 8;
+export const BPF_PROG_TYPE_CGROUP_DEVICE = 15;
+export const BPF_CGROUP_DEVICE = 6;
+export const BPF_F_ALLOW_MULTI = 2;
+const SYS_BPF = X64 ? 321 : 280;
+
+/** bpf(BPF_PROG_LOAD) of a BPF_PROG_TYPE_CGROUP_DEVICE program (8-byte instructions); its fd, or -1 with `log` holding the verifier's words. */
+export function bpfLoadDeviceProgram(insns: Buffer, log: Buffer): number {
+  const k = koffi();
+  if (!declared.has('ort_bpf_prog_load')) {
+    k.struct('ort_bpf_prog_load', {
+      prog_type: 'uint32',
+      insn_cnt: 'uint32',
+      insns: 'void *',
+      license: 'void *',
+      log_level: 'uint32',
+      log_size: 'uint32',
+      log_buf: 'void *',
+      kern_version: 'uint32',
+      prog_flags: 'uint32',
+      prog_name: 'uint8[16]',
+      prog_ifindex: 'uint32',
+      expected_attach_type: 'uint32',
+    });
+    declared.set('ort_bpf_prog_load', () => 0);
+  }
+  const attr = {
+    prog_type: BPF_PROG_TYPE_CGROUP_DEVICE,
+    insn_cnt: insns.length / 8,
+    insns,
+    license: Buffer.from('Apache-2.0\0'),
+    log_level: 1,
+    log_size: log.length,
+    log_buf: log,
+    kern_version: 0,
+    prog_flags: 0,
+    prog_name: [...Buffer.alloc(16)],
+    prog_ifindex: 0,
+    expected_attach_type: 0,
+  };
+  return Number(fn('long syscall(long nr, ...)')(SYS_BPF, 'int', BPF_PROG_LOAD, 'ort_bpf_prog_load *', attr, 'unsigned int', k.sizeof('ort_bpf_prog_load')));
+}
+
+/** bpf(BPF_PROG_ATTACH) of a device program to a cgroup v2 directory fd, alongside those above it (BPF_F_ALLOW_MULTI). */
+export function bpfAttachDeviceProgram(cgroupFd: number, progFd: number): number {
+  const attr = Buffer.alloc(20);
+  attr.writeUInt32LE(cgroupFd, 0);
+  attr.writeUInt32LE(progFd, 4);
+  attr.writeUInt32LE(BPF_CGROUP_DEVICE, 8);
+  attr.writeUInt32LE(BPF_F_ALLOW_MULTI, 12);
+  return syscall(SYS_BPF, ['int', BPF_PROG_ATTACH], ['void *', attr], ['unsigned int', attr.length]);
 }

@@ -1,0 +1,152 @@
+/**
+ * Making, listing and removing the container's cgroup directories. The record
+ * notes exactly which directories we made, so removal never touches one that
+ * existed before (an absolute cgroupsPath may name a cgroup someone else made).
+ */
+import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { errText, readCgroupFile, writeCgroupFile } from './fs.js';
+import type { CgroupPlan } from './plan.js';
+
+export interface RecordedCgroup {
+  readonly version: 'v1' | 'v2';
+  readonly mountPoint: string;
+  readonly controllers: readonly string[];
+  /** Absolute directory of the container's cgroup. */
+  readonly dir: string;
+  /** Directories we made, shallowest first. */
+  readonly created: readonly string[];
+}
+
+/** JSON-serialisable: what createCgroups made, for applyResources, cgroupPids and removeCgroups. */
+export interface CgroupRecord {
+  readonly cgroups: readonly RecordedCgroup[];
+}
+
+/** A v1 cpuset cgroup starts with no cpus and mems, and takes no task until given some: copy the parent's. */
+function seedCpuset(dir: string): void {
+  for (const f of ['cpuset.cpus', 'cpuset.mems']) {
+    const mine = readCgroupFile(join(dir, f)).trim();
+    if (mine !== '') continue;
+    writeCgroupFile(join(dir, f), readCgroupFile(join(dir, '..', f)).trim());
+  }
+}
+
+export function createCgroups(plan: CgroupPlan, pid: number): CgroupRecord {
+  const done: RecordedCgroup[] = [];
+  try {
+    for (const c of plan.cgroups) {
+      const created: string[] = [];
+      const rec: RecordedCgroup = { version: c.version, mountPoint: c.mountPoint, controllers: c.controllers, dir: join(c.mountPoint, c.path), created };
+      done.push(rec);
+      let dir = c.mountPoint;
+      for (const seg of c.path.split('/').filter(Boolean)) {
+        dir = join(dir, seg);
+        if (existsSync(dir)) continue;
+        try {
+          mkdirSync(dir);
+        } catch (e) {
+          throw new Error(`cgroup ${dir}: mkdir: ${errText(e)}`);
+        }
+        created.push(dir);
+        if (c.version === 'v1' && c.controllers.includes('cpuset')) seedCpuset(dir);
+      }
+    }
+    for (const c of done) {
+      try {
+        writeCgroupFile(join(c.dir, 'cgroup.procs'), String(pid));
+      } catch (e) {
+        throw new Error(`cgroup ${c.dir}: placing pid ${pid} in cgroup.procs: ${errText(e)}`);
+      }
+    }
+  } catch (e) {
+    removeQuietly({ cgroups: done });
+    throw e;
+  }
+  return { cgroups: done };
+}
+
+function procsUnder(dir: string, out: Set<number>): void {
+  let text: string;
+  try {
+    text = readCgroupFile(join(dir, 'cgroup.procs'));
+  } catch {
+    return;
+  }
+  for (const l of text.split('\n')) if (l.trim()) out.add(Number(l));
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) procsUnder(join(dir, e.name), out);
+}
+
+/** Every process in the container's cgroups (and cgroups the container made below them), sorted. */
+export function cgroupPids(rec: CgroupRecord): number[] {
+  const out = new Set<number>();
+  for (const c of rec.cgroups) procsUnder(c.dir, out);
+  return [...out].sort((a, b) => a - b);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number): void => void Atomics.wait(pause, 0, 0, ms);
+
+/** rmdir, retrying while the kernel still holds an emptied cgroup (EBUSY right after its last task exited). */
+function rmdirPatiently(dir: string): void {
+  for (let i = 0; ; i++) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code !== 'EBUSY' || i >= 40) throw new Error(`cgroup ${dir}: rmdir: ${errText(e)}`);
+      sleep(50);
+    }
+  }
+}
+
+/** Cgroups the container made inside its own (with a cgroup namespace and a writable cgroupfs), deepest first. */
+function removeChildren(dir: string): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    removeChildren(join(dir, e.name));
+    rmdirPatiently(join(dir, e.name));
+  }
+}
+
+function hasChildren(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory());
+  } catch {
+    return false;
+  }
+}
+
+/** Removes every directory createCgroups made, deepest first; throws the first failure after trying them all. */
+export function removeCgroups(rec: CgroupRecord): void {
+  let first: Error | undefined;
+  for (const c of rec.cgroups) {
+    for (const dir of [...c.created].reverse()) {
+      try {
+        if (dir === c.dir) removeChildren(dir);
+        // A parent we made may by now hold another container's cgroup: leave it to whoever empties it last.
+        else if (hasChildren(dir)) continue;
+        rmdirPatiently(dir);
+      } catch (e) {
+        first ??= e as Error;
+      }
+    }
+  }
+  if (first) throw first;
+}
+
+function removeQuietly(rec: CgroupRecord): void {
+  try {
+    removeCgroups(rec);
+  } catch {
+    /* the original error matters more */
+  }
+}
