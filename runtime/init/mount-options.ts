@@ -1,2 +1,0 @@
-// STUB
-export const MOUNT_OPTIONS: string[] = [];
