@@ -118,6 +118,7 @@ export function setupDev(rootFd: number, devices: readonly Device[], terminal: b
       const f = L.openat(dev.fd, 'console', L.O_CREAT | L.O_EXCL | L.O_WRONLY | L.O_NOFOLLOW | L.O_CLOEXEC, 0o666);
       if (f < 0) throw new L.SysError('create', L.errno(), '/dev/console');
       L.close(f);
+      L.check(L.fchmodat(dev.fd, 'console', 0o666), 'chmod', '/dev/console');
     }
   } finally {
     L.close(dev.fd);

@@ -6,7 +6,7 @@
  * A refused plan prints `ROOTFS-ERROR: <message>` on stderr and exits 3.
  */
 import { enterRootfs, prepareRootfs, type RootfsPlan } from '../../../runtime/init/rootfs.js';
-import { execve } from '../../../runtime/libc.js';
+import { execve, fcntl, F_SETFD } from '../../../runtime/libc.js';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as { plan: RootfsPlan; argv: string[] };
 try {
@@ -16,6 +16,7 @@ try {
   process.stderr.write(`ROOTFS-ERROR: ${(e as Error).message}\n`);
   process.exit(3);
 }
+for (const fd of [0, 1, 2]) fcntl(fd, F_SETFD, 0); // Node opens stdio close-on-exec
 execve('/bin/busybox', job.argv, ['PATH=/bin']);
 process.stderr.write('execve /bin/busybox failed\n');
 process.exit(4);

@@ -8,7 +8,7 @@
  * new entry.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,8 +84,8 @@ beforeEach(() => {
 afterEach(() => {
   if (!CAN_RUN || !tmp) return;
   const known = new Set(before);
-  // new mounts of other processes in other temp dirs are theirs, not a leak of ours
-  const added = hostMountinfo().filter((l) => !known.has(l) && !(l.split(' ')[4] ?? '').match(/^\/tmp\/(?!ort-rootfs-)/));
+  // new mounts of other processes in their own temp dirs (other test runs on this host) are theirs, not a leak of ours
+  const added = hostMountinfo().filter((l) => !known.has(l) && !/^\/(tmp|dev\/shm)\/(?!ort-rootfs-)/.test(l.split(' ')[4] ?? ''));
   spawnSync('umount', ['-l', tmp]);
   const left = hostMountinfo().filter((l) => (l.split(' ')[4] ?? '').startsWith(tmp));
   if (left.length === 0) rmSync(tmp, { recursive: true, force: true });
@@ -171,5 +171,179 @@ describe('checkRootfsConfig', () => {
     symlinkSync('/tmp', join(rootfs, 'sys'));
     expect(() => checkRootfsConfig(spec({ mounts: [{ destination: '/sys/fs', type: 'sysfs', source: 'sysfs' }] }), bundle)).toThrow(/mounts\[0\]/);
     expect(() => checkRootfsConfig({ ...spec({}), mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs' }] }, bundle)).toThrow(/^mounts\[0\] \(\/sys\): the path is a symlink/);
+  });
+});
+
+describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', () => {
+  it('performs mounts[] in order with their options, relative destinations and sources, and sets up /dev', () => {
+    const marker = join(tmp, 'marker'); // a host directory a symlink in the rootfs points at
+    mkdirSync(marker);
+    symlinkSync(marker, join(rootfs, 'escape'));
+    symlinkSync('../../../..', join(rootfs, 'mnt/up'));
+    mkdirSync(join(bundle, 'relsrc'));
+    writeFileSync(join(bundle, 'relsrc/marker'), 'relative-source\n');
+    mkdirSync(join(tmp, 'rosrc'));
+    writeFileSync(join(tmp, 'rosrc/marker'), 'original\n');
+    writeFileSync(join(tmp, 'srcfile'), 'a bound file\n');
+    const tmpfs = (destination: string, ...options: string[]): Mount => ({ destination, type: 'tmpfs', source: 'tmpfs', options: ['size=1m', ...options] });
+    const s = spec({
+      mounts: [
+        { destination: '/sys', type: 'sysfs', source: 'sysfs', options: ['nosuid', 'noexec', 'nodev', 'ro'] },
+        { destination: '/sys/fs/cgroup', type: 'cgroup', source: 'cgroup', options: ['nosuid', 'noexec', 'nodev', 'relatime', 'ro'] },
+        tmpfs('/mnt/order'),
+        tmpfs('/mnt/order/sub'),
+        tmpfs('/mnt/stack'),
+        { destination: '/mnt/stack', type: 'proc', source: 'proc' },
+        tmpfs('mnt/rel'),
+        tmpfs('/mnt/opts', 'nosuid', 'nodev', 'noexec', 'ro', 'noatime'),
+        tmpfs('/mnt/defaults', 'defaults'),
+        tmpfs('/mnt/nosym', 'nosymfollow'),
+        tmpfs('/mnt/shared', 'shared'),
+        tmpfs('/mnt/unbind', 'unbindable'),
+        tmpfs('/mnt/priv', 'private'),
+        { destination: '/mnt/bindro', type: 'bind', source: join(tmp, 'rosrc'), options: ['bind', 'ro'] },
+        { destination: '/mnt/relsrc', type: 'bind', source: 'relsrc', options: ['bind'] },
+        { destination: '/etc/bound-file', type: 'bind', source: join(tmp, 'srcfile'), options: ['bind'] },
+        { destination: '/mnt/rdev', type: 'bind', source: '/dev', options: ['rbind', 'rprivate', 'rro', 'rnosuid'] },
+        { destination: '/mnt/pdev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] },
+        tmpfs('/escape/inner'),
+        tmpfs('/mnt/up/mnt/upx'),
+      ],
+      linux: {
+        devices: [
+          { path: '/dev/h-c', type: 'c', major: 1, minor: 3, fileMode: 0o600, uid: 1, gid: 2 },
+          { path: '/dev/h-b', type: 'b', major: 7, minor: 200, fileMode: 0o640, uid: 0, gid: 0 },
+          { path: '/dev/sub/h-p', type: 'p', fileMode: 0o600 },
+        ],
+      },
+    });
+    const devs = '/dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/h-c /dev/h-b /dev/sub/h-p /dev/console';
+    const script = [
+      MOUNTINFO,
+      `stat -c '%n|%F|%t:%T|%a|%u:%g' ${devs}; echo ===`,
+      'for l in fd stdin stdout stderr ptmx; do readlink /dev/$l; done; echo ===',
+      'cat /mnt/relsrc/marker /etc/bound-file /mnt/bindro/marker; if echo changed > /mnt/bindro/marker 2>/dev/null; then echo wrote; else echo refused; fi; echo ===',
+      'head -c 4 /dev/zero | wc -c; ls /sys/fs/cgroup; echo ===',
+    ].join('\n');
+    const [mi = '', stats = '', links = '', files = '', misc = ''] = sections(runInside(s, script, true));
+    const mounts = parseMountinfo(mi);
+    // order: nested on its parent, two at one place bottom first
+    expect(at(mounts, '/mnt/order/sub')?.parent).toBe(at(mounts, '/mnt/order')?.id);
+    expect(mounts.filter((m) => m.mountPoint === '/mnt/stack').map((m) => m.fstype)).toEqual(['tmpfs', 'proc']);
+    expect(at(mounts, '/mnt/rel')?.fstype).toBe('tmpfs');
+    expect(at(mounts, '/mnt/opts')?.options).toEqual(expect.arrayContaining(['ro', 'nosuid', 'nodev', 'noexec', 'noatime']));
+    expect(at(mounts, '/mnt/defaults')?.options.filter((o) => ['ro', 'nosuid', 'nodev', 'noexec'].includes(o))).toEqual([]);
+    expect(at(mounts, '/mnt/nosym')?.options).toContain('nosymfollow');
+    expect(['/mnt/shared', '/mnt/unbind', '/mnt/priv'].map((p) => propagation(at(mounts, p)))).toEqual(['shared', 'unbindable', 'private']);
+    expect(at(mounts, '/mnt/bindro')?.options).toContain('ro');
+    // rro and rnosuid reach every mount of the rbind; a plain bind brings none of the mounts below its source
+    const rdev = mounts.filter((m) => m.mountPoint === '/mnt/rdev' || m.mountPoint.startsWith('/mnt/rdev/'));
+    expect(rdev.length).toBeGreaterThan(1);
+    for (const m of rdev) expect(m.options, m.mountPoint).toEqual(expect.arrayContaining(['ro', 'nosuid']));
+    expect(at(mounts, '/mnt/pdev')?.options).toEqual(expect.arrayContaining(['nosuid', 'noexec']));
+    expect(mounts.filter((m) => m.mountPoint.startsWith('/mnt/pdev/'))).toEqual([]);
+    // symlinked destinations end inside the rootfs; the host directory stays empty
+    expect(at(mounts, `${marker}/inner`)?.fstype).toBe('tmpfs');
+    expect(at(mounts, '/mnt/upx')?.fstype).toBe('tmpfs');
+    expect(existsSync(join(marker, 'inner'))).toBe(false);
+    expect(existsSync(join(rootfs, marker, 'inner'))).toBe(true);
+    // cgroup on this host: v2 only, or a tmpfs with the v1 hierarchies beneath
+    const cg = at(mounts, '/sys/fs/cgroup');
+    expect(cg?.fstype === 'cgroup2' || (cg?.fstype === 'tmpfs' && mounts.some((m) => m.mountPoint.startsWith('/sys/fs/cgroup/') && m.fstype === 'cgroup'))).toBe(true);
+    expect(cg?.options).toContain('ro');
+    // /dev
+    expect(stats.trim().split('\n')).toEqual([
+      '/dev/null|character special file|1:3|666|0:0',
+      '/dev/zero|character special file|1:5|666|0:0',
+      '/dev/full|character special file|1:7|666|0:0',
+      '/dev/random|character special file|1:8|666|0:0',
+      '/dev/urandom|character special file|1:9|666|0:0',
+      '/dev/tty|character special file|5:0|666|0:0',
+      '/dev/h-c|character special file|1:3|600|1:2',
+      '/dev/h-b|block special file|7:c8|640|0:0',
+      '/dev/sub/h-p|fifo|0:0|600|0:0',
+      '/dev/console|regular empty file|0:0|666|0:0',
+    ]);
+    expect(links).toBe('/proc/self/fd\n/proc/self/fd/0\n/proc/self/fd/1\n/proc/self/fd/2\npts/ptmx\n');
+    expect(files).toBe('relative-source\na bound file\noriginal\nrefused\n');
+    expect(readFileSync(join(tmp, 'rosrc/marker'), 'utf8')).toBe('original\n');
+    expect(misc.split('\n')[0]).toBe('4');
+  });
+
+  it('applies readonlyPaths, maskedPaths (files and directories, missing ones ignored) and root.readonly', () => {
+    mkdirSync(join(rootfs, 'etc/rodir'));
+    writeFileSync(join(rootfs, 'etc/rodir/file'), 'original\n');
+    writeFileSync(join(rootfs, 'etc/secret'), 'secret-content\n');
+    mkdirSync(join(rootfs, 'etc/secretdir'));
+    writeFileSync(join(rootfs, 'etc/secretdir/inner'), 'x\n');
+    const s = spec({
+      readonly: true,
+      linux: { readonlyPaths: ['/proc/sys', '/etc/rodir', '/missing/ro'], maskedPaths: ['/proc/kcore', '/proc/timer_list', '/etc/secret', '/etc/secretdir', '/missing/masked'] },
+    });
+    const w = (p: string): string => `if echo changed > ${p} 2>/dev/null; then echo wrote; else echo refused; fi`;
+    const script = [MOUNTINFO, 'cat /etc/rodir/file', w('/etc/rodir/file'), 'wc -c < /etc/secret', 'ls -A /etc/secretdir', 'head -c 64 /proc/timer_list | wc -c', w('/proc/sys/kernel/hostname'), w('/probe'), w('/dev/probe'), 'echo ==='].join('\n');
+    const [mi = '', out = ''] = sections(runInside(s, script));
+    expect(out).toBe('original\nrefused\n0\n0\nrefused\nrefused\nwrote\n');
+    const mounts = parseMountinfo(mi);
+    expect(at(mounts, '/')?.options).toContain('ro');
+    expect(at(mounts, '/etc/rodir')?.options).toContain('ro');
+    // read-only /proc/sys keeps the flags of its proc mount
+    expect(at(mounts, '/proc/sys')?.options).toEqual(expect.arrayContaining(['ro']));
+    expect(at(mounts, '/etc/secretdir')).toMatchObject({ fstype: 'tmpfs' });
+    expect(at(mounts, '/etc/secretdir')?.options).toContain('ro');
+    expect(readFileSync(join(rootfs, 'etc/rodir/file'), 'utf8')).toBe('original\n');
+    expect(existsSync(join(rootfs, 'missing'))).toBe(false);
+  });
+
+  it.each([
+    ['(default)', undefined, 'slave'],
+    ['slave', 'slave', 'slave'],
+    ['shared', 'shared', 'shared'],
+    ['private', 'private', 'private'],
+    ['unbindable', 'unbindable', 'unbindable'],
+    ['rshared', 'rshared', 'shared'],
+  ])('rootfsPropagation %s (%s): the container root is %s', (_name, rp, expected) => {
+    const hostGroup = hostMountinfo().find((l) => l.split(' ')[4] === tmp)?.split(' ').find((f) => f.startsWith('shared:'));
+    expect(hostGroup).toBeDefined();
+    const s = spec({ linux: rp === undefined ? {} : { rootfsPropagation: rp }, mounts: [{ destination: '/mnt/t', type: 'tmpfs', source: 'tmpfs' }] });
+    const [mi = ''] = sections(runInside(s, MOUNTINFO));
+    const root = at(parseMountinfo(mi), '/');
+    expect(propagation(root), JSON.stringify(root?.optional)).toBe(expected);
+    // a slave root follows the host's peer group (the shared temp dir); a shared one has a group of its own
+    if (expected === 'slave') expect(root?.optional).toContain(hostGroup?.replace('shared:', 'master:'));
+    if (expected === 'shared') expect(root?.optional).not.toContain(hostGroup);
+  });
+
+  it('refuses /proc when it is a symlink in the rootfs, and mounts nothing through it', () => {
+    rmSync(join(rootfs, 'proc'), { recursive: true });
+    mkdirSync(join(rootfs, 'tmp/proc-target'));
+    symlinkSync('tmp/proc-target', join(rootfs, 'proc'));
+    const r = runInside(spec({}), MOUNTINFO);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^ROOTFS-ERROR: mounts\[0\] \(\/proc\): \/proc is a symlink in the rootfs \(to \/tmp\/proc-target\)/m);
+  });
+
+  it('refuses /sys when it is a symlink in the rootfs', () => {
+    rmSync(join(rootfs, 'sys'), { recursive: true });
+    symlinkSync('/tmp', join(rootfs, 'sys'));
+    const r = runInside(spec({ mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs' }] }), MOUNTINFO);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^ROOTFS-ERROR: mounts\[3\] \(\/sys\): \/sys is a symlink/m);
+  });
+
+  it('refuses a linux.devices path where another file is (LNX-DEVICES-PATH-CONFLICT)', () => {
+    writeFileSync(join(rootfs, 'etc/conflict'), 'a regular file\n');
+    const r = runInside(spec({ linux: { devices: [{ path: '/etc/conflict', type: 'c', major: 1, minor: 3, fileMode: 0o666 }] } }), MOUNTINFO);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^ROOTFS-ERROR: linux\.devices\[0\] \(\/etc\/conflict\): a regular file is already at the path/m);
+    expect(readFileSync(join(rootfs, 'etc/conflict'), 'utf8')).toBe('a regular file\n');
+  });
+
+  it('leaves /dev alone when it is bind-mounted from elsewhere', () => {
+    mkdirSync(join(tmp, 'devsrc'));
+    const r = runInside(spec({ mounts: [{ destination: '/dev', type: 'bind', source: join(tmp, 'devsrc'), options: ['rbind'] }] }), 'ls -A /dev; echo ===');
+    // the bind covers the tmpfs and devpts of the base mounts; no device or link is made in it, nor in its source
+    expect(sections(r)[0]).toBe('');
+    expect(readdirSync(join(tmp, 'devsrc'))).toEqual([]);
   });
 });
