@@ -16,6 +16,7 @@ import { checkRootfsConfig } from '../../../runtime/init/rootfs.js';
 import { parseMountOptions } from '../../../runtime/init/rootfs-options.js';
 import * as L from '../../../runtime/libc.js';
 import type { Mount, Spec } from '../../../runtime/spec.js';
+import { LINUX_MOUNT_OPTIONS } from '../../../spec/runtime/config.js';
 
 const DRIVER = fileURLToPath(new URL('./rootfs-driver.ts', import.meta.url));
 const REPO = resolve(dirname(DRIVER), '../../..');
@@ -50,6 +51,7 @@ function propagation(e: Entry | undefined): string {
 }
 
 const at = (mounts: Entry[], point: string): Entry | undefined => mounts.filter((m) => m.mountPoint === point).pop();
+const hostDevFstype = (): string | undefined => parseMountinfo(readFileSync('/proc/self/mountinfo', 'utf8')).filter((m) => m.mountPoint === '/dev').pop()?.fstype;
 const hostMountinfo = (): string[] => readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean);
 
 let tmp = '';
@@ -116,9 +118,9 @@ interface Run {
   stderr: string;
 }
 
-function runInside(s: Spec, script: string, terminal = false): Run {
+function runInside(s: Spec, script: string, terminal = false, userns = false): Run {
   const plan = { spec: s, bundle, rootfs, terminal };
-  const args = ['--mount', '--uts', '--pid', '--fork', '--cgroup', '--propagation', 'unchanged', process.execPath, '--import', 'tsx/esm', DRIVER, JSON.stringify({ plan, argv: ['sh', '-c', script] })];
+  const args = [...(userns ? ['--user', '--map-root-user'] : []), '--mount', '--uts', '--pid', '--fork', '--cgroup', '--propagation', 'unchanged', process.execPath, '--import', 'tsx/esm', DRIVER, JSON.stringify({ plan, argv: ['sh', '-c', script] })];
   const r = spawnSync('unshare', args, { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -167,10 +169,15 @@ describe('checkRootfsConfig', () => {
     rmSync(join(rootfs, 'proc'), { recursive: true });
     symlinkSync('tmp/proc-target', join(rootfs, 'proc'));
     expect(() => checkRootfsConfig(spec({}), bundle)).toThrow(/^mounts\[0\] \(\/proc\): the path is a symlink in the rootfs \(\/proc -> tmp\/proc-target\)/);
+    rmSync(join(rootfs, 'proc'));
+    mkdirSync(join(rootfs, 'proc'));
+    expect(() => checkRootfsConfig(spec({}), bundle)).not.toThrow();
     rmSync(join(rootfs, 'sys'), { recursive: true });
     symlinkSync('/tmp', join(rootfs, 'sys'));
-    expect(() => checkRootfsConfig(spec({ mounts: [{ destination: '/sys/fs', type: 'sysfs', source: 'sysfs' }] }), bundle)).toThrow(/mounts\[0\]/);
-    expect(() => checkRootfsConfig({ ...spec({}), mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs' }] }, bundle)).toThrow(/^mounts\[0\] \(\/sys\): the path is a symlink/);
+    // through the link on the way, or the link itself; a tmpfs elsewhere under it is not judged here
+    expect(() => checkRootfsConfig(spec({ mounts: [{ destination: '/sys/fs', type: 'sysfs', source: 'sysfs' }] }), bundle)).toThrow(/^mounts\[3\] \(\/sys\/fs\): the path is a symlink in the rootfs \(\/sys -> \/tmp\)/);
+    expect(() => checkRootfsConfig(spec({ mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs' }] }), bundle)).toThrow(/^mounts\[3\] \(\/sys\): the path is a symlink/);
+    expect(() => checkRootfsConfig(spec({ mounts: [{ destination: '/sys/x', type: 'tmpfs', source: 'tmpfs' }] }), bundle)).not.toThrow();
   });
 });
 
@@ -270,6 +277,36 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
     expect(misc.split('\n')[0]).toBe('4');
   });
 
+  it('accepts every option of the Linux table that a tmpfs can take, all on one mount (features lists them)', () => {
+    const skip = new Set(['bind', 'rbind', 'remount', 'idmap', 'ridmap', 'tmpcopyup']);
+    const options = LINUX_MOUNT_OPTIONS.filter((o) => !skip.has(o));
+    const [mi = ''] = sections(runInside(spec({ mounts: [{ destination: '/mnt/all', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', ...options] }] }), MOUNTINFO));
+    // the last of each pair wins, as with mount(8): ...symfollow, ro then rw, unbindable last of the propagations
+    const m = at(parseMountinfo(mi), '/mnt/all');
+    expect(m?.fstype).toBe('tmpfs');
+    expect(propagation(m)).toBe('unbindable');
+  });
+
+  it('in a user namespace (no mknod): bind-mounts the host\'s device nodes, keeps locked flags on remounts', () => {
+    mkdirSync(join(tmp, 'rosrc'));
+    writeFileSync(join(tmp, 'rosrc/marker'), 'original\n');
+    const s = spec({
+      readonly: true,
+      mounts: [{ destination: '/mnt/bindro', type: 'bind', source: join(tmp, 'rosrc'), options: ['bind', 'ro', 'nodev'] }],
+      linux: { readonlyPaths: ['/proc/sys'], maskedPaths: ['/proc/timer_list'] },
+    });
+    const script = [MOUNTINFO, "stat -c '%n|%F|%t:%T' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty; echo ===", 'head -c 4 /dev/zero | wc -c; echo x > /dev/null && echo null-ok; echo ==='].join('\n');
+    const [mi = '', stats = '', use = ''] = sections(runInside(s, script, false, true));
+    const mounts = parseMountinfo(mi);
+    expect(stats.trim().split('\n')).toEqual(['/dev/null|character special file|1:3', '/dev/zero|character special file|1:5', '/dev/full|character special file|1:7', '/dev/random|character special file|1:8', '/dev/urandom|character special file|1:9', '/dev/tty|character special file|5:0']);
+    // each a bind mount of the host's node (the host's /dev filesystem, not the container's /dev tmpfs)
+    expect(['/dev/null', '/dev/tty'].map((p) => at(mounts, p)?.fstype)).toEqual([hostDevFstype(), hostDevFstype()]);
+    expect(use).toBe('4\nnull-ok\n');
+    expect(at(mounts, '/mnt/bindro')?.options).toEqual(expect.arrayContaining(['ro', 'nodev']));
+    expect(at(mounts, '/proc/sys')?.options).toContain('ro');
+    expect(at(mounts, '/')?.options).toContain('ro');
+  });
+
   it('applies readonlyPaths, maskedPaths (files and directories, missing ones ignored) and root.readonly', () => {
     mkdirSync(join(rootfs, 'etc/rodir'));
     writeFileSync(join(rootfs, 'etc/rodir/file'), 'original\n');
@@ -329,6 +366,12 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
     const r = runInside(spec({ mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs' }] }), MOUNTINFO);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^ROOTFS-ERROR: mounts\[3\] \(\/sys\): \/sys is a symlink/m);
+  });
+
+  it('fails a mount the kernel refuses with one line naming the entry', () => {
+    const r = runInside(spec({ mounts: [{ destination: '/mnt/x', type: 'h10-nosuchfs', source: 'none' }] }), MOUNTINFO);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^ROOTFS-ERROR: mounts\[3\] \(\/mnt\/x\): mount h10-nosuchfs none: No such device \(errno 19\)$/m);
   });
 
   it('refuses a linux.devices path where another file is (LNX-DEVICES-PATH-CONFLICT)', () => {
