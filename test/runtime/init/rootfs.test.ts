@@ -187,6 +187,8 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
     mkdirSync(marker);
     symlinkSync(marker, join(rootfs, 'escape'));
     symlinkSync('../../../..', join(rootfs, 'mnt/up'));
+    writeFileSync(join(tmp, 'hostfile'), 'host\n'); // a host file a symlink in the rootfs names as a bind destination
+    symlinkSync(join(tmp, 'hostfile'), join(rootfs, 'etc/linkfile'));
     mkdirSync(join(bundle, 'relsrc'));
     writeFileSync(join(bundle, 'relsrc/marker'), 'relative-source\n');
     mkdirSync(join(tmp, 'rosrc'));
@@ -215,6 +217,7 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
         { destination: '/mnt/pdev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] },
         tmpfs('/escape/inner'),
         tmpfs('/mnt/up/mnt/upx'),
+        { destination: '/etc/linkfile', type: 'bind', source: join(tmp, 'srcfile'), options: ['bind', 'ro'] },
       ],
       linux: {
         devices: [
@@ -229,7 +232,7 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
       MOUNTINFO,
       `stat -c '%n|%F|%t:%T|%a|%u:%g' ${devs}; echo ===`,
       'for l in fd stdin stdout stderr ptmx; do readlink /dev/$l; done; echo ===',
-      'cat /mnt/relsrc/marker /etc/bound-file /mnt/bindro/marker; if echo changed > /mnt/bindro/marker 2>/dev/null; then echo wrote; else echo refused; fi; echo ===',
+      'cat /mnt/relsrc/marker /etc/bound-file /etc/linkfile /mnt/bindro/marker; if echo changed > /mnt/bindro/marker 2>/dev/null; then echo wrote; else echo refused; fi; echo ===',
       'head -c 4 /dev/zero | wc -c; ls /sys/fs/cgroup; echo ===',
     ].join('\n');
     const [mi = '', stats = '', links = '', files = '', misc = ''] = sections(runInside(s, script, true));
@@ -254,6 +257,9 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
     expect(at(mounts, '/mnt/upx')?.fstype).toBe('tmpfs');
     expect(existsSync(join(marker, 'inner'))).toBe(false);
     expect(existsSync(join(rootfs, marker, 'inner'))).toBe(true);
+    expect(at(mounts, join(tmp, 'hostfile'))?.options).toContain('ro');
+    expect(readFileSync(join(tmp, 'hostfile'), 'utf8')).toBe('host\n');
+    expect(readFileSync(join(rootfs, tmp, 'hostfile'), 'utf8')).toBe(''); // made inside the rootfs as the bind's mount point
     // cgroup on this host: v2 only, or a tmpfs with the v1 hierarchies beneath
     const cg = at(mounts, '/sys/fs/cgroup');
     expect(cg?.fstype === 'cgroup2' || (cg?.fstype === 'tmpfs' && mounts.some((m) => m.mountPoint.startsWith('/sys/fs/cgroup/') && m.fstype === 'cgroup'))).toBe(true);
@@ -272,7 +278,7 @@ describe.runIf(CAN_RUN)('prepareRootfs + enterRootfs in a new mount namespace', 
       '/dev/console|regular empty file|0:0|666|0:0',
     ]);
     expect(links).toBe('/proc/self/fd\n/proc/self/fd/0\n/proc/self/fd/1\n/proc/self/fd/2\npts/ptmx\n');
-    expect(files).toBe('relative-source\na bound file\noriginal\nrefused\n');
+    expect(files).toBe('relative-source\na bound file\na bound file\noriginal\nrefused\n');
     expect(readFileSync(join(tmp, 'rosrc/marker'), 'utf8')).toBe('original\n');
     expect(misc.split('\n')[0]).toBe('4');
   });
