@@ -164,3 +164,13 @@ export function parseMountOptions(options: readonly string[] = []): MountOptions
 export function hasRecursiveAttrs(o: MountOptions): boolean {
   return o.attrSet !== 0 || o.attrClr !== 0;
 }
+
+const ST_NOSYMFOLLOW = 0x2000;
+export const KEPT = L.MS_RDONLY | L.MS_NOSUID | L.MS_NODEV | L.MS_NOEXEC | L.MS_NODIRATIME;
+
+/** The per-mount flags of the mount `fd` is on, as MS_* bits a bind remount keeps. */
+export function keptFlags(fd: number): number {
+  const st = L.mountFlagsOf(fd);
+  if (st < 0) throw new L.SysError('statfs', L.errno());
+  return (st & KEPT) | (st & ST_NOSYMFOLLOW ? L.MS_NOSYMFOLLOW : 0);
+}

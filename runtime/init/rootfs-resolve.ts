@@ -116,3 +116,13 @@ export function typeInRoot(rootFd: number, path: string): number | undefined {
     L.close(r.fd);
   }
 }
+
+/** `f` with the mount now on top at `dest` (re-resolved, so it is the new mount's root). */
+export function onTop(rootFd: number, dest: string, f: (r: Resolved) => void): void {
+  const r = resolveInRoot(rootFd, dest);
+  try {
+    f(r);
+  } finally {
+    L.close(r.fd);
+  }
+}

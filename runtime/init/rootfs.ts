@@ -3,18 +3,20 @@
  * own new mount namespace. `prepareRootfs` does everything before pivot_root:
  * it stops propagation back to the host, makes the rootfs a mount point,
  * performs mounts[] in order (destinations resolved inside the rootfs,
- * rootfs-resolve.ts) and sets up /dev (rootfs-dev.ts). `enterRootfs` pivots
+ * rootfs-resolve.ts; options: rootfs-options.ts; cgroup: rootfs-cgroup.ts)
+ * and sets up /dev (rootfs-dev.ts). `enterRootfs` pivots
  * into it, detaches the old root, and applies rootfsPropagation, the read-only
  * and masked paths and root.readonly. `checkRootfsConfig` is what can be
  * refused before any of that, without privileges.
  */
-import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readlinkSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import type { Mount, Spec } from '../spec.js';
 import * as L from '../libc.js';
+import { mountCgroup } from './rootfs-cgroup.js';
 import { setupDev } from './rootfs-dev.js';
-import { hasRecursiveAttrs, type MountOptions, parseMountOptions, PROPAGATION, UNSUPPORTED_OPTIONS } from './rootfs-options.js';
-import { type Create, fdPath, type Resolved, resolveInRoot } from './rootfs-resolve.js';
+import { hasRecursiveAttrs, keptFlags, type MountOptions, parseMountOptions, PROPAGATION, UNSUPPORTED_OPTIONS } from './rootfs-options.js';
+import { type Create, fdPath, onTop, type Resolved, resolveInRoot } from './rootfs-resolve.js';
 
 export interface RootfsPlan {
   spec: Spec;
@@ -97,98 +99,10 @@ export function checkRootfsConfig(spec: Spec, bundle: string): void {
   });
 }
 
-// ---- mount-flag helpers ----
-
-const ST_NOSYMFOLLOW = 0x2000;
-const KEPT = L.MS_RDONLY | L.MS_NOSUID | L.MS_NODEV | L.MS_NOEXEC | L.MS_NODIRATIME;
-
-/** The per-mount flags of the mount `fd` is on, as MS_* bits a bind remount keeps. */
-function keptFlags(fd: number): number {
-  const st = L.mountFlagsOf(fd);
-  if (st < 0) throw new L.SysError('statfs', L.errno());
-  return (st & KEPT) | (st & ST_NOSYMFOLLOW ? L.MS_NOSYMFOLLOW : 0);
-}
-
-/** `f` with the mount now on top at `dest` (re-resolved, so it is the new mount's root). */
-function onTop(rootFd: number, dest: string, f: (r: Resolved) => void): void {
-  const r = resolveInRoot(rootFd, dest);
-  try {
-    f(r);
-  } finally {
-    L.close(r.fd);
-  }
-}
-
 /** Propagation changes and recursive attributes of a mount's options, on the mount `r`. */
 function applyAfter(r: Resolved, o: MountOptions, target = fdPath(r.fd)): void {
   for (const p of o.propagation) L.check(L.mount(null, target, null, p, null), 'mount', `propagation ${Object.keys(PROPAGATION).find((k) => PROPAGATION[k] === p) ?? p}`);
   if (hasRecursiveAttrs(o)) L.check(L.mountSetattr(r.fd, L.AT_RECURSIVE, o.attrSet, o.attrClr), 'mount_setattr');
-}
-
-// ---- cgroup ----
-
-interface MountLine {
-  readonly mountPoint: string;
-  readonly fstype: string;
-  readonly superOptions: readonly string[];
-}
-
-const unescape = (s: string): string => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
-
-function ourMounts(): MountLine[] {
-  return readFileSync('/proc/self/mountinfo', 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const f = line.split(' ');
-      const dash = f.indexOf('-');
-      return { mountPoint: unescape(f[4] ?? ''), fstype: f[dash + 1] ?? '', superOptions: (f[dash + 3] ?? '').split(',') };
-    });
-}
-
-/**
- * A cgroup mount, for the host's cgroup layout: cgroup2 where the host is pure
- * v2; else a tmpfs with the host's hierarchies under /sys/fs/cgroup mounted
- * beneath it (and its symlinks, such as cpu -> cpu,cpuacct), best effort.
- */
-function mountCgroup(rootFd: number, dest: string, r: Resolved, o: MountOptions): void {
-  const mounts = ourMounts();
-  const top = mounts.filter((m) => m.mountPoint === '/sys/fs/cgroup').pop();
-  if (top?.fstype === 'cgroup2') {
-    L.check(L.mount('cgroup2', fdPath(r.fd), 'cgroup2', o.set, o.data.join(',') || null), 'mount cgroup2');
-    return;
-  }
-  L.check(L.mount('tmpfs', fdPath(r.fd), 'tmpfs', o.set & ~L.MS_RDONLY, 'mode=755'), 'mount tmpfs (cgroup v1)');
-  onTop(rootFd, dest, (t) => {
-    const seen = new Set<string>();
-    for (const m of mounts) {
-      const name = m.mountPoint.slice('/sys/fs/cgroup/'.length);
-      if (!m.mountPoint.startsWith('/sys/fs/cgroup/') || name.includes('/') || seen.has(name)) continue;
-      if (m.fstype !== 'cgroup' && m.fstype !== 'cgroup2') continue;
-      seen.add(name);
-      if (L.mkdirat(t.fd, name, 0o755) < 0) continue;
-      const sub = L.openat(t.fd, name, L.O_PATH | L.O_NOFOLLOW | L.O_CLOEXEC);
-      if (sub < 0) continue;
-      const data = m.fstype === 'cgroup' ? m.superOptions.filter((x) => x !== 'rw' && x !== 'ro' && !x.startsWith('release_agent=')).join(',') : null;
-      L.mount(m.fstype, fdPath(sub), m.fstype, o.set & ~L.MS_RDONLY, data); // best effort: a hierarchy that can't be mounted is left out
-      if (o.set & L.MS_RDONLY) L.mount(null, fdPath(sub), null, L.MS_REMOUNT | L.MS_BIND | (o.set & KEPT), null);
-      L.close(sub);
-    }
-    let names: string[] = [];
-    try {
-      names = readdirSync('/sys/fs/cgroup');
-    } catch {
-      names = [];
-    }
-    for (const name of names) {
-      try {
-        if (lstatSync(`/sys/fs/cgroup/${name}`).isSymbolicLink()) L.symlinkat(readlinkSync(`/sys/fs/cgroup/${name}`), t.fd, name);
-      } catch {
-        // best effort
-      }
-    }
-    if (o.set & L.MS_RDONLY) L.check(L.mount(null, fdPath(t.fd), null, L.MS_REMOUNT | L.MS_BIND | (o.set & KEPT) | keptFlags(t.fd), null), 'remount cgroup tmpfs read-only');
-  });
 }
 
 // ---- mounts[] ----
