@@ -254,6 +254,150 @@ export function resetSignals(): void {
 }
 
 // ---- rootfs (init/rootfs.ts): mount, pivot_root, mknod, mount_setattr ----
+export const MS_RDONLY = 1;
+export const MS_NOSUID = 2;
+export const MS_NODEV = 4;
+export const MS_NOEXEC = 8;
+export const MS_SYNCHRONOUS = 16;
+export const MS_REMOUNT = 32;
+export const MS_MANDLOCK = 64;
+export const MS_DIRSYNC = 128;
+export const MS_NOSYMFOLLOW = 256;
+export const MS_NOATIME = 1024;
+export const MS_NODIRATIME = 2048;
+export const MS_BIND = 4096;
+export const MS_REC = 16384;
+export const MS_SILENT = 32768;
+export const MS_UNBINDABLE = 1 << 17;
+export const MS_PRIVATE = 1 << 18;
+export const MS_SLAVE = 1 << 19;
+export const MS_SHARED = 1 << 20;
+export const MS_RELATIME = 1 << 21;
+export const MS_I_VERSION = 1 << 23;
+export const MS_STRICTATIME = 1 << 24;
+export const MS_LAZYTIME = 1 << 25;
+export const MNT_DETACH = 2;
+export const MOUNT_ATTR_RDONLY = 0x1;
+export const MOUNT_ATTR_NOSUID = 0x2;
+export const MOUNT_ATTR_NODEV = 0x4;
+export const MOUNT_ATTR_NOEXEC = 0x8;
+export const MOUNT_ATTR__ATIME = 0x70;
+export const MOUNT_ATTR_RELATIME = 0;
+export const MOUNT_ATTR_NOATIME = 0x10;
+export const MOUNT_ATTR_STRICTATIME = 0x20;
+export const MOUNT_ATTR_NODIRATIME = 0x80;
+export const MOUNT_ATTR_NOSYMFOLLOW = 0x200000;
+export const AT_FDCWD = -100;
+export const AT_SYMLINK_NOFOLLOW = 0x100;
+export const AT_REMOVEDIR = 0x200;
+export const AT_EMPTY_PATH = 0x1000;
+export const AT_RECURSIVE = 0x8000;
+export const O_CREAT = 0o100;
+export const O_EXCL = 0o200;
+export const S_IFMT = 0o170000;
+export const S_IFIFO = 0o010000;
+export const S_IFCHR = 0o020000;
+export const S_IFDIR = 0o040000;
+export const S_IFBLK = 0o060000;
+export const S_IFREG = 0o100000;
+export const S_IFLNK = 0o120000;
+export const EPERM = 1;
+export const ENOTDIR = 20;
+export const ELOOP = 40;
+
+export function mount(source: string | null, target: string, fstype: string | null, flags: number, data: string | null): number {
+  return fn('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)')(source, target, fstype, flags, data) as number;
+}
+
+export function umount2(target: string, flags: number): number {
+  return fn('int umount2(const char *target, int flags)')(target, flags) as number;
+}
+
+export function pivotRoot(newRoot: string, putOld: string): number {
+  return syscall(SYS.pivot_root, ['str', newRoot], ['str', putOld]);
+}
+
+/** mount_setattr(2) on the mount `fd` refers to (AT_EMPTY_PATH), with struct mount_attr's set and clear masks. */
+export function mountSetattr(fd: number, flags: number, attrSet: number, attrClr: number, propagation = 0): number {
+  const attr = Buffer.alloc(32);
+  attr.writeBigUInt64LE(BigInt(attrSet), 0);
+  attr.writeBigUInt64LE(BigInt(attrClr), 8);
+  attr.writeBigUInt64LE(BigInt(propagation), 16);
+  return syscall(SYS.mount_setattr, ['int', fd], ['str', ''], ['unsigned int', flags | AT_EMPTY_PATH], ['void *', attr], ['size_t', 32]);
+}
+
+export function openat(dirfd: number, path: string, flags: number, mode = 0): number {
+  return fn('int openat(int dirfd, const char *path, int flags, ...)')(dirfd, path, flags, 'uint32', mode) as number;
+}
+
+export function mkdirat(dirfd: number, path: string, mode: number): number {
+  return fn('int mkdirat(int dirfd, const char *path, uint32 mode)')(dirfd, path, mode) as number;
+}
+
+export function mknodat(dirfd: number, path: string, mode: number, dev: bigint): number {
+  return fn('int mknodat(int dirfd, const char *path, uint32 mode, uint64 dev)')(dirfd, path, mode, dev) as number;
+}
+
+/** glibc's makedev(3): major and minor packed into a dev_t. */
+export function makedev(major: number, minor: number): bigint {
+  const ma = BigInt(major >>> 0);
+  const mi = BigInt(minor >>> 0);
+  return ((ma & 0xfffff000n) << 32n) | ((ma & 0xfffn) << 8n) | ((mi & 0xffffff00n) << 12n) | (mi & 0xffn);
+}
+
+export function symlinkat(target: string, dirfd: number, path: string): number {
+  return fn('int symlinkat(const char *target, int dirfd, const char *path)')(target, dirfd, path) as number;
+}
+
+export function unlinkat(dirfd: number, path: string, flags: number): number {
+  return fn('int unlinkat(int dirfd, const char *path, int flags)')(dirfd, path, flags) as number;
+}
+
+/** readlinkat(2): the link's target, or undefined (errno set). */
+export function readlinkat(dirfd: number, path: string): string | undefined {
+  const buf = Buffer.alloc(4096);
+  const n = Number(fn('long readlinkat(int dirfd, const char *path, _Out_ uint8_t *buf, size_t len)')(dirfd, path, buf, buf.length));
+  return n < 0 ? undefined : buf.subarray(0, n).toString();
+}
+
+export function fchmodat(dirfd: number, path: string, mode: number): number {
+  return fn('int fchmodat(int dirfd, const char *path, uint32 mode, int flags)')(dirfd, path, mode, 0) as number;
+}
+
+export function fchownat(dirfd: number, path: string, uid: number, gid: number, flags: number): number {
+  return fn('int fchownat(int dirfd, const char *path, uint32 uid, uint32 gid, int flags)')(dirfd, path, uid, gid, flags) as number;
+}
+
+export function chdir(path: string): number {
+  return fn('int chdir(const char *path)')(path) as number;
+}
+
+export function fchdir(fd: number): number {
+  return fn('int fchdir(int fd)')(fd) as number;
+}
+
+/** What statx(2) tells about a file: its type and mode bits, and for a device its numbers. */
+export interface FileStat {
+  readonly mode: number;
+  readonly rdevMajor: number;
+  readonly rdevMinor: number;
+}
+
+/** statx(2) of `path` under `dirfd` (flags: AT_EMPTY_PATH, AT_SYMLINK_NOFOLLOW); undefined on failure (errno set). */
+export function statat(dirfd: number, path: string, flags: number): FileStat | undefined {
+  const buf = Buffer.alloc(256);
+  const r = fn('int statx(int dirfd, const char *path, int flags, unsigned int mask, _Out_ uint8_t *buf)')(dirfd, path, flags, 0x3 /* TYPE|MODE */, buf) as number;
+  if (r < 0) return undefined;
+  return { mode: buf.readUInt16LE(28), rdevMajor: buf.readUInt32LE(128), rdevMinor: buf.readUInt32LE(132) };
+}
+
+/** The mount flags (ST_*, the same bits as MS_*) of the filesystem `fd` is on, by fstatfs(2); -1 on failure. */
+export function mountFlagsOf(fd: number): number {
+  const buf = Buffer.alloc(120);
+  const r = fn('int fstatfs(int fd, _Out_ uint8_t *buf)')(fd, buf) as number;
+  return r < 0 ? -1 : Number(buf.readBigUInt64LE(80));
+}
+
 
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
 
