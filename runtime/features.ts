@@ -4,7 +4,7 @@
  * document can't claim what the code does not do.
  */
 import { CAPABILITY_NAMES } from './init/capabilities.js';
-import { MOUNT_OPTIONS } from './init/mount-options.js';
+import { MOUNT_OPTIONS } from './init/rootfs-options.js';
 import { ACTIONS, FLAGS, OPERATORS, runnableArches } from './init/seccomp/names.js';
 import { EFAULT, errno, seccompSetFilter } from './libc.js';
 import type { HookKind, NamespaceType } from './spec.js';

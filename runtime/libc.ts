@@ -56,6 +56,7 @@ export const CLONE_NEWPID = 0x20000000;
 export const CLONE_NEWNET = 0x40000000;
 export const CLONE_NEWTIME = 0x00000080;
 
+export const EPERM = 1;
 export const ENOENT = 2;
 export const EINTR = 4;
 export const EAGAIN = 11;
@@ -301,7 +302,6 @@ export const S_IFDIR = 0o040000;
 export const S_IFBLK = 0o060000;
 export const S_IFREG = 0o100000;
 export const S_IFLNK = 0o120000;
-export const EPERM = 1;
 export const ENOTDIR = 20;
 export const ELOOP = 40;
 
@@ -401,7 +401,6 @@ export function mountFlagsOf(fd: number): number {
 
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
 
-export const EPERM = 1;
 export const EACCES = 13;
 export const PR_SET_KEEPCAPS = 8;
 export const PR_CAPBSET_READ = 23;

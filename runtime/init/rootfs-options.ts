@@ -174,3 +174,14 @@ export function keptFlags(fd: number): number {
   if (st < 0) throw new L.SysError('statfs', L.errno());
   return (st & KEPT) | (st & ST_NOSYMFOLLOW ? L.MS_NOSYMFOLLOW : 0);
 }
+
+/** Every mount option this runtime applies (the features document lists exactly these), bind and rbind included. */
+export const MOUNT_OPTIONS: readonly string[] = [
+  'bind',
+  'rbind',
+  'remount',
+  ...Object.keys(FLAGS),
+  ...Object.keys(PROPAGATION),
+  ...Object.keys(RECURSIVE),
+  ...Object.keys(RECURSIVE_ATIME),
+].sort();
