@@ -1,0 +1,100 @@
+/**
+ * oci-ts-runtime against runc: the whole cycle (create, start, wait for the
+ * exit, delete) of RUNS containers (default 50), median and per command, next
+ * to a bare `node -e 0` start in the same run, with NODE_EXTRA_CA_CERTS unset
+ * and (where this machine sets it) set. The program is busybox `true` in the
+ * config `runc spec` writes (terminal off). Needs root, runc, busybox and a
+ * build (`npm run build`).
+ *
+ *   npx tsx bench/runtime/run.ts            # RUNS=50
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RUNS = Number(process.env.RUNS ?? 50);
+const OURS = join(ROOT, 'bin', 'oci-ts-runtime.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timed(argv: string[], env: NodeJS.ProcessEnv): number {
+  const t = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')}: exit ${r.status}: ${r.stderr?.toString().trim()}`);
+  return ms;
+}
+
+function bundle(dir: string): string {
+  const b = join(dir, 'bundle');
+  mkdirSync(join(b, 'rootfs', 'bin'), { recursive: true });
+  copyFileSync('/usr/bin/busybox', join(b, 'rootfs', 'bin', 'busybox'));
+  for (const a of ['sh', 'true']) symlinkSync('busybox', join(b, 'rootfs', 'bin', a));
+  for (const d of ['proc', 'dev', 'sys', 'tmp']) mkdirSync(join(b, 'rootfs', d));
+  const r = spawnSync('runc', ['spec'], { cwd: b });
+  if (r.status !== 0) throw new Error('runc spec failed');
+  const c = JSON.parse(readFileSync(join(b, 'config.json'), 'utf8')) as { process: { terminal: boolean; args: string[] } };
+  c.process.terminal = false;
+  c.process.args = ['/bin/true'];
+  writeFileSync(join(b, 'config.json'), JSON.stringify(c));
+  return b;
+}
+
+interface Cycle {
+  create: number[];
+  start: number[];
+  state: number[];
+  delete: number[];
+  total: number[];
+}
+
+function cycles(runtime: string[], b: string, root: string, env: NodeJS.ProcessEnv): Cycle {
+  const out: Cycle = { create: [], start: [], state: [], delete: [], total: [] };
+  const rt = [...runtime, '--root', root];
+  for (let i = 0; i < RUNS; i++) {
+    const id = `bench-${process.pid}-${i}`;
+    const t = performance.now();
+    out.create.push(timed([...rt, 'create', '--bundle', b, id], env));
+    out.start.push(timed([...rt, 'start', id], env));
+    // wait for the exit: state until stopped
+    for (;;) {
+      const s = spawnSync(rt[0]!, [...rt.slice(1), 'state', id], { env });
+      if (JSON.parse(s.stdout.toString()).status === 'stopped') break;
+    }
+    const beforeState = performance.now();
+    out.state.push(timed([...rt, 'state', id], env));
+    const stateMs = performance.now() - beforeState;
+    out.delete.push(timed([...rt, 'delete', id], env));
+    // the cycle without the extra state call made only to time it
+    out.total.push(performance.now() - t - stateMs);
+  }
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'oci-bench-runtime-'));
+try {
+  const b = bundle(dir);
+  const withCa = process.env.NODE_EXTRA_CA_CERTS;
+  const envs: [string, NodeJS.ProcessEnv][] = [['NODE_EXTRA_CA_CERTS unset', { ...process.env, NODE_EXTRA_CA_CERTS: undefined }]];
+  if (withCa) envs.push([`NODE_EXTRA_CA_CERTS=${withCa}`, process.env]);
+  for (const [label, env] of envs) {
+    const node = median(Array.from({ length: RUNS }, () => timed([process.execPath, '-e', '0'], env)));
+    const ours = cycles([process.execPath, OURS], b, join(dir, 'ours'), env);
+    const runc = cycles(['runc'], b, join(dir, 'runc'), env);
+    const m = (xs: number[]): string => `${median(xs).toFixed(1)} ms`;
+    console.log(`\n${label}: ${RUNS} containers each, medians`);
+    console.log(`  node -e 0                 ${node.toFixed(1)} ms`);
+    console.log(`  cycle  ours ${m(ours.total).padStart(10)}   runc ${m(runc.total).padStart(10)}   ratio ${(median(ours.total) / median(runc.total)).toFixed(2)}x`);
+    for (const k of ['create', 'start', 'delete', 'state'] as const) {
+      console.log(`  ${k.padEnd(6)} ours ${m(ours[k]).padStart(10)}   runc ${m(runc[k]).padStart(10)}   ours - node -e 0: ${(median(ours[k]) - node).toFixed(1)} ms`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
