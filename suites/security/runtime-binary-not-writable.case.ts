@@ -1,0 +1,99 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defineCase } from '../case.js';
+import { exeWriteAccess, fingerprint, fingerprintChanges, parseExeProbe, runtimeFiles } from './_lib/escape.js';
+
+/**
+ * The probe of container A. Phase 1 (on /tmp/h10-go1): every process of its pid
+ * namespace whose executable is not busybox (B's runtime init, waiting to be
+ * started) is looked at: its exe link, the executable's dev:ino, whether it
+ * opens for reading and for writing (append, so nothing is ever written). The
+ * first one that is a host file of the runtime (dev:ino in /tmp/h10-targets)
+ * and opens for reading is kept as fd 5. Phase 2 (on /tmp/h10-go2, once B's
+ * init is gone and the file is no longer busy): fd 5 is reopened for writing
+ * through /proc/self/fd/5, the CVE-2019-5736 step.
+ */
+const PROBE = [
+  'echo ready',
+  'while [ ! -e /tmp/h10-go1 ]; do sleep 0.1; done',
+  'self=$(stat -L -c %d:%i /bin/busybox); targets=" $(cat /tmp/h10-targets) "; kept=""',
+  'for d in /proc/[0-9]*; do',
+  '  p=${d#/proc/}; [ "$p" = "$$" ] && continue',
+  '  id=$(stat -L -c %d:%i "$d/exe" 2>&1) || { [ -e "$d" ] || continue; id="ERR $id"; }',
+  '  [ "$id" = "$self" ] && continue',
+  '  link=$(readlink "$d/exe" 2>&1) || link="ERR $link"',
+  '  r=$( ( exec 7<"$d/exe" ) 2>&1 ) && r=ok || r="ERR $r"',
+  '  w=$( ( exec 7>>"$d/exe" ) 2>&1 ) && w=ok || w="ERR $w"',
+  '  echo "seen pid=$p link=$link id=$id read=$r write=$w"',
+  '  case "$targets" in *" $id "*) if [ -z "$kept" ] && [ "$r" = ok ]; then exec 5<"$d/exe"; kept=$id; echo "kept id=$id"; fi;; esac',
+  'done',
+  'echo phase1-done',
+  'while [ ! -e /tmp/h10-go2 ]; do sleep 0.1; done',
+  'if [ -n "$kept" ]; then w=$( ( exec 6>>/proc/self/fd/5 ) 2>&1 ) && w=ok || w="ERR $w"; echo "keptwrite $w"; exec 5<&-; fi',
+  'echo phase2-done',
+  'while :; do sleep 1; done',
+].join('\n');
+
+/**
+ * The container can't reach the runtime's own executable to overwrite it
+ * (CVE-2019-5736). Container A holds; container B joins A's pid namespace and
+ * is created, so B's runtime init waits inside A's view. A looks at every
+ * such process's /proc/<pid>/exe and, if it is the runtime's host file (runc
+ * without its memfd copy, a script runtime's interpreter), keeps it open and
+ * reopens it for writing once B has started and ended. Any write access to
+ * those host files, and any change of them (size, mtime, inode, sha256: the
+ * host's binary and, for a script runtime, its interpreter from the #! line),
+ * is a violation. Reading them is only noted. Another case's runtime call
+ * running at the same time keeps the binary busy (ETXTBSY) and can hide a
+ * write access, never invent one.
+ */
+export default defineCase({
+  id: 'security.runtime-binary-not-writable',
+  title: "the container can't open the runtime's executable on the host for writing",
+  requirements: ['CFG-ROOT-NO-HOST-FILES'],
+  needs: ['root', 'host-pid-view'],
+  config: (c) => c.withScript(PROBE),
+  run: async (ctx) => {
+    const REQ = 'CFG-ROOT-NO-HOST-FILES';
+    const binary = (await ctx.runtime.call(['--version'])).argv[0] ?? ctx.skip('the runtime call record names no executable');
+    const files = await runtimeFiles(binary);
+    const before = await Promise.all(files.map((f) => fingerprint(f)));
+    const targets = new Map(before.map((f) => [`${f.dev}:${f.ino}`, f.path]));
+    ctx.note(`runtime files: ${before.map((f) => `${f.path} (${f.dev}:${f.ino}, ${f.size} bytes)`).join(', ')}`);
+
+    const rootfs = join(ctx.bundle, 'rootfs');
+    await writeFile(join(rootfs, 'tmp', 'h10-targets'), [...targets.keys()].join(' '));
+    await ctx.create();
+    await ctx.start();
+    await ctx.waitForOutput('ready');
+    const pidA = await ctx.pid();
+
+    const b = await ctx.another('init', (c) => c.withNamespace('pid', `/proc/${pidA}/ns/pid`).withArgs('/bin/true'));
+    await b.create();
+    await writeFile(join(rootfs, 'tmp', 'h10-go1'), '');
+    await ctx.waitForOutput('phase1-done');
+    await b.start();
+    await b.waitStopped();
+    await writeFile(join(rootfs, 'tmp', 'h10-go2'), '');
+    await ctx.waitForOutput('phase2-done');
+
+    const probe = parseExeProbe(await ctx.readStdout());
+    for (const s of probe.seen) {
+      const host = targets.get(s.id);
+      ctx.note(`pid ${s.pid} in A: exe ${s.link} (${s.id}${host ? `, the host's ${host}` : ''}); read ${s.read}; write ${s.write}`);
+    }
+    if (probe.keptWrite !== undefined) ctx.note(`reopening the kept descriptor for writing after B ended: ${probe.keptWrite}`);
+    for (const how of exeWriteAccess(probe, targets)) ctx.expect(REQ, false, { message: how, expected: 'no write access', actual: how });
+    for (const [i, f] of before.entries()) {
+      const changes = fingerprintChanges(f, await fingerprint(files[i] as string));
+      ctx.expect(REQ, changes.length === 0, {
+        message: `the runtime's host file ${f.path} changed during the case: ${changes.join(', ')}`,
+        expected: 'unchanged',
+        actual: changes,
+      });
+    }
+    if (probe.seen.length === 0) {
+      ctx.skip("container A saw no process other than its own in the pid namespace B joined, so the runtime's init was never within reach");
+    }
+  },
+});
