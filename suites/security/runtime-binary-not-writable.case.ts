@@ -1,38 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCase } from '../case.js';
-import { exeWriteAccess, fingerprint, fingerprintChanges, parseExeProbe, runtimeFiles } from './_lib/escape.js';
-
-/**
- * The probe of container A. Phase 1 (on /tmp/h10-go1): every process of its pid
- * namespace whose executable is not busybox (B's runtime init, waiting to be
- * started) is looked at: its exe link, the executable's dev:ino, whether it
- * opens for reading and for writing (append, so nothing is ever written). The
- * first one that is a host file of the runtime (dev:ino in /tmp/h10-targets)
- * and opens for reading is kept as fd 5. Phase 2 (on /tmp/h10-go2, once B's
- * init is gone and the file is no longer busy): fd 5 is reopened for writing
- * through /proc/self/fd/5, the CVE-2019-5736 step.
- */
-const PROBE = [
-  'echo ready',
-  'while [ ! -e /tmp/h10-go1 ]; do sleep 0.1; done',
-  'self=$(stat -L -c %d:%i /bin/busybox); targets=" $(cat /tmp/h10-targets) "; kept=""',
-  'for d in /proc/[0-9]*; do',
-  '  p=${d#/proc/}; [ "$p" = "$$" ] && continue',
-  '  id=$(stat -L -c %d:%i "$d/exe" 2>&1) || { [ -e "$d" ] || continue; id="ERR $id"; }',
-  '  [ "$id" = "$self" ] && continue',
-  '  link=$(readlink "$d/exe" 2>&1) || link="ERR $link"',
-  '  r=$( ( exec 7<"$d/exe" ) 2>&1 ) && r=ok || r="ERR $r"',
-  '  w=$( ( exec 7>>"$d/exe" ) 2>&1 ) && w=ok || w="ERR $w"',
-  '  echo "seen pid=$p link=$link id=$id read=$r write=$w"',
-  '  case "$targets" in *" $id "*) if [ -z "$kept" ] && [ "$r" = ok ]; then exec 5<"$d/exe"; kept=$id; echo "kept id=$id"; fi;; esac',
-  'done',
-  'echo phase1-done',
-  'while [ ! -e /tmp/h10-go2 ]; do sleep 0.1; done',
-  'if [ -n "$kept" ]; then w=$( ( exec 6>>/proc/self/fd/5 ) 2>&1 ) && w=ok || w="ERR $w"; echo "keptwrite $w"; exec 5<&-; fi',
-  'echo phase2-done',
-  'while :; do sleep 1; done',
-].join('\n');
+import { EXE_PROBE, exeWriteAccess, fingerprint, fingerprintChanges, parseExeProbe, runtimeFiles } from './_lib/escape.js';
 
 /**
  * The container can't reach the runtime's own executable to overwrite it
@@ -52,7 +21,7 @@ export default defineCase({
   title: "the container can't open the runtime's executable on the host for writing",
   requirements: ['CFG-ROOT-NO-HOST-FILES'],
   needs: ['root', 'host-pid-view'],
-  config: (c) => c.withScript(PROBE),
+  config: (c) => c.withScript(EXE_PROBE),
   run: async (ctx) => {
     const REQ = 'CFG-ROOT-NO-HOST-FILES';
     const binary = (await ctx.runtime.call(['--version'])).argv[0] ?? ctx.skip('the runtime call record names no executable');

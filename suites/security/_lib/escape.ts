@@ -130,6 +130,37 @@ export async function runtimeFiles(binary: string, path = process.env.PATH ?? '/
   return out;
 }
 
+/**
+ * The probe of security.runtime-binary-not-writable's container A. Phase 1 (on /tmp/h10-go1): every process of its pid
+ * namespace whose executable is not busybox (B's runtime init, waiting to be
+ * started) is looked at: its exe link, the executable's dev:ino, whether it
+ * opens for reading and for writing (append, so nothing is ever written). The
+ * first one that is a host file of the runtime (dev:ino in /tmp/h10-targets)
+ * and opens for reading is kept as fd 5. Phase 2 (on /tmp/h10-go2, once B's
+ * init is gone and the file is no longer busy): fd 5 is reopened for writing
+ * through /proc/self/fd/5, the CVE-2019-5736 step.
+ */
+export const EXE_PROBE = [
+  'echo ready',
+  'while [ ! -e /tmp/h10-go1 ]; do sleep 0.1; done',
+  'self=$(stat -L -c %d:%i /bin/busybox); targets=" $(cat /tmp/h10-targets) "; kept=""',
+  'for d in /proc/[0-9]*; do',
+  '  p=${d#/proc/}; [ "$p" = "$$" ] && continue',
+  '  id=$(stat -L -c %d:%i "$d/exe" 2>&1) || { [ -e "$d" ] || continue; id="ERR $id"; }',
+  '  [ "$id" = "$self" ] && continue',
+  '  link=$(readlink "$d/exe" 2>&1) || link="ERR $link"',
+  '  r=$( ( exec 7<"$d/exe" ) 2>&1 ) && r=ok || r="ERR $r"',
+  '  w=$( ( exec 7>>"$d/exe" ) 2>&1 ) && w=ok || w="ERR $w"',
+  '  echo "seen pid=$p link=$link id=$id read=$r write=$w"',
+  '  case "$targets" in *" $id "*) if [ -z "$kept" ] && [ "$r" = ok ]; then exec 5<"$d/exe"; kept=$id; echo "kept id=$id"; fi;; esac',
+  'done',
+  'echo phase1-done',
+  'while [ ! -e /tmp/h10-go2 ]; do sleep 0.1; done',
+  'if [ -n "$kept" ]; then w=$( ( exec 6>>/proc/self/fd/5 ) 2>&1 ) && w=ok || w="ERR $w"; echo "keptwrite $w"; exec 5<&-; fi',
+  'echo phase2-done',
+  'while :; do sleep 1; done',
+].join('\n');
+
 /** What the container's probe said about one process of its pid namespace that is not busybox. */
 export interface SeenProcess {
   readonly pid: string;
@@ -189,4 +220,22 @@ export function exeWriteAccess(probe: ExeProbe, targets: ReadonlyMap<string, str
     if (host) out.push(`the container reopened its descriptor of the host's ${host} for writing after the runtime's process ended`);
   }
   return out;
+}
+
+/**
+ * The script of security.cwd-proc-self-fd: where the working directory is
+ * (`pwd -P`: glibc's getcwd fails for one outside the root) and what a host
+ * file reads through `climb` (enough ../ from the working directory).
+ */
+export function cwdProbeScript(climb: string): string {
+  return `echo "pwd $(pwd -P 2>&1)"; echo "climb $(cat ${climb} 2>&1)"`;
+}
+
+/** What the cwd probe's output shows of a working directory outside the container; empty when nothing. */
+export function cwdEscapes(out: string, token: string): string[] {
+  const found: string[] = [];
+  if (out.includes(token)) found.push('a host file of the case could be read through ../ from the working directory');
+  const pwd = /^pwd (.*)$/m.exec(out)?.[1] ?? '';
+  if (!pwd.startsWith('/')) found.push(`the working directory has no path inside the container (pwd -P: ${JSON.stringify(pwd)})`);
+  return found;
 }
