@@ -1,20 +1,7 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { attempt, defineCase, holdAfter, type CaseContext } from '../case.js';
-import { mountPointsOf, mountsAtOrUnder } from './_lib/escape.js';
-
-/** The two links the case puts at /mnt/h10-link: absolute to a host directory, and `../` climbing out of the rootfs. */
-const LINKS = ['absolute', 'relative'] as const;
-
-/** What `host` holds and which host mounts are at or under it, as one line ('' when nothing). */
-async function hostTraces(host: string): Promise<string> {
-  const entries = await readdir(host).catch((e: Error) => [`(unreadable: ${e.message})`]);
-  const mounts = mountsAtOrUnder(mountPointsOf(await readFile('/proc/self/mountinfo', 'utf8')), host);
-  const parts = [];
-  if (entries.length > 0) parts.push(`${host} holds ${entries.join(', ')}`);
-  if (mounts.length > 0) parts.push(`host mounts at ${mounts.join(', ')}`);
-  return parts.join('; ');
-}
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defineCase, holdAfter } from '../case.js';
+import { escapeThroughLink, LINK_KINDS } from './_lib/link-escape.js';
 
 /**
  * A bind mount whose destination, /mnt/h10-link, is a symlink in the rootfs
@@ -37,46 +24,15 @@ export default defineCase({
     const source = join(ctx.workDir, 'h10-src');
     await mkdir(source, { recursive: true });
     await writeFile(join(source, 'marker'), 'h10-mounted\n');
-    for (const kind of LINKS) await escapeAttempt(ctx, kind, source);
+    for (const kind of LINK_KINDS) {
+      await escapeThroughLink(ctx, kind, {
+        name: 'mnt',
+        linkAt: 'mnt/h10-link',
+        config: (b) =>
+          b.withMount({ destination: '/mnt/h10-link', type: 'bind', source, options: ['bind'] }).withScript(holdAfter('cat /mnt/h10-link/marker')),
+        whileRunning: (c, stdout) =>
+          c.note(`${kind}: inside, /mnt/h10-link/marker reads ${JSON.stringify(stdout.split('\n')[0] ?? '')} (h10-mounted: the mount is inside the root)`),
+      });
+    }
   },
 });
-
-async function escapeAttempt(ctx: CaseContext, kind: (typeof LINKS)[number], source: string): Promise<void> {
-  const REQ = 'CFG-MOUNT-DESTINATION-IN-CONTAINER';
-  const host = join(ctx.workDir, `h10-host-${kind}`);
-  await mkdir(host, { recursive: true });
-  const c = await ctx.another(`link-${kind}`, (b) =>
-    b.withMount({ destination: '/mnt/h10-link', type: 'bind', source, options: ['bind'] }).withScript(holdAfter('cat /mnt/h10-link/marker')),
-  );
-  const mnt = join(c.bundle, 'rootfs', 'mnt');
-  await mkdir(mnt, { recursive: true });
-  const target = join(host, 'target');
-  // From rootfs/mnt, enough ../ to reach the host's / whatever the depth, then the host path.
-  const link = kind === 'absolute' ? target : `${'../'.repeat(mnt.split('/').length + 2)}${relative('/', target)}`;
-  await symlink(link, join(mnt, 'h10-link'));
-  ctx.note(`${kind}: /mnt/h10-link -> ${link}`);
-
-  const a = await attempt(ctx.runtime, c);
-  if (a.failedAt) {
-    ctx.note(`${kind}: the runtime refused at ${a.failedAt}: ${a.call.stderr.trim().split('\n').pop() ?? ''}`);
-  } else {
-    await c.waitForOutput('ready');
-    const out = (await c.readStdout()).split('\n')[0] ?? '';
-    ctx.note(`${kind}: inside, /mnt/h10-link/marker reads ${JSON.stringify(out)} (the mount is inside the root when it reads h10-mounted)`);
-    const during = await hostTraces(host);
-    ctx.expect(REQ, during === '', {
-      message: `${kind} link: while the container runs, the host directory the link points to has ${during}`,
-      expected: 'nothing in it, no mount on it',
-      actual: during,
-    });
-    await c.kill('KILL');
-    await c.waitStopped();
-  }
-  await ctx.runtime.delete(c.id, { force: true });
-  const after = await hostTraces(host);
-  ctx.expect(REQ, after === '', {
-    message: `${kind} link: after delete, the host directory the link points to has ${after}`,
-    expected: 'nothing in it, no mount on it',
-    actual: after,
-  });
-}
