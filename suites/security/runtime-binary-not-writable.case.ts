@@ -10,11 +10,12 @@ import { EXE_PROBE, exeWriteAccess, fingerprint, fingerprintChanges, parseExePro
  * such process's /proc/<pid>/exe and, if it is the runtime's host file (runc
  * without its memfd copy, a script runtime's interpreter), keeps it open and
  * reopens it for writing once B has started and ended. Any write access to
- * those host files, and any change of them (size, mtime, inode, sha256: the
+ * those host files (a refusal only for ETXTBSY included: it ends once nothing
+ * runs the file), and any change of them (size, mtime, inode, sha256: the
  * host's binary and, for a script runtime, its interpreter from the #! line),
- * is a violation. Reading them is only noted. Another case's runtime call
- * running at the same time keeps the binary busy (ETXTBSY) and can hide a
- * write access, never invent one.
+ * is a violation. Reading them is only noted. A runtime whose init runs from
+ * a sealed copy (runc's memfd) or is not dumpable (runc: the container gets
+ * EACCES on /proc/<pid>/exe) gives the container nothing to write.
  */
 export default defineCase({
   id: 'security.runtime-binary-not-writable',

@@ -208,16 +208,28 @@ export function parseExeProbe(text: string): ExeProbe {
   return { seen, ...(kept !== undefined ? { kept } : {}), ...(keptWrite !== undefined ? { keptWrite } : {}) };
 }
 
-/** Each way the container could write one of `targets` (`dev:ino` -> host path), as a sentence. */
+/** ETXTBSY as busybox prints it: the kernel checked the permission first, only a running process held the write off. */
+const BUSY = /text file busy/i;
+
+/**
+ * Each way the container could write one of `targets` (`dev:ino` -> host path),
+ * as a sentence. A write refused only with ETXTBSY counts: the kernel checks
+ * permissions before it, and the file stops being busy once nothing runs it
+ * (the harness's own node keeps node busy, other runtime calls keep the
+ * runtime's binary busy), while the container keeps its descriptor.
+ */
 export function exeWriteAccess(probe: ExeProbe, targets: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const s of probe.seen) {
     const host = targets.get(s.id);
-    if (host && s.write === 'ok') out.push(`the container opened /proc/${s.pid}/exe (the host's ${host}) for writing while that process ran`);
+    if (!host) continue;
+    if (s.write === 'ok') out.push(`the container opened /proc/${s.pid}/exe (the host's ${host}) for writing while that process ran`);
+    else if (BUSY.test(s.write)) out.push(`the container could open /proc/${s.pid}/exe (the host's ${host}) for writing but for ETXTBSY, which lasts only while something runs it`);
   }
-  if (probe.kept !== undefined && probe.keptWrite === 'ok') {
+  if (probe.kept !== undefined && probe.keptWrite !== undefined) {
     const host = targets.get(probe.kept);
-    if (host) out.push(`the container reopened its descriptor of the host's ${host} for writing after the runtime's process ended`);
+    if (host && probe.keptWrite === 'ok') out.push(`the container reopened its descriptor of the host's ${host} for writing after the runtime's process ended`);
+    else if (host && BUSY.test(probe.keptWrite)) out.push(`the container kept a descriptor of the host's ${host} and was kept from reopening it for writing only by ETXTBSY (another process still ran it)`);
   }
   return out;
 }

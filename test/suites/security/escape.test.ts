@@ -139,8 +139,17 @@ describe('parseExeProbe / exeWriteAccess', () => {
       ].join('\n'),
     );
     expect(p.kept).toBe('65024:15884343');
-    expect(exeWriteAccess(p, targets)).toEqual(["the container reopened its descriptor of the host's /usr/sbin/runc for writing after the runtime's process ended"]);
+    expect(exeWriteAccess(p, targets)).toEqual([
+      "the container could open /proc/7/exe (the host's /usr/sbin/runc) for writing but for ETXTBSY, which lasts only while something runs it",
+      "the container reopened its descriptor of the host's /usr/sbin/runc for writing after the runtime's process ended",
+    ]);
     const running = parseExeProbe('seen pid=7 link=/usr/sbin/runc id=65024:15884343 read=ok write=ok\n');
     expect(exeWriteAccess(running, targets)).toEqual(["the container opened /proc/7/exe (the host's /usr/sbin/runc) for writing while that process ran"]);
+    const busy = parseExeProbe('kept id=65024:15884343\nkeptwrite ERR /bin/sh: can\'t create /proc/self/fd/5: Text file busy\n');
+    expect(exeWriteAccess(busy, targets)).toEqual([
+      "the container kept a descriptor of the host's /usr/sbin/runc and was kept from reopening it for writing only by ETXTBSY (another process still ran it)",
+    ]);
+    const readOnlyFs = parseExeProbe('seen pid=7 link=/usr/sbin/runc id=65024:15884343 read=ok write=ERR /bin/sh: can\'t create /proc/7/exe: Read-only file system\n');
+    expect(exeWriteAccess(readOnlyFs, targets)).toEqual([]);
   });
 });
