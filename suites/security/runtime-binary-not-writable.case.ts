@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineCase } from '../case.js';
+import { createOrRefusal, defineCase } from '../case.js';
 import { EXE_PROBE, exeWriteAccess, fingerprint, fingerprintChanges, parseExeProbe, runtimeFiles } from './_lib/escape.js';
 
 /**
@@ -39,7 +39,8 @@ export default defineCase({
     const pidA = await ctx.pid();
 
     const b = await ctx.another('init', (c) => c.withNamespace('pid', `/proc/${pidA}/ns/pid`).withArgs('/bin/true'));
-    await b.create();
+    const refused = await createOrRefusal(b);
+    if (refused !== undefined) ctx.skip(`the runtime refused a second container joining the first one's pid namespace, which this case needs: ${refused}`);
     await writeFile(join(rootfs, 'tmp', 'h10-go1'), '');
     await ctx.waitForOutput('phase1-done');
     await b.start();
@@ -53,17 +54,19 @@ export default defineCase({
       ctx.note(`pid ${s.pid} in A: exe ${s.link} (${s.id}${host ? `, the host's ${host}` : ''}); read ${s.read}; write ${s.write}`);
     }
     if (probe.keptWrite !== undefined) ctx.note(`reopening the kept descriptor for writing after B ended: ${probe.keptWrite}`);
-    for (const how of exeWriteAccess(probe, targets)) ctx.expect(REQ, false, { message: how, expected: 'no write access', actual: how });
+    let changed = false;
     for (const [i, f] of before.entries()) {
       const changes = fingerprintChanges(f, await fingerprint(files[i] as string));
+      changed ||= changes.length > 0;
       ctx.expect(REQ, changes.length === 0, {
         message: `the runtime's host file ${f.path} changed during the case: ${changes.join(', ')}`,
         expected: 'unchanged',
         actual: changes,
       });
     }
-    if (probe.seen.length === 0) {
+    if (probe.seen.length === 0 && !changed) {
       ctx.skip("container A saw no process other than its own in the pid namespace B joined, so the runtime's init was never within reach");
     }
+    for (const how of exeWriteAccess(probe, targets)) ctx.expect(REQ, false, { message: how, expected: 'no write access', actual: how });
   },
 });
