@@ -131,14 +131,15 @@ export async function runtimeFiles(binary: string, path = process.env.PATH ?? '/
 }
 
 /**
- * The probe of security.runtime-binary-not-writable's container A. Phase 1 (on /tmp/h10-go1): every process of its pid
- * namespace whose executable is not busybox (B's runtime init, waiting to be
- * started) is looked at: its exe link, the executable's dev:ino, whether it
- * opens for reading and for writing (append, so nothing is ever written). The
- * first one that is a host file of the runtime (dev:ino in /tmp/h10-targets)
- * and opens for reading is kept as fd 5. Phase 2 (on /tmp/h10-go2, once B's
- * init is gone and the file is no longer busy): fd 5 is reopened for writing
- * through /proc/self/fd/5, the CVE-2019-5736 step.
+ * The probe of security.runtime-binary-not-writable's container A. Phase 1
+ * (on /tmp/h10-go1): every process of its pid namespace whose executable is
+ * not busybox (B's runtime init, waiting to be started) is looked at: its exe
+ * link, the executable's dev:ino, whether it opens for reading and for
+ * writing (append, so nothing is ever written). The first one that is a host
+ * file of the runtime (dev:ino in /tmp/h10-targets) and opens for reading is
+ * kept as fd 5. Phase 2 (on /tmp/h10-go2, once B's init is gone and the file
+ * is no longer busy): fd 5 is reopened for writing through /proc/self/fd/5,
+ * the CVE-2019-5736 step.
  */
 export const EXE_PROBE = [
   'echo ready',
