@@ -59,6 +59,17 @@ const ROOT: Requirement[] = [
   r('CFG-ROOT-PATH-EXISTS', 'MUST', 'root', '1.0.0', 'a directory exists at root.path (relative paths taken from the bundle)', STATIC),
   r('CFG-ROOT-READONLY-ENFORCED', 'MUST', 'root', '1.0.0', 'with root.readonly true the root filesystem cannot be written from inside the container', RUNS),
   implied('CFG-ROOT-WRITABLE-DEFAULT', 'root', '1.0.0', CREATE, 'with root.readonly false or left out, the root filesystem can be written from inside the container'),
+  // Read from "root specifies the container's root filesystem" (and mounts: "path inside container"): the
+  // container's files are those two, so a host file outside both, such as the runtime's own executable, is not
+  // the container's to change (CVE-2019-5736).
+  implied(
+    'CFG-ROOT-NO-HOST-FILES',
+    'root',
+    '1.0.0',
+    CREATE,
+    "the container's files are its root filesystem and its mounts: no other host file, the runtime's own executable among them, can be opened for writing from inside",
+    LINUX,
+  ),
   r('CFG-ROOT-READONLY-WINDOWS', 'MUST', 'root', '1.0.0', 'on Windows root.readonly is left out or false', STATIC, WINDOWS),
 ];
 
@@ -80,6 +91,14 @@ const MOUNTS: Requirement[] = [
   r('CFG-MOUNT-DESTINATION-ABSOLUTE-OTHER', 'MUST', 'mounts', '1.2.0', 'on platforms other than Linux, Windows and Solaris a mount destination is an absolute path', STATIC),
   r('CFG-MOUNT-DESTINATION-ABSOLUTE-LINUX', 'SHOULD', 'mounts', '1.2.0', 'on Linux a mount destination is absolute; relative ones are deprecated', STATIC, LINUX),
   r('CFG-MOUNT-DESTINATION-RELATIVE-TO-ROOT', 'MUST', 'mounts', '1.2.0', 'on Linux a relative mount destination is taken as relative to the container\'s /', RUNS, LINUX),
+  implied(
+    'CFG-MOUNT-DESTINATION-IN-CONTAINER',
+    'mounts',
+    '1.0.0',
+    CREATE,
+    "a destination is a path inside the container: one that crosses a symlink of the rootfs pointing out of it (absolute, or ../) is resolved inside the root or refused, and nothing is mounted or created outside the root on the host",
+    LINUX,
+  ),
   r('CFG-MOUNT-DESTINATION-WINDOWS-NOT-NESTED', 'MUST NOT', 'mounts', '1.0.0', 'on Windows no mount destination lies inside another mount destination', STATIC, WINDOWS),
   r('CFG-MOUNT-OPTION-WINDOWS-RO', 'MUST', 'mounts', '1.0.0', "Windows runtimes support the 'ro' option and mount read-only with it", RUNS, WINDOWS),
   r('CFG-MOUNT-OPTION-CUSTOM-LIKE-MOUNT8', 'SHOULD', 'linux-mount-options', '1.1.0', 'a custom option that mount(8) knows behaves as mount(8) defines it', RUNS, LINUX),
@@ -165,6 +184,14 @@ const PROCESS: Requirement[] = [
   implied('CFG-PROCESS-TERMINAL-ATTACHED', 'process', '1.0.0', START, 'with terminal true, the standard streams of the process are a pseudoterminal'),
   implied('CFG-PROCESS-CONSOLESIZE-APPLIED', 'process', '1.0.0', START, 'with terminal true and consoleSize set, the terminal of the process has that height and width'),
   implied('CFG-PROCESS-CWD-APPLIED', 'process', '1.0.0', START, 'the process starts with cwd as its working directory'),
+  implied(
+    'CFG-PROCESS-CWD-IN-CONTAINER',
+    'process',
+    '1.0.0',
+    START,
+    "the working directory is one inside the container: a cwd such as /proc/self/fd/<n> never leaves the process in a host directory outside its root (CVE-2024-21626)",
+    LINUX,
+  ),
   implied('CFG-PROCESS-ENV-APPLIED', 'process', '1.0.0', START, 'every env entry is in the environment of the process, with its value'),
   // A reading, not a sentence of the spec: env has environ(7) semantics and the text never forbids additions,
   // so a variable the runtime adds (runc: HOME) is at most a warning (docs/INTERPRETING.md, Readings).
