@@ -5,18 +5,39 @@
  * its main thread must stay the one that later calls execve.
  */
 import { readSync, writeSync } from 'node:fs';
+import { EAGAIN, EINTR, libc, MSG_CMSG_CLOEXEC } from '../core/libc.js';
 import type { Spec, State } from './spec.js';
 
 export const CHANNEL_FD = 3;
+
 /**
- * The other descriptors create hands the init (opened by create, so the init needs no access to the runtime's
- * directories, which a container root mapped to another host uid would not have): the exec fifo's read and write
- * ends (reading waits for `start`), exec.done (held until execve closes it), the connected console socket.
+ * The descriptors create hands the init, sent over the channel with SCM_RIGHTS as its very first message (one
+ * byte): the exec fifo's read and write ends (reading waits for `start`), exec.done (held until execve closes it),
+ * and the connected console socket when there is one. create opens them, so the init needs no access to the
+ * runtime's directories (a container root mapped to another host uid has none); and they go to the init alone, not
+ * to a helper that stays (`unshare --fork` waits beside the container for its whole life, holding what it inherited).
  */
-export const FIFO_READ_FD = 4;
-export const FIFO_WRITE_FD = 5;
-export const DONE_FD = 6;
-export const CONSOLE_FD = 7;
+export interface Handed {
+  readonly fifoRead: number;
+  readonly fifoWrite: number;
+  readonly done: number;
+  readonly console?: number;
+}
+
+/** The init side: the handed descriptors (close-on-exec), blocking until they come. */
+export function receiveHanded(fd = CHANNEL_FD): Handed {
+  const data = Buffer.alloc(1);
+  for (;;) {
+    const r = libc().recvFds(fd, data, 4, MSG_CMSG_CLOEXEC);
+    if (r.bytes < 0 && (libc().errno() === EAGAIN || libc().errno() === EINTR)) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      continue;
+    }
+    const [fifoRead, fifoWrite, done, console] = r.fds;
+    if (r.bytes !== 1 || fifoRead === undefined || fifoWrite === undefined || done === undefined) throw new Error('the runtime did not hand over the exec fifo');
+    return { fifoRead, fifoWrite, done, ...(console !== undefined ? { console } : {}) };
+  }
+}
 
 /** What the runtime sends first: everything the init needs. */
 export interface InitPlan {

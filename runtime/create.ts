@@ -27,7 +27,7 @@ import { runHooks } from './hooks.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
 import { checkSeccomp } from './init/seccomp/index.js';
-import { check, CLONE_NEWPID, CLONE_NEWTIME, connectUnix, kill, mkfifo, setns, unshare } from './libc.js';
+import { check, CLONE_NEWPID, CLONE_NEWTIME, connectUnix, kill, mkfifo, sendFds, setns, unshare } from './libc.js';
 import { checkSysctls, has, planNamespaces, UTIL_OPTION, type NamespacePlan } from './namespaces.js';
 import type { Spec, State } from './spec.js';
 import { processStartTime, RuntimeError, type ContainerRecord, type Store } from './store.js';
@@ -174,15 +174,22 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   const handed = handOver(dir, o.consoleSocket);
   let child: ChildProcess;
   try {
-    child = spawnInit(spec, ns, tools, userPath, started, handed);
+    child = spawnInit(spec, ns, tools, userPath);
+    const channelFd = (child.stdio[3] as unknown as { _handle?: { fd?: number } })._handle?.fd;
+    if (channelFd === undefined || channelFd < 0) throw new RuntimeError('the channel to the container init has no descriptor');
+    // an init that died at once (its program missing in a joined mount namespace) is reported below, from its exit
+    sendFds(channelFd, Buffer.from('F'), handed);
   } finally {
-    for (const fd of handed) if (typeof fd === 'number') closeSync(fd);
+    for (const fd of handed) closeSync(fd);
   }
   started.watchInit(child);
   if (child.pid === undefined) throw new RuntimeError('the container init could not be started');
   const messages = new InitMessages(child.stdio[3] as NodeJS.ReadableStream);
   const hello = await messages.next();
-  if (hello?.t !== 'hello') throw new RuntimeError(`the container init did not start${await exitOf(child)}`);
+  if (hello?.t !== 'hello') {
+    const joinedMount = ns.join.has('mount') ? ': a joined mount namespace must have this runtime\'s node and util-linux at their host paths (the init starts after entering it); a container\'s has not' : '';
+    throw new RuntimeError(`the container init did not start${await exitOf(child)}${joinedMount}`);
+  }
   // the init itself, or, under a user namespace with a pid namespace of its own, the child unshare --fork made
   const pid = hello.pid;
   const channel = child.stdio[3] as unknown as { write(s: string): void; end(): void; fd?: number };
@@ -300,23 +307,23 @@ function initCommand(): { args: string[]; cwd?: string } {
   return { args: [join(dirname(here), 'oci-ts-runtime-init.mjs')] };
 }
 
-/** The init's fds 4-7 (channel.ts): the exec fifo's two ends, exec.done, the console socket connected. */
-function handOver(dir: string, consoleSocket: string | undefined): (number | 'ignore')[] {
+/** What the init is handed (channel.ts): the exec fifo's two ends, exec.done, the console socket connected. */
+function handOver(dir: string, consoleSocket: string | undefined): number[] {
   const fifo = join(dir, 'exec.fifo');
-  const fds: (number | 'ignore')[] = [];
+  const fds: number[] = [];
   try {
     fds.push(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
     fds.push(openSync(fifo, constants.O_WRONLY));
     fds.push(openSync(join(dir, 'exec.done'), constants.O_RDWR));
-    fds.push(consoleSocket ? connectUnix(resolve(consoleSocket)) : 'ignore');
+    if (consoleSocket) fds.push(connectUnix(resolve(consoleSocket)));
   } catch (e) {
-    for (const fd of fds) if (typeof fd === 'number') closeSync(fd);
+    for (const fd of fds) closeSync(fd);
     throw new RuntimeError(`${consoleSocket && fds.length === 3 ? `--console-socket ${consoleSocket}` : dir}: ${(e as Error).message}`);
   }
   return fds;
 }
 
-function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined, started: Started, handed: (number | 'ignore')[]): ChildProcess {
+function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined): ChildProcess {
   const enter: string[] = [];
   if (userPath) enter.push(`--user=${userPath}`);
   for (const t of ['ipc', 'uts', 'network', 'mount', 'time'] as const) {
@@ -364,7 +371,7 @@ function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string
       }
     }
     return spawn(argv[0]!, argv.slice(1), {
-      stdio: [0, 1, 2, 'pipe', ...handed],
+      stdio: [0, 1, 2, 'pipe'],
       detached: true,
       cwd: init.cwd ?? '/',
       env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },

@@ -13,7 +13,7 @@
  * descriptors and signals as a new program expects them; execve.
  */
 import { mkdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { CHANNEL_FD, CONSOLE_FD, DONE_FD, FIFO_READ_FD, FIFO_WRITE_FD, receive, send, type InitPlan, type ToInit } from '../channel.js';
+import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, type ToInit } from '../channel.js';
 import { runHooks } from '../hooks.js';
 import {
   check,
@@ -29,7 +29,6 @@ import {
   O_CLOEXEC,
   O_NONBLOCK,
   O_RDONLY,
-  FD_CLOEXEC,
   open,
   read,
   resetSignals,
@@ -50,6 +49,7 @@ const ENDING = [1, 2, 3, 6, 10, 12, 13, 14, 15, 24, 25, 26, 27, 29, 30];
 
 function main(): void {
   exitOnSignals(ENDING);
+  const handed = receiveHanded();
   // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it
   send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
   const first = receive<ToInit>();
@@ -57,14 +57,12 @@ function main(): void {
   const plan = first.plan;
   let errFd = -1;
   try {
-    // none of what create handed over may reach a hook or the program
-    for (const fd of [FIFO_READ_FD, FIFO_WRITE_FD, DONE_FD, CONSOLE_FD]) fcntl(fd, F_SETFD, FD_CLOEXEC);
     // exec.done is held until execve closes it: `start` reads it to its end, which is the exec, or an error
-    errFd = DONE_FD;
-    // reading waits for `start` (our own write end keeps it from seeing end of file)
-    const fifo = FIFO_READ_FD;
+    errFd = handed.done;
+    // reading waits for `start` (our own write end, handed.fifoWrite, keeps it from seeing end of file)
+    const fifo = handed.fifoRead;
     check(fcntl(fifo, F_SETFL, fcntl(fifo, F_GETFL) & ~O_NONBLOCK), 'fcntl', 'exec.fifo');
-    const program = build(plan);
+    const program = build(plan, handed);
     send({ t: 'created', warnings: [] });
     close(CHANNEL_FD);
     // blocks until `start` writes (or the process is killed)
@@ -89,13 +87,13 @@ function main(): void {
 }
 
 /** Everything create does in the container; the program to run, resolved in the container's root. */
-function build(plan: InitPlan): Program | undefined {
+function build(plan: InitPlan, handed: Handed): Program | undefined {
   const { spec } = plan;
   if (plan.cgroupNs) {
     if (plan.cgroupNs.path) check(setns(check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path), CLONE_NEWCGROUP), 'setns', 'cgroup');
     else check(unshare(CLONE_NEWCGROUP), 'unshare', 'cgroup');
   }
-  const consoleSock = spec.process?.terminal ? CONSOLE_FD : -1;
+  const consoleSock = spec.process?.terminal ? (handed.console ?? -1) : -1;
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) {
     try {
       writeFileSync(`/proc/sys/${key.replace(/\./g, '/')}`, value);
