@@ -13,7 +13,8 @@ export const CHANNEL_FD = 3;
 /**
  * The descriptors create hands the init, sent over the channel with SCM_RIGHTS as its very first message (one
  * byte): the exec fifo's read and write ends (reading waits for `start`), exec.done (held until execve closes it),
- * and the connected console socket when there is one. create opens them, so the init needs no access to the
+ * and the connected console socket and seccomp listener socket when there are ones (the byte says which: bit 0
+ * console, bit 1 listener). create opens them, so the init needs no access to the
  * runtime's directories (a container root mapped to another host uid has none); and they go to the init alone, not
  * to a helper that stays (`unshare --fork` waits beside the container for its whole life, holding what it inherited).
  */
@@ -22,20 +23,24 @@ export interface Handed {
   readonly fifoWrite: number;
   readonly done: number;
   readonly console?: number;
+  readonly listener?: number;
 }
 
 /** The init side: the handed descriptors (close-on-exec), blocking until they come. */
 export function receiveHanded(fd = CHANNEL_FD): Handed {
   const data = Buffer.alloc(1);
   for (;;) {
-    const r = libc().recvFds(fd, data, 4, MSG_CMSG_CLOEXEC);
+    const r = libc().recvFds(fd, data, 5, MSG_CMSG_CLOEXEC);
     if (r.bytes < 0 && (libc().errno() === EAGAIN || libc().errno() === EINTR)) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
       continue;
     }
-    const [fifoRead, fifoWrite, done, console] = r.fds;
+    const [fifoRead, fifoWrite, done, ...rest] = r.fds;
     if (r.bytes !== 1 || fifoRead === undefined || fifoWrite === undefined || done === undefined) throw new Error('the runtime did not hand over the exec fifo');
-    return { fifoRead, fifoWrite, done, ...(console !== undefined ? { console } : {}) };
+    const which = data[0]!;
+    const console = which & 1 ? rest.shift() : undefined;
+    const listener = which & 2 ? rest.shift() : undefined;
+    return { fifoRead, fifoWrite, done, ...(console !== undefined ? { console } : {}), ...(listener !== undefined ? { listener } : {}) };
   }
 }
 

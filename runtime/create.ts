@@ -171,14 +171,14 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   // user namespace (and a pid namespace it owns) held by a small process
   const userPath = ns.create.has('user') ? startHolder(spec, tools, started) : ns.join.get('user');
   const dir = store.dir(rec.id);
-  const handed = handOver(dir, o.consoleSocket);
+  const handed = handOver(dir, o.consoleSocket, spec.linux?.seccomp?.listenerPath);
   let child: ChildProcess;
   try {
     child = spawnInit(spec, ns, tools, userPath);
     const channelFd = (child.stdio[3] as unknown as { _handle?: { fd?: number } })._handle?.fd;
     if (channelFd === undefined || channelFd < 0) throw new RuntimeError('the channel to the container init has no descriptor');
     // an init that died at once (its program missing in a joined mount namespace) is reported below, from its exit
-    sendFds(channelFd, Buffer.from('F'), handed);
+    sendFds(channelFd, Buffer.from([(o.consoleSocket ? 1 : 0) | (spec.linux?.seccomp?.listenerPath ? 2 : 0)]), handed);
   } finally {
     for (const fd of handed) closeSync(fd);
   }
@@ -308,7 +308,7 @@ function initCommand(): { args: string[]; cwd?: string } {
 }
 
 /** What the init is handed (channel.ts): the exec fifo's two ends, exec.done, the console socket connected. */
-function handOver(dir: string, consoleSocket: string | undefined): number[] {
+function handOver(dir: string, consoleSocket: string | undefined, listenerPath: string | undefined): number[] {
   const fifo = join(dir, 'exec.fifo');
   const fds: number[] = [];
   try {
@@ -316,9 +316,11 @@ function handOver(dir: string, consoleSocket: string | undefined): number[] {
     fds.push(openSync(fifo, constants.O_WRONLY));
     fds.push(openSync(join(dir, 'exec.done'), constants.O_RDWR));
     if (consoleSocket) fds.push(connectUnix(resolve(consoleSocket)));
+    if (listenerPath) fds.push(connectUnix(listenerPath));
   } catch (e) {
     for (const fd of fds) closeSync(fd);
-    throw new RuntimeError(`${consoleSocket && fds.length === 3 ? `--console-socket ${consoleSocket}` : dir}: ${(e as Error).message}`);
+    const what = fds.length < 3 ? dir : consoleSocket && fds.length === 3 ? `--console-socket ${consoleSocket}` : `linux.seccomp.listenerPath ${listenerPath}`;
+    throw new RuntimeError(`${what}: ${(e as Error).message}`);
   }
   return fds;
 }

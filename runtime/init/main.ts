@@ -17,6 +17,8 @@ import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, t
 import { runHooks } from '../hooks.js';
 import {
   check,
+  errno,
+  SysError,
   cloexecFrom,
   close,
   CLONE_NEWCGROUP,
@@ -73,7 +75,7 @@ function main(): void {
       if (n === 0) process.exit(1);
     }
     close(fifo);
-    startProgram(plan, program, errFd);
+    startProgram(plan, program, errFd, handed);
   } catch (e) {
     const message = (e as Error).message;
     try {
@@ -123,17 +125,12 @@ function build(plan: InitPlan, handed: Handed): Program | undefined {
   return program;
 }
 
-function startProgram(plan: InitPlan, program: Program | undefined, errFd: number): void {
+function startProgram(plan: InitPlan, program: Program | undefined, errFd: number, handed: Handed): void {
   const { spec } = plan;
   if (!program || !spec.process) throw new Error('config.json has no process to start');
   const failed = runHooks('startContainer', spec.hooks?.startContainer, { ...plan.state, status: 'created', pid: process.pid });
   if (failed[0]) throw new Error(failed[0].message);
-  const seccomp = spec.linux?.seccomp ? compileSeccomp(spec.linux.seccomp) : undefined;
-  // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
-  const early = seccomp && spec.process.noNewPrivileges !== true;
-  if (early) listen(plan, installSeccomp(seccomp));
-  applyCredentials(spec.process);
-  if (seccomp && !early) listen(plan, installSeccomp(seccomp));
+  // descriptors and signals as a new program expects them, before the filter that may forbid these calls
   resetSignals();
   cloexecFrom(3);
   for (const fd of [0, 1, 2]) {
@@ -141,19 +138,25 @@ function startProgram(plan: InitPlan, program: Program | undefined, errFd: numbe
     const fl = fcntl(fd, F_GETFL);
     if (fl >= 0 && fl & O_NONBLOCK) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
+  const seccomp = spec.linux?.seccomp ? compileSeccomp(spec.linux.seccomp) : undefined;
+  // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
+  const early = seccomp && spec.process.noNewPrivileges !== true;
+  if (early) listen(plan, installSeccomp(seccomp), handed);
+  applyCredentials(spec.process);
+  if (seccomp && !early) listen(plan, installSeccomp(seccomp), handed);
   void errFd;
-  const r = execve(program.path, program.args, program.env);
-  throw new Error(`execve ${program.path}: failed (${r})`);
+  execve(program.path, program.args, program.env);
+  throw new SysError('execve', errno(), program.path);
 }
 
-function listen(plan: InitPlan, fd: number): void {
+function listen(plan: InitPlan, fd: number, handed: Handed): void {
   const s: Spec = plan.spec;
-  if (fd < 0 || !s.linux?.seccomp?.listenerPath) return;
-  sendListener(s.linux.seccomp.listenerPath, fd, {
+  if (fd < 0 || handed.listener === undefined) return;
+  sendListener(handed.listener, fd, {
     ociVersion: s.ociVersion,
     fds: ['seccompFd'],
     pid: plan.state.pid,
-    metadata: s.linux.seccomp.listenerMetadata ?? '',
+    metadata: s.linux?.seccomp?.listenerMetadata ?? '',
     state: { ...plan.state, status: 'created' },
   });
   close(fd);

@@ -26,9 +26,11 @@ export function processState(ociVersion: string, pid: number, state: object, met
  * `fd` by SCM_RIGHTS in the first sendmsg, the rest of the bytes (if any) after it, and closes the connection.
  * `fd` stays open: the caller closes it. Throws SysError (one line naming the call and the path).
  */
-export function sendListener(path: string, fd: number, doc: object): void {
+export function sendListener(to: string | number, fd: number, doc: object): void {
   const data = Buffer.from(JSON.stringify(doc));
-  const sock = connectUnix(path);
+  // a socket connected before pivot_root (the path is the host's), or the path itself
+  const sock = typeof to === 'number' ? to : connectUnix(to);
+  const path = typeof to === 'number' ? 'socket' : to;
   try {
     let sent = sendFds(sock, data, [fd]);
     if (sent < 0) throw new SysError('sendmsg', errno(), `to the seccomp listener ${path}`);
