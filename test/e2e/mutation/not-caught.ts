@@ -26,6 +26,9 @@ export const NOT_CAUGHT: Readonly<Record<MutationKind, Readonly<Record<string, s
     'misc.annotations.unknown-no-error': 'no-negative: the requirement is that unknown annotations cause no error; without them nothing can fail',
     'misc.unknown-properties': 'no-negative: the requirement is that unknown properties be ignored; without them nothing can fail',
     'misc.unknown-properties.no-error': 'no-negative: the requirement is that unknown properties cause no error; without them nothing can fail',
+    'security.cwd-proc-self-fd': 'no-negative: the case checks a protection, not a field: with process.cwd reverted the program runs in the container\'s /, which is what the case requires',
+    'security.mount-destination-symlink-escape': 'no-negative: the case checks a protection, not a field: with the mount through the symlink reverted nothing is mounted, so nothing reaches the host',
+    'security.runtime-binary-not-writable': "host: reverting the second container's pid namespace path leaves it in a namespace of its own, so the first never sees the runtime's init and the case skips with that reason",
     'process.terminal.console-size-ignored': 'no-negative: the requirement is that consoleSize be ignored without a terminal; dropping it is conforming',
     // judged from spec 1.1.0 on (skipped at runc's negotiated 1.0.1): OCI_CONFORM_MUTATION_SPEC_VERSION=1.3.0
     'filesystem.mounts.option.defaults': "no-negative: 'defaults' asks for what a mount without options has, so a runtime that ignores it builds the same mount",
