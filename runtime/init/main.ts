@@ -162,4 +162,9 @@ function listen(plan: InitPlan, fd: number, handed: Handed): void {
   close(fd);
 }
 
-main();
+try {
+  main();
+} catch {
+  // before the plan came (the runtime died or sent nothing usable): nobody to tell, and nothing was made yet
+  process.exit(1);
+}
