@@ -87,6 +87,8 @@ describe('the record on disk', () => {
   it('names a missing container and an unreadable record', () => {
     expect(() => store.read('nope')).toThrow(new RuntimeError('container nope does not exist'));
     expect(() => store.openLocked('nope')).toThrow(new RuntimeError('container nope does not exist'));
+    // an invalid id is refused as such by every operation, not reported as a record that can't be read
+    for (const op of [(): unknown => store.read('../x'), (): unknown => store.openLocked('../x')]) expect(op).toThrow(new RuntimeError('invalid container id "../x": letters, digits and _ . + - only'));
     store.createLocked('bad').release();
     writeFileSync(join(store.dir('bad'), 'container.json'), '{"id":');
     expect(() => store.read('bad')).toThrow(/^container bad: its record can't be read: /);
@@ -123,10 +125,10 @@ describe('status from a real process', () => {
   });
 
   it('a zombie counts as gone', async () => {
-    // sh starts a short child and execs a sleep that never reaps it: the child stays a zombie
-    const s = await sleeper(['sh', '-c', 'true & echo $!; exec sleep 100']);
+    // sh starts a short child and execs a sleep that never reaps it: the child, still running at the exec, ends a zombie
+    const s = await sleeper(['sh', '-c', 'sleep 0.3 & echo $!; exec sleep 100']);
     const zombie = Number(await new Promise<string>((r) => s.child.stdout!.once('data', (d: Buffer) => r(d.toString()))));
-    for (let i = 0; i < 1000 && !/\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && !/\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 5));
     expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
     expect(processStartTime(zombie)).toBeUndefined();
     expect(statusOf(record({ pid: zombie, startTime: '1' }))).toBe('stopped');
