@@ -44,8 +44,12 @@ import { compileSeccomp, installSeccomp, sendListener } from './seccomp/index.js
 import { setupTerminal } from './terminal.js';
 import { resolveProgram, type Program } from './program.js';
 
-/** Signals whose default action ends a process (SIGKILL and SIGSTOP need nothing). */
-const ENDING = [1, 2, 3, 6, 10, 12, 13, 14, 15, 24, 25, 26, 27, 29, 30];
+/**
+ * Signals whose default action ends a process (SIGKILL and SIGSTOP need nothing). Not SIGPIPE: Node ignores it so
+ * that a write to a closed pipe is an EPIPE error, and the hooks run here write the state to a hook's stdin, which a
+ * hook that does not read it has closed (an _exit handler there ended the init with status 13 about once in three).
+ */
+const ENDING = [1, 2, 3, 6, 10, 12, 14, 15, 24, 25, 26, 27, 29, 30];
 
 function main(): void {
   exitOnSignals(ENDING);
