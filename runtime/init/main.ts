@@ -119,8 +119,14 @@ function build(plan: InitPlan, handed: Handed): Program | undefined {
   enterRootfs(rootfsPlan);
   if (!spec.process) return undefined;
   // a missing cwd is made (as runc does): the program then runs exactly where the config says
-  mkdirSync(spec.process.cwd, { recursive: true });
-  process.chdir(spec.process.cwd);
+  try {
+    mkdirSync(spec.process.cwd, { recursive: true });
+    process.chdir(spec.process.cwd);
+    // a directory outside the root (reached through a descriptor's /proc/self/fd link) is unreachable: getcwd fails
+    process.cwd();
+  } catch (e) {
+    throw new Error(`process.cwd ${spec.process.cwd}: ${(e as Error).message}`, { cause: e });
+  }
   if (spec.process.terminal) setupTerminal(consoleSock, spec.process.consoleSize);
   const program = resolveProgram(spec.process, runtimeExe);
   applyProcessAttributes(spec.process, spec.linux);
