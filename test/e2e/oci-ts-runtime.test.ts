@@ -509,6 +509,21 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       expect(existsSync(join(root, 'selfexe'))).toBe(false);
     });
 
+    it("cwd /proc/<host pid>/cwd (a container sharing the host's pid namespace sees host processes) is refused", async () => {
+      const marker = join(dir, 'host-marker');
+      writeFileSync(marker, 'host\n');
+      const b = await bundle('hostcwd', (c) =>
+        c
+          .edit((d) => void ((d.linux as { namespaces: { type: string }[] }).namespaces = (d.linux as { namespaces: { type: string }[] }).namespaces.filter((n) => n.type !== 'pid')))
+          .withCwd(`/proc/${process.pid}/cwd`)
+          .withScript(`cat ${'../'.repeat(40)}${marker.slice(1)} 2>/dev/null || echo not-reached`),
+      );
+      ids.add('hostcwd');
+      const r = await cli('create', '--bundle', b, 'hostcwd');
+      oneLine(r, new RegExp(`^oci-ts-runtime: process\\.cwd /proc/${process.pid}/cwd: .*ENOENT`));
+      expect(existsSync(join(root, 'hostcwd'))).toBe(false);
+    });
+
     it('cwd /proc/self/fd/<n> never leaves the program in a host directory', async () => {
       const marker = join(dir, 'host-marker');
       writeFileSync(marker, 'host\n');
@@ -519,7 +534,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
         ids.add(id);
         const r = await cli('create', '--bundle', b, id);
         if (r.code !== 0) {
-          oneLine(r, /^oci-ts-runtime: .+\n$/);
+          oneLine(r, new RegExp(`^oci-ts-runtime: process\\.cwd /proc/self/fd/${n}: `));
           continue;
         }
         await cli('start', id);
