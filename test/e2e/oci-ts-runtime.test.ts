@@ -464,6 +464,10 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       const rec = record(id);
       const cgroups = cgroupsOf(rec);
       expect(procsIn(cgroups)).toContain(init.pid);
+      // while create runs: state says creating (state takes no lock), kill is refused
+      expect(await state(id)).toEqual({ ociVersion: '1.2.0', id, status: 'creating', bundle: b });
+      oneLine(await cli('kill', id, 'KILL'), `container ${id} is creating: kill needs a created or running container`);
+      expect(stillThere(init)).toBe(true);
 
       run.child.kill('SIGKILL');
       const r = await run.done;
@@ -488,6 +492,34 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       process.kill(hook.pid, 'SIGKILL');
       await waitFor('the hook to go', () => !stillThere(hook));
       await checkGone(id, { procs: [init], cgroups, bundle: b });
+    });
+  });
+
+  describe('nothing left behind when create is killed inside the container', () => {
+    it('SIGKILL of create while a createContainer hook runs in the container, then delete: the init and the hook go with the cgroups', async () => {
+      const hookPid = join(dir, 'cc.hookpid');
+      const b = await bundle('mid-cc', (c) =>
+        c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', `echo $$ > ${hookPid}.tmp; mv ${hookPid}.tmp ${hookPid}; exec sleep 300`] }),
+      );
+      ids.add('mid-cc');
+      const run = startCli(dir, root, ['create', '--bundle', b, 'mid-cc']);
+      await waitFor('the hook to run', () => existsSync(hookPid));
+      const cgroups = cgroupsOf(record('mid-cc'));
+      const inside = procsIn(cgroups);
+      // the init and its hook, both in the container's cgroups (the hook's pid file has its pid in the container)
+      expect(inside).toHaveLength(2);
+      const procs = inside.map(proc).filter((p): p is Proc => p !== undefined);
+      for (const p of inside) watched.add(p);
+      run.child.kill('SIGKILL');
+      expect((await run.done).signal).toBe('SIGKILL');
+      // the init waits for its hook, so it is still there: only delete ends it
+      for (const p of procs) expect(stillThere(p)).toBe(true);
+      expect((await state('mid-cc')).status).toBe('stopped');
+      expect(await cli('delete', 'mid-cc')).toMatchObject({ code: 0, stderr: '' });
+      for (const p of procs) expect(stillThere(p), `process ${p.pid}`).toBe(false);
+      for (const c of cgroups) for (const d of c.created) expect(existsSync(d), d).toBe(false);
+      expect(mountsUnder(b)).toEqual([]);
+      expect(existsSync(join(root, 'mid-cc'))).toBe(false);
     });
   });
 
