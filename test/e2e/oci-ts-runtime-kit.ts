@@ -15,6 +15,8 @@ import { processStartTime } from '../../runtime/store.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'oci-ts-runtime.js');
+/** The container init of this checkout: the test files that start it run one test at a time. */
+const INIT = join(REPO, 'dist', 'oci-ts-runtime-init.mjs');
 
 /** Why the end-to-end tests can't run here, or undefined. */
 export function skipReason(): string | undefined {
@@ -152,7 +154,8 @@ export interface Leftover {
 /**
  * Everything of ours still there: entries of `root`, cgroup directories named
  * `<PREFIX>-*`, processes in those cgroups, in one of the namespaces `watch`
- * holds, or whose command line names `dir`, and mounts at or under `dir`.
+ * holds, running this checkout's container init, or whose command line names
+ * `dir`, and mounts at or under `dir`.
  */
 export function leftovers(dir: string, root: string, watch?: NamespaceWatch): Leftover[] {
   const namespaces: ReadonlySet<string> = watch?.names ?? new Set();
@@ -169,7 +172,12 @@ export function leftovers(dir: string, root: string, watch?: NamespaceWatch): Le
       out.push({ what: 'process', pid, why: `in a cgroup of the run: ${describe(pid)}` });
       continue;
     }
-    if (readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8')).includes(dir)) {
+    const cmdline = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    if (cmdline.includes(INIT)) {
+      out.push({ what: 'process', pid, why: `a container init of this checkout (or the unshare waiting beside one): ${describe(pid)}` });
+      continue;
+    }
+    if (cmdline.includes(dir)) {
       out.push({ what: 'process', pid, why: `its command line names ${dir}: ${describe(pid)}` });
       continue;
     }

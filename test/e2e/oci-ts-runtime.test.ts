@@ -495,6 +495,50 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
     });
   });
 
+  describe('nothing left behind when create fails', () => {
+    it.each([
+      [
+        'a createRuntime hook fails (poststop hooks run)',
+        'fail-hook',
+        (c: ConfigBuilder, log: string) =>
+          c
+            .withHook('createRuntime', { path: '/bin/sh', args: ['sh', '-c', 'echo the hook says no >&2; exit 3'] })
+            .withHook('poststop', { path: '/bin/sh', args: ['sh', '-c', `echo poststop >> ${log}`] }),
+        /^oci-ts-runtime: hook createRuntime\[0\] \(\/bin\/sh\) exited with status 3: the hook says no\n$/,
+        'poststop\n',
+      ],
+      [
+        'the program is missing in the container',
+        'fail-prog',
+        (c: ConfigBuilder) => c.withArgs('/nope/missing'),
+        /^oci-ts-runtime: process\.args\[0\] \/nope\/missing: no executable file at that path in the container\n$/,
+        undefined,
+      ],
+      [
+        'a mount fails in the container (in a user namespace)',
+        'fail-mount',
+        (c: ConfigBuilder) =>
+          c
+            .withNamespace('user')
+            .withUidMappings(USERNS)
+            .withGidMappings(USERNS)
+            .withMount({ destination: '/mnt/x', type: 'nosuchfs', source: 'none' }),
+        /^oci-ts-runtime: mounts\[\d+\] \(\/mnt\/x\): .+\n$/,
+        undefined,
+      ],
+    ] as const)('%s: one line, no state dir, cgroup, process or mount', async (_, id, edit, message, poststop) => {
+      const log = join(dir, `${id}.log`);
+      const b = await bundle(id, (c) => edit(c, log));
+      ids.add(id);
+      const r = await cli('create', '--bundle', b, id);
+      oneLine(r, message);
+      expect(existsSync(join(root, id))).toBe(false);
+      expect(mountsUnder(b)).toEqual([]);
+      expect(existsSync(log) ? readFileSync(log, 'utf8') : undefined).toBe(poststop);
+      // afterEach checks the cgroups and processes of the run
+    });
+  });
+
   describe('nothing left behind when create is killed inside the container', () => {
     it('SIGKILL of create while a createContainer hook runs in the container, then delete: the init and the hook go with the cgroups', async () => {
       const hookPid = join(dir, 'cc.hookpid');
