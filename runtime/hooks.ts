@@ -29,10 +29,12 @@ export function runHook(kind: HookKind, index: number, h: Hook, state: State): s
     maxBuffer: 1 << 20,
   });
   const name = `${kind}[${index}] (${h.path})`;
-  if (r.error) {
-    const code = (r.error as NodeJS.ErrnoException).code;
+  // a hook need not read the state: one that exits before we wrote it makes the write fail with EPIPE, no failure of its own
+  const error = (r.error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE' && (r.status !== null || r.signal !== null) ? undefined : r.error;
+  if (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ETIMEDOUT') return `hook ${name} ran past its timeout of ${h.timeout} s and was killed`;
-    return `hook ${name} could not run: ${code === 'ENOENT' ? 'no such file' : r.error.message}`;
+    return `hook ${name} could not run: ${code === 'ENOENT' ? 'no such file' : error.message}`;
   }
   if (r.signal) return `hook ${name} was killed by ${r.signal}`;
   if (r.status !== 0) {

@@ -84,8 +84,10 @@ export class Store {
   }
 
   read(id: string): ContainerRecord {
+    // an invalid id is refused as such, not as an unreadable record
+    const file = join(this.dir(id), 'container.json');
     try {
-      return JSON.parse(readFileSync(join(this.dir(id), 'container.json'), 'utf8')) as ContainerRecord;
+      return JSON.parse(readFileSync(file, 'utf8')) as ContainerRecord;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RuntimeError(`container ${id} does not exist`);
       throw new RuntimeError(`container ${id}: its record can't be read: ${(e as Error).message}`);

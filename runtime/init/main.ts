@@ -46,8 +46,12 @@ import { compileSeccomp, installSeccomp, sendListener } from './seccomp/index.js
 import { setupTerminal } from './terminal.js';
 import { resolveProgram, type Program } from './program.js';
 
-/** Signals whose default action ends a process (SIGKILL and SIGSTOP need nothing). */
-const ENDING = [1, 2, 3, 6, 10, 12, 13, 14, 15, 24, 25, 26, 27, 29, 30];
+/**
+ * Signals whose default action ends a process (SIGKILL and SIGSTOP need nothing). Not SIGPIPE: Node ignores it so
+ * that a write to a closed pipe is an EPIPE error, and the hooks run here write the state to a hook's stdin, which a
+ * hook that does not read it has closed (an _exit handler there ended the init with status 13 about once in three).
+ */
+const ENDING = [1, 2, 3, 6, 10, 12, 14, 15, 24, 25, 26, 27, 29, 30];
 
 function main(): void {
   exitOnSignals(ENDING);
@@ -117,8 +121,14 @@ function build(plan: InitPlan, handed: Handed): Program | undefined {
   enterRootfs(rootfsPlan);
   if (!spec.process) return undefined;
   // a missing cwd is made (as runc does): the program then runs exactly where the config says
-  mkdirSync(spec.process.cwd, { recursive: true });
-  process.chdir(spec.process.cwd);
+  try {
+    mkdirSync(spec.process.cwd, { recursive: true });
+    process.chdir(spec.process.cwd);
+    // a directory outside the root (reached through a descriptor's /proc/self/fd link) is unreachable: getcwd fails
+    process.cwd();
+  } catch (e) {
+    throw new Error(`process.cwd ${spec.process.cwd}: ${(e as Error).message}`, { cause: e });
+  }
   if (spec.process.terminal) setupTerminal(consoleSock, spec.process.consoleSize);
   const program = resolveProgram(spec.process, runtimeExe);
   applyProcessAttributes(spec.process, spec.linux);
