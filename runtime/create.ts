@@ -17,7 +17,8 @@
  *   it in its cgroups.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseSemVer } from '../spec/versions.js';
@@ -103,7 +104,8 @@ function wrap<T>(f: () => T): T {
   }
 }
 
-export async function create(store: Store, id: string, o: CreateOptions, warn: (m: string) => void): Promise<void> {
+/** Creates the container; resolves with the exit status of the process create started (the init, or the waiter beside it, which exits with the init's status), for `run`. */
+export async function create(store: Store, id: string, o: CreateOptions, warn: (m: string) => void): Promise<{ wait: () => Promise<number> }> {
   const { bundle, spec, rootfs } = readBundle(o.bundle);
   const { ns, warnings } = refuseEarly(spec, bundle, o);
   for (const w of warnings) warn(w);
@@ -138,6 +140,16 @@ export async function create(store: Store, id: string, o: CreateOptions, warn: (
     lock.release();
   }
   if (o.pidFile) writePidFile(o.pidFile, rec.pid!);
+  const init = started.init!;
+  return {
+    // on demand only: waiting keeps this process alive (create itself leaves the init running and exits)
+    wait: () =>
+      new Promise((resolve) => {
+        init.ref();
+        if (init.exitCode !== null || init.signalCode !== null) resolve(init.exitCode ?? 128 + (constants.signals[init.signalCode!] ?? 0));
+        else init.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+      }),
+  };
 }
 
 /** The processes create started, so a failure kills exactly those. */
@@ -312,9 +324,9 @@ function handOver(dir: string, consoleSocket: string | undefined, listenerPath: 
   const fifo = join(dir, 'exec.fifo');
   const fds: number[] = [];
   try {
-    fds.push(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
-    fds.push(openSync(fifo, constants.O_WRONLY));
-    fds.push(openSync(join(dir, 'exec.done'), constants.O_RDWR));
+    fds.push(openSync(fifo, fsc.O_RDONLY | fsc.O_NONBLOCK));
+    fds.push(openSync(fifo, fsc.O_WRONLY));
+    fds.push(openSync(join(dir, 'exec.done'), fsc.O_RDWR));
     if (consoleSocket) fds.push(connectUnix(resolve(consoleSocket)));
     if (listenerPath) fds.push(connectUnix(listenerPath));
   } catch (e) {

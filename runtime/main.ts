@@ -124,11 +124,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'run': {
         const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file'], []);
         const id = one(rest, 'run');
-        await create(store, id, { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file') }, warn);
+        const { wait } = await create(store, id, { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file') }, warn);
         start(store, id, warn);
-        while (statusOf(store.read(id)) === 'running') await new Promise((r) => setTimeout(r, 20));
+        // the init is our child here: its exit status is the program's, and run's own (as runc's)
+        const status = await wait();
+        while (statusOf(store.read(id)) === 'running') await new Promise((r) => setTimeout(r, 5));
         remove(store, id, false, warn);
-        return 0;
+        return status;
       }
       case 'features':
         process.stdout.write(JSON.stringify(features(), null, 2) + '\n');
