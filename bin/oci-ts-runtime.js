@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// oci-ts-runtime's entry (CommonJS, as every file in bin/): the reference OCI runtime of oci-conform (runtime/).
+// oci-ts-runtime's entry: the reference OCI runtime of oci-conform (runtime/). CommonJS (bin/package.json), so that a
+// start does not set up the ES module loader: the command line runs as one script compiled from V8's code cache
+// (scripts/code-cache.ts), by the loader of every code-cached script (core/code-cache.ts, dist/code-cache.cjs).
 'use strict';
-import('../dist/oci-ts-runtime.mjs').catch((e) => {
-  const missing = e && e.code === 'ERR_MODULE_NOT_FOUND';
-  process.stderr.write(`oci-ts-runtime: ${missing ? 'dist/oci-ts-runtime.mjs is missing: run npm run build' : `internal error: ${e instanceof Error ? e.message : String(e)}`}\n`);
-  process.exitCode = missing ? 2 : 1;
-});
+const { join } = require('node:path');
+
+const dist = join(__dirname, '..', 'dist');
+let loader;
+try {
+  loader = require(join(dist, 'code-cache.cjs'));
+} catch (e) {
+  if (!e || e.code !== 'MODULE_NOT_FOUND') throw e;
+  process.stderr.write(`oci-ts-runtime: ${join(dist, 'oci-ts-runtime.js')} is missing: run npm run build\n`);
+  process.exit(2);
+}
+loader.startEntry(dist, 'oci-ts-runtime');

@@ -314,9 +314,10 @@ function initCommand(): { args: string[]; cwd?: string } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const root = resolve(dirname(here), '..');
-    return { args: ['--import', 'tsx/esm', join(root, 'runtime', 'init', 'main.ts')], cwd: root };
+    return { args: ['--import', 'tsx/esm', '-e', `import(${JSON.stringify(join(root, 'runtime', 'init', 'main.ts'))}).then((m) => m.run())`], cwd: root };
   }
-  return { args: [join(dirname(here), 'oci-ts-runtime-init.mjs')] };
+  // the starter the build writes beside the code-cached scripts (scripts/build.ts)
+  return { args: [join(dirname(here), 'oci-ts-runtime-init.cjs')] };
 }
 
 /** What the init is handed (channel.ts): the exec fifo's two ends, exec.done, the console socket connected. */

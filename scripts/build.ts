@@ -27,10 +27,10 @@ generateAll();
 if (!process.argv.includes('--no-bundle')) {
   rmSync(DIST, { recursive: true, force: true }); // no stale chunks or scripts from earlier builds
   await bundleConform();
-  await bundleRuntime();
   await buildLoader(DIST);
   // the schema and rule scripts first: the CLI's training run loads them
-  await buildCachedScripts(DIST, [...schemaScripts(), ...(await ruleScripts()), validateScript()]);
+  await buildCachedScripts(DIST, [...schemaScripts(), ...(await ruleScripts()), validateScript(), ...runtimeScripts()]);
+  runtimeInitStarter();
 }
 
 /**
@@ -57,23 +57,42 @@ async function bundleConform(): Promise<void> {
 }
 
 /**
- * oci-ts-runtime: its command line and its container init as two small ES module bundles (no splitting: each
- * start loads one file), koffi outside (a native module).
+ * oci-ts-runtime: its command line and its container init as code-cached scripts, like oci-validate (a runtime is
+ * started several times per container: no ES module loader, compiled from V8's cache). The command line is trained
+ * on commands that touch no container and, as the init (which can't run at build time: it would wait for a runtime),
+ * compiled whole (eager), so that no start compiles a function.
  */
-async function bundleRuntime(): Promise<void> {
-  await build({
-    entryPoints: { 'oci-ts-runtime': join(ROOT, 'runtime', 'cli.ts'), 'oci-ts-runtime-init': join(ROOT, 'runtime', 'init', 'main.ts') },
-    outdir: DIST,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outExtension: { '.js': '.mjs' },
-    external: ['koffi'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+function runtimeScripts(): CachedScript[] {
+  type Cli = typeof import('../runtime/cli.js');
+  return [
+    {
+      name: 'oci-ts-runtime',
+      entry: join(ROOT, 'runtime', 'cli.ts'),
+      eager: true,
+      train: async (exports) => {
+        const root = mkdtempSync(join(tmpdir(), 'oci-ts-runtime-training-'));
+        const [out, err] = [process.stdout.write, process.stderr.write];
+        process.stdout.write = process.stderr.write = () => true;
+        try {
+          for (const argv of [['--help'], ['--root', root, 'state', 'none'], ['--root', root, 'kill', 'none', 'KILL'], ['--root', root, 'delete', 'none'], ['features']]) {
+            await (exports as Cli).main(argv);
+          }
+        } finally {
+          [process.stdout.write, process.stderr.write] = [out, err];
+          rmSync(root, { recursive: true, force: true });
+        }
+      },
+    },
+    { name: 'oci-ts-runtime-init', entry: join(ROOT, 'runtime', 'init', 'main.ts'), eager: true },
+  ];
+}
+
+/** The init's starter: node runs this file, which runs the init's script from its cache. */
+function runtimeInitStarter(): void {
+  writeFileSync(
+    join(DIST, 'oci-ts-runtime-init.cjs'),
+    "'use strict';\n// the container init of oci-ts-runtime (runtime/init/main.ts), started by create\nrequire('./code-cache.cjs').startEntry(__dirname, 'oci-ts-runtime-init');\n",
+  );
 }
 
 /** Per (kind, version) its validator (ajv's runtime helpers bundled in), trained on small documents. */

@@ -14,6 +14,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { runScript, wrapScript } from '../core/code-cache.js';
 
@@ -35,6 +36,12 @@ export interface CachedScript {
    * scripts of their own: replaced by a stub that throws if it is ever evaluated.
    */
   readonly elsewhere?: RegExp;
+  /**
+   * Compile every function when the script is compiled (V8's --no-lazy), so the cache holds them all: for a script
+   * whose start can't be trained at build time (a container's init waits for its runtime) and whose every start runs
+   * most of it.
+   */
+  readonly eager?: boolean;
 }
 
 /** Builds, trains and caches each script in turn (a later one may load an earlier one while training). */
@@ -86,7 +93,13 @@ async function buildCachedScript(dist: string, s: CachedScript): Promise<void> {
   writeAscii(file, wrapScript(cjs));
   const cache = join(dist, `${s.name}.cache`);
   rmSync(cache, { force: true });
-  const run = runScript(dist, s.name);
+  if (s.eager) setFlagsFromString('--no-lazy');
+  let run: ReturnType<typeof runScript>;
+  try {
+    run = runScript(dist, s.name);
+  } finally {
+    if (s.eager) setFlagsFromString('--lazy');
+  }
   if (!run) throw new Error(`${file}: not written`);
   await s.train?.(run.exports);
   writeFileSync(cache, run.script.createCachedData());

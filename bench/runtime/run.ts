@@ -9,7 +9,7 @@
  *   npx tsx bench/runtime/run.ts            # RUNS=50
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+let errFile = '';
+
+/** One command's wall time. Its stderr goes to a file: a container's init inherits create's stdio, and a pipe would stay open (spawnSync waiting on it) for the container's life. */
 function timed(argv: string[], env: NodeJS.ProcessEnv): number {
+  const err = openSync(errFile, 'w');
   const t = performance.now();
-  const r = spawnSync(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', err] });
   const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`${argv.join(' ')}: exit ${r.status}: ${r.stderr?.toString().trim()}`);
+  closeSync(err);
+  if (r.status !== 0) throw new Error(`${argv.join(' ')}: exit ${r.status}: ${readFileSync(errFile, 'utf8').trim()}`);
   return ms;
 }
 
@@ -64,7 +69,7 @@ function cycles(runtime: string[], b: string, root: string, env: NodeJS.ProcessE
     out.start.push(timed([...rt, 'start', id], env));
     // wait for the exit: state until stopped
     for (;;) {
-      const s = spawnSync(rt[0]!, [...rt.slice(1), 'state', id], { env });
+      const s = spawnSync(rt[0]!, [...rt.slice(1), 'state', id], { env, stdio: ['ignore', 'pipe', 'ignore'] });
       if (JSON.parse(s.stdout.toString()).status === 'stopped') break;
     }
     const beforeState = performance.now();
@@ -78,6 +83,7 @@ function cycles(runtime: string[], b: string, root: string, env: NodeJS.ProcessE
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'oci-bench-runtime-'));
+errFile = join(dir, 'stderr');
 try {
   const b = bundle(dir);
   const withCa = process.env.NODE_EXTRA_CA_CERTS;

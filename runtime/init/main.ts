@@ -172,9 +172,12 @@ function listen(plan: InitPlan, fd: number, handed: Handed): void {
   close(fd);
 }
 
-try {
-  main();
-} catch {
-  // before the plan came (the runtime died or sent nothing usable): nobody to tell, and nothing was made yet
-  process.exit(1);
+/** The init's process (dist/oci-ts-runtime-init.cjs runs it from its code-cached script). */
+export function run(): void {
+  try {
+    main();
+  } catch {
+    // before the plan came (the runtime died or sent nothing usable): nobody to tell, and nothing was made yet
+    process.exit(1);
+  }
 }

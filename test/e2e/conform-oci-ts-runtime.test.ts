@@ -13,7 +13,7 @@ import { removeTree } from '../../harness/cleanup.js';
 import { leftovers, makeRunDir, runCli } from './conform/leftovers.js';
 
 const OURS = join(import.meta.dirname, '..', '..', 'bin', 'oci-ts-runtime.js');
-const built = existsSync(join(import.meta.dirname, '..', '..', 'dist', 'oci-ts-runtime.mjs'));
+const built = existsSync(join(import.meta.dirname, '..', '..', 'dist', 'oci-ts-runtime.js'));
 const root = process.getuid?.() === 0;
 
 let dir: string;

@@ -16,12 +16,12 @@ import { processStartTime } from '../../runtime/store.js';
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'oci-ts-runtime.js');
 /** The container init of this checkout: the test files that start it run one test at a time. */
-const INIT = join(REPO, 'dist', 'oci-ts-runtime-init.mjs');
+const INIT = join(REPO, 'dist', 'oci-ts-runtime-init.cjs');
 
 /** Why the end-to-end tests can't run here, or undefined. */
 export function skipReason(): string | undefined {
   if (process.getuid?.() !== 0) return 'needs root';
-  for (const f of ['oci-ts-runtime.mjs', 'oci-ts-runtime-init.mjs']) if (!existsSync(join(REPO, 'dist', f))) return `dist/${f} is missing: run npm run build`;
+  for (const f of ['oci-ts-runtime.js', 'oci-ts-runtime.cache', 'oci-ts-runtime-init.js', 'oci-ts-runtime-init.cjs']) if (!existsSync(join(REPO, 'dist', f))) return `dist/${f} is missing: run npm run build`;
   for (const tool of ['unshare', 'nsenter']) if (!['/usr/bin', '/bin'].some((d) => existsSync(join(d, tool)))) return `needs util-linux ${tool}`;
   return undefined;
 }
