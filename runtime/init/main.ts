@@ -42,7 +42,7 @@ import {
 import type { Spec } from '../spec.js';
 import { applyCredentials, applyProcessAttributes } from './process.js';
 import { enterRootfs, prepareRootfs } from './rootfs.js';
-import { compileSeccomp, installSeccomp, sendListener } from './seccomp/index.js';
+import { compileSeccomp, installSeccomp, seccompAsOf, sendListener } from './seccomp/index.js';
 import { setupTerminal } from './terminal.js';
 import { resolveProgram, type Program } from './program.js';
 
@@ -148,7 +148,7 @@ function startProgram(plan: InitPlan, program: Program | undefined, errFd: numbe
     const fl = fcntl(fd, F_GETFL);
     if (fl >= 0 && fl & O_NONBLOCK) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
-  const seccomp = spec.linux?.seccomp ? compileSeccomp(spec.linux.seccomp) : undefined;
+  const seccomp = spec.linux?.seccomp ? compileSeccomp(seccompAsOf(spec.linux.seccomp, spec.ociVersion)) : undefined;
   // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
   const early = seccomp && spec.process.noNewPrivileges !== true;
   if (early) listen(plan, installSeccomp(seccomp), handed);

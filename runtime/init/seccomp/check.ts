@@ -30,17 +30,29 @@ function flagKnown(bits: number): { ok: boolean; errno: number } {
   return { ok: e === EFAULT, errno: e };
 }
 
-export function checkSeccomp(s: Seccomp, ociVersion: string): string[] {
+/**
+ * linux.seccomp as the config's ociVersion defines it: errnoRet and defaultErrnoRet came with 1.0.2-dev (1.1.0), and
+ * before that they are unknown properties, which config.md (1.0.x, Extensibility) says a runtime ignores without an
+ * error. So they are dropped, not applied (checkSeccomp warns); docs/INTERPRETING.md records this reading.
+ */
+export function seccompAsOf(s: Seccomp, ociVersion: string): Seccomp {
+  if (inForce(ociVersion, ERRNO_RET.since, ERRNO_RET.dev)) return s;
+  const { defaultErrnoRet: _d, ...rest } = s;
+  return { ...rest, ...(s.syscalls ? { syscalls: s.syscalls.map(({ errnoRet: _e, ...sc }) => sc) } : {}) };
+}
+
+export function checkSeccomp(given: Seccomp, ociVersion: string): string[] {
   const warnings: string[] = [];
-  const model = readModel(s);
 
   // fields and values by version
-  if (s.defaultErrnoRet !== undefined && !inForce(ociVersion, ERRNO_RET.since, ERRNO_RET.dev))
-    throw new Error(`${FIELD}.defaultErrnoRet: not part of runtime-spec ${ociVersion} (the config's ociVersion; it came with 1.1.0)`);
-  (s.syscalls ?? []).forEach((sc, i) => {
+  if (given.defaultErrnoRet !== undefined && !inForce(ociVersion, ERRNO_RET.since, ERRNO_RET.dev))
+    warnings.push(`${FIELD}.defaultErrnoRet: not part of runtime-spec ${ociVersion} (the config's ociVersion; it came with 1.1.0): ignored`);
+  (given.syscalls ?? []).forEach((sc, i) => {
     if (sc.errnoRet !== undefined && !inForce(ociVersion, ERRNO_RET.since, ERRNO_RET.dev))
-      throw new Error(`${FIELD}.syscalls[${i}].errnoRet: not part of runtime-spec ${ociVersion} (the config's ociVersion; it came with 1.1.0)`);
+      warnings.push(`${FIELD}.syscalls[${i}].errnoRet: not part of runtime-spec ${ociVersion} (the config's ociVersion; it came with 1.1.0): ignored`);
   });
+  const s = seccompAsOf(given, ociVersion);
+  const model = readModel(s);
   const newer = (what: string, name: string, since: { since: string; dev?: string }): void => {
     if (!inForce(ociVersion, since.since, since.dev)) warnings.push(`${FIELD}.${what}: ${name} is newer than ociVersion ${ociVersion} (listed from ${since.since}); applied anyway`);
   };

@@ -4,6 +4,6 @@
  * execve (installSeccomp) and its notify descriptor handed to the listener
  * (sendListener). No libseccomp: syscall numbers come from syscalls.ts.
  */
-export { checkSeccomp } from './check.js';
+export { checkSeccomp, seccompAsOf } from './check.js';
 export { compileSeccomp, type CompiledSeccomp } from './compile.js';
 export { installSeccomp, processState, sendListener } from './install.js';

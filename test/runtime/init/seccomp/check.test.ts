@@ -1,6 +1,6 @@
 /** checkSeccomp: what create refuses (one line naming the field), and the warnings it returns. */
 import { describe, expect, it } from 'vitest';
-import { checkSeccomp } from '../../../../runtime/init/seccomp/check.js';
+import { checkSeccomp, seccompAsOf } from '../../../../runtime/init/seccomp/check.js';
 import type { Seccomp } from '../../../../runtime/spec.js';
 
 const base = (rule: object = {}, top: object = {}): Seccomp => ({ defaultAction: 'SCMP_ACT_ALLOW', ...top, syscalls: [{ names: ['mkdir', 'mkdirat'], action: 'SCMP_ACT_ERRNO', ...rule }] });
@@ -30,9 +30,13 @@ describe('checkSeccomp refusals', () => {
     expect(() => checkSeccomp(s, '1.3.0')).toThrow(message);
   });
 
-  it('errnoRet and defaultErrnoRet only from the version that has them (1.0.2-dev on)', () => {
-    expect(() => checkSeccomp(base({ errnoRet: 28 }), '1.0.2')).toThrow(/^linux\.seccomp\.syscalls\[0\]\.errnoRet: not part of runtime-spec 1\.0\.2/);
-    expect(() => checkSeccomp({ defaultAction: 'SCMP_ACT_ERRNO', defaultErrnoRet: 28 }, '1.0.1')).toThrow(/^linux\.seccomp\.defaultErrnoRet: not part of runtime-spec 1\.0\.1/);
+  it('errnoRet and defaultErrnoRet only from the version that has them (1.0.2-dev on); before, unknown properties: ignored with a warning', () => {
+    expect(checkSeccomp(base({ errnoRet: 28 }), '1.0.2')).toEqual([expect.stringMatching(/^linux\.seccomp\.syscalls\[0\]\.errnoRet: not part of runtime-spec 1\.0\.2 .*: ignored$/)]);
+    expect(checkSeccomp({ defaultAction: 'SCMP_ACT_ERRNO', defaultErrnoRet: 28 }, '1.0.1')).toEqual([expect.stringMatching(/^linux\.seccomp\.defaultErrnoRet: not part of runtime-spec 1\.0\.1 .*: ignored$/)]);
+    // ignored means not applied, and not judged either: errnoRet on a KILL rule is no refusal where errnoRet is unknown
+    expect(seccompAsOf({ defaultAction: 'SCMP_ACT_ERRNO', defaultErrnoRet: 28, syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO', errnoRet: 38 }] }, '1.0.1')).toEqual({ defaultAction: 'SCMP_ACT_ERRNO', syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO' }] });
+    expect(checkSeccomp(base({ action: 'SCMP_ACT_KILL', errnoRet: 28 }), '1.0.1')).toHaveLength(1);
+    expect(() => checkSeccomp(base({ action: 'SCMP_ACT_KILL', errnoRet: 28 }), '1.1.0')).toThrow(/errnoRet/);
     expect(checkSeccomp(base({ errnoRet: 28 }), '1.0.2-dev')).toEqual([]);
     expect(checkSeccomp(base({ errnoRet: 28 }), '1.1.0')).toEqual([]);
   });
