@@ -547,14 +547,30 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       );
       ids.add('mid-cc');
       const run = startCli(dir, root, ['create', '--bundle', b, 'mid-cc']);
-      await waitFor('the hook to run', () => existsSync(hookPid));
-      const cgroups = cgroupsOf(record('mid-cc'));
-      const inside = procsIn(cgroups);
-      // the init and its hook, both in the container's cgroups (the hook's pid file has its pid in the container)
-      expect(inside).toHaveLength(2);
-      const procs = inside.map(proc).filter((p): p is Proc => p !== undefined);
-      for (const p of inside) watched.add(p);
-      run.child.kill('SIGKILL');
+      let procs: Proc[];
+      let cgroups: ReturnType<typeof cgroupsOf>;
+      try {
+        await waitFor('the hook to run', () => existsSync(hookPid));
+        cgroups = cgroupsOf(record('mid-cc'));
+        // the init and its hook, alone in the container's cgroups once the hook's shell has become sleep (a moment
+        // earlier the mv it ran may still be there)
+        const comm = (pid: number): string | undefined => {
+          try {
+            return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+          } catch {
+            return undefined;
+          }
+        };
+        const inside = await waitFor('the init and its hook (sleep), alone in the cgroups', () => {
+          const pids = procsIn(cgroups);
+          return pids.length === 2 && pids.some((p) => comm(p) === 'sleep') ? pids : undefined;
+        });
+        procs = inside.map(proc).filter((p): p is Proc => p !== undefined);
+        for (const p of inside) watched.add(p);
+      } finally {
+        // create holds the container's lock while its hook runs: it must go, or afterEach's delete would wait for it
+        run.child.kill('SIGKILL');
+      }
       expect((await run.done).signal).toBe('SIGKILL');
       // the init waits for its hook, so it is still there: only delete ends it
       for (const p of procs) expect(stillThere(p)).toBe(true);
