@@ -51,7 +51,7 @@ export interface InitPlan {
   rootfs: string;
   /** Create a cgroup namespace (after the runtime placed us in our cgroups), or join this one. */
   cgroupNs?: { path?: string };
-  /** Run prestart hooks at create (runtime-spec 1.0.2-dev and later) rather than at start. */
+  /** The state document as hooks get it (status creating; container hooks get their own pid). */
   state: State;
 }
 

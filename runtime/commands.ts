@@ -11,7 +11,7 @@ import { cgroupPids, removeCgroups } from './cgroups/index.js';
 import { prestartAtCreate } from './create.js';
 import { runHooks } from './hooks.js';
 import type { State } from './spec.js';
-import { alive, readSavedConfig, RuntimeError, stateOf, statusOf, type ContainerRecord, type Store } from './store.js';
+import { alive, RuntimeError, stateOf, statusOf, type ContainerRecord, type Store } from './store.js';
 
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number): void => void Atomics.wait(SLEEP, 0, 0, ms);
@@ -56,7 +56,6 @@ export function start(store: Store, id: string, warn: (m: string) => void): void
     const status = statusOf(rec);
     if (status !== 'created') throw new RuntimeError(`container ${id} is ${status}: start needs a created container`);
     if (rec.noProcess) throw new RuntimeError(`container ${id} has no process in its config.json: there is nothing to start`);
-    const spec = readSavedConfig(lock.dir);
     if (!prestartAtCreate(rec.ociVersion)) {
       const failed = runHooks('prestart', rec.hooks?.prestart, runningState(rec, 'created'));
       if (failed[0]) {
@@ -83,7 +82,7 @@ export function start(store: Store, id: string, warn: (m: string) => void): void
     const failed = runHooks('poststart', rec.hooks?.poststart, runningState(rec, 'running'), true);
     if (failed.length === 0) return;
     // up to 1.2.x a failing poststart hook is a warning; from 1.3.0 the operation fails and the container is stopped
-    if (compareVersions(spec.ociVersion, '1.3.0') >= 0) {
+    if (compareVersions(rec.ociVersion, '1.3.0') >= 0) {
       stop(rec);
       throw new RuntimeError(failed[0]!.message);
     }

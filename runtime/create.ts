@@ -22,8 +22,8 @@ import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseSemVer } from '../spec/versions.js';
-import { InitMessages, send, type InitPlan } from './channel.js';
-import { applyResources, createCgroups, planCgroups, removeCgroups, cgroupPids } from './cgroups/index.js';
+import { InitMessages, type InitPlan, type ToInit } from './channel.js';
+import { applyResources, createCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
 import { runHooks } from './hooks.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
@@ -205,7 +205,7 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   // the init itself, or, under a user namespace with a pid namespace of its own, the child unshare --fork made
   const pid = hello.pid;
   const channel = child.stdio[3] as unknown as { write(s: string): void; end(): void; fd?: number };
-  const sendToInit = (m: Parameters<typeof send>[0]): void => channel.write(JSON.stringify(m) + '\n');
+  const sendToInit = (m: ToInit): void => channel.write(JSON.stringify(m) + '\n');
   rec.cgroups = createCgroups(cgroupPlan, pid);
   store.write(rec);
   applyResources(rec.cgroups as never, spec.linux?.resources, spec);
@@ -406,4 +406,3 @@ function writePidFile(path: string, pid: number): void {
   renameSync(`${abs}.tmp`, abs);
 }
 
-export { cgroupPids };

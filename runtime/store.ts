@@ -10,7 +10,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, flock, LOCK_EX } from './libc.js';
-import type { HookKind, Hook, Spec, State } from './spec.js';
+import type { HookKind, Hook, State } from './spec.js';
 
 export const DEFAULT_ROOT = '/run/oci-ts-runtime';
 
@@ -159,7 +159,3 @@ export function stateOf(rec: ContainerRecord): State {
   return s;
 }
 
-/** The config a container was created with (bundle changes after create are ignored). */
-export function readSavedConfig(dir: string): Spec {
-  return JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Spec;
-}
