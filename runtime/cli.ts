@@ -7,11 +7,13 @@ import { main } from './main.js';
 export { main };
 
 export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  // exit as soon as the command is done: create would otherwise wait some 30 ms more for the handles of the init it
+  // let go (its channel, its child process) to close; everything we print is written synchronously by then
   main(argv).then(
-    (code) => (process.exitCode = code),
+    (code) => process.exit(code),
     (e: unknown) => {
       process.stderr.write(`oci-ts-runtime: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
+      process.exit(1);
     },
   );
 }

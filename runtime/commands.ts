@@ -72,11 +72,10 @@ export function start(store: Store, id: string, warn: (m: string) => void): void
     } catch (e) {
       throw new RuntimeError(`container ${id}: its init is not waiting (${(e as NodeJS.ErrnoException).code})`);
     }
+    // gone before the init can run the program: from here on the container reads as started (Store.read)
+    unlinkSync(fifo);
     writeSync(fd, Buffer.from([0]));
     closeSync(fd);
-    rec.started = true;
-    store.write(rec);
-    unlinkSync(fifo);
     const why = readToEnd(done);
     if (why) throw new RuntimeError(`container ${id} did not start: ${why}`);
     const failed = runHooks('poststart', rec.hooks?.poststart, runningState(rec, 'running'), true);

@@ -16,14 +16,15 @@
  *   path) execs into node with them; cgroup: the init itself, after we placed
  *   it in its cgroups.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseSemVer } from '../spec/versions.js';
 import { InitMessages, type InitPlan, type ToInit } from './channel.js';
-import { applyResources, createCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
+import { applyResources, makeCgroups, placeInCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
 import { runHooks } from './hooks.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
@@ -197,6 +198,11 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   started.watchInit(child);
   if (child.pid === undefined) throw new RuntimeError('the container init could not be started');
   const messages = new InitMessages(child.stdio[3] as NodeJS.ReadableStream);
+  // while the init's Node starts: its cgroups, made and limited, still empty (the init joins them after its hello,
+  // so what Node allocates to start is not charged to the container's memory limit)
+  rec.cgroups = makeCgroups(cgroupPlan);
+  store.write(rec);
+  applyResources(rec.cgroups as never, spec.linux?.resources, spec);
   const hello = await messages.next();
   if (hello?.t !== 'hello') {
     const joinedMount = ns.join.has('mount') ? ': a joined mount namespace must have this runtime\'s node and util-linux at their host paths (the init starts after entering it); a container\'s has not' : '';
@@ -206,9 +212,7 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   const pid = hello.pid;
   const channel = child.stdio[3] as unknown as { write(s: string): void; end(): void; fd?: number };
   const sendToInit = (m: ToInit): void => channel.write(JSON.stringify(m) + '\n');
-  rec.cgroups = createCgroups(cgroupPlan, pid);
-  store.write(rec);
-  applyResources(rec.cgroups as never, spec.linux?.resources, spec);
+  placeInCgroups(rec.cgroups as never, pid);
   const state: State = { ociVersion: spec.ociVersion, id: rec.id, status: 'creating', pid, bundle, ...(spec.annotations ? { annotations: spec.annotations } : {}) };
   const plan: InitPlan = {
     spec,
@@ -278,7 +282,7 @@ const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 /** The user namespace's holder: started, mapped, and the path of its user namespace. */
 function startHolder(spec: Spec, tools: Tools, started: Started): string {
   const args = [tools.unshare, '--user', '--', tools.cat];
-  const h = spawn(args[0]!, args.slice(1), { stdio: ['pipe', 'ignore', 'ignore'], env: {} });
+  const h = childProcess().spawn(args[0]!, args.slice(1), { stdio: ['pipe', 'ignore', 'ignore'], env: {} });
   started.holder = h;
   if (h.pid === undefined) throw new RuntimeError('the user namespace holder could not be started');
   // wait until it runs cat: its namespaces exist then
@@ -385,7 +389,7 @@ function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string
         }
       }
     }
-    return spawn(argv[0]!, argv.slice(1), {
+    return childProcess().spawn(argv[0]!, argv.slice(1), {
       stdio: [0, 1, 2, 'pipe'],
       detached: true,
       cwd: init.cwd ?? '/',

@@ -8,7 +8,7 @@
  * createRuntime, poststart, poststop) or the container's (createContainer and
  * startContainer, run by the container init).
  */
-import { spawnSync } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import type { Hook, HookKind, State } from './spec.js';
 
 export interface HookFailure {
@@ -19,7 +19,7 @@ export interface HookFailure {
 /** Runs one hook; undefined when it exited 0, else why it failed. */
 export function runHook(kind: HookKind, index: number, h: Hook, state: State): string | undefined {
   const argv = h.args && h.args.length > 0 ? h.args : [h.path];
-  const r = spawnSync(h.path, argv.slice(1), {
+  const r = childProcess().spawnSync(h.path, argv.slice(1), {
     argv0: argv[0],
     input: JSON.stringify(state),
     env: envObject(h.env ?? []),

@@ -7,7 +7,7 @@
  * so two commands on one container never interleave; the lock goes with the
  * process, even when it is killed.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, flock, LOCK_EX } from './libc.js';
 import type { HookKind, Hook, State } from './spec.js';
@@ -26,7 +26,10 @@ export interface ContainerRecord {
   startTime?: string;
   /** create is done (the init waits at the fifo). */
   created: boolean;
-  /** start released the init. */
+  /**
+   * start released the init. Not written by start (a record written again costs a rename, and on ext4 replacing a
+   * file by rename flushes it): read() derives it from the exec fifo, which start removes before it releases.
+   */
   started: boolean;
   /** The pid of the create command while it runs (a dead creator with created false means a broken create). */
   creator?: number;
@@ -85,9 +88,11 @@ export class Store {
 
   read(id: string): ContainerRecord {
     // an invalid id is refused as such, not as an unreadable record
-    const file = join(this.dir(id), 'container.json');
+    const dir = this.dir(id);
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as ContainerRecord;
+      const rec = JSON.parse(readFileSync(join(dir, 'container.json'), 'utf8')) as ContainerRecord;
+      if (rec.created && !rec.started && !existsSync(join(dir, 'exec.fifo'))) rec.started = true;
+      return rec;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RuntimeError(`container ${id} does not exist`);
       throw new RuntimeError(`container ${id}: its record can't be read: ${(e as Error).message}`);

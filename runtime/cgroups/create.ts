@@ -32,7 +32,8 @@ function seedCpuset(dir: string): void {
   }
 }
 
-export function createCgroups(plan: CgroupPlan, pid: number): CgroupRecord {
+/** The container's cgroup directories, made and still empty (rolled back on failure); `placeInCgroups` puts a process in. */
+export function makeCgroups(plan: CgroupPlan): CgroupRecord {
   const done: RecordedCgroup[] = [];
   try {
     for (const c of plan.cgroups) {
@@ -52,18 +53,34 @@ export function createCgroups(plan: CgroupPlan, pid: number): CgroupRecord {
         if (c.version === 'v1' && c.controllers.includes('cpuset')) seedCpuset(dir);
       }
     }
-    for (const c of done) {
-      try {
-        writeCgroupFile(join(c.dir, 'cgroup.procs'), String(pid));
-      } catch (e) {
-        throw new Error(`cgroup ${c.dir}: placing pid ${pid} in cgroup.procs: ${errText(e)}`);
-      }
-    }
   } catch (e) {
     removeQuietly({ cgroups: done });
     throw e;
   }
   return { cgroups: done };
+}
+
+/** Moves `pid` into every cgroup of the record (the caller removes the record's cgroups when this fails). */
+export function placeInCgroups(rec: CgroupRecord, pid: number): void {
+  for (const c of rec.cgroups) {
+    try {
+      writeCgroupFile(join(c.dir, 'cgroup.procs'), String(pid));
+    } catch (e) {
+      throw new Error(`cgroup ${c.dir}: placing pid ${pid} in cgroup.procs: ${errText(e)}`);
+    }
+  }
+}
+
+/** makeCgroups and placeInCgroups in one, rolled back on failure. */
+export function createCgroups(plan: CgroupPlan, pid: number): CgroupRecord {
+  const rec = makeCgroups(plan);
+  try {
+    placeInCgroups(rec, pid);
+  } catch (e) {
+    removeQuietly(rec);
+    throw e;
+  }
+  return rec;
 }
 
 function procsUnder(dir: string, out: Set<number>): void {

@@ -78,10 +78,22 @@ describe('the record on disk', () => {
 
   it('round-trips a record through write and read, leaving no temporary file', () => {
     store.createLocked('c1').release();
-    const rec = record({ id: 'c1', pid: 12, startTime: '34', annotations: { a: 'b' } });
+    const rec = record({ id: 'c1', created: false, pid: 12, startTime: '34', annotations: { a: 'b' } });
     store.write(rec);
     expect(store.read('c1')).toEqual(rec);
     expect(readdirSync(store.dir('c1'))).toEqual(['container.json']);
+  });
+
+  it('a created container reads as started once its exec fifo is gone (start does not write the record)', () => {
+    store.createLocked('c1').release();
+    store.write(record({ id: 'c1' }));
+    writeFileSync(join(store.dir('c1'), 'exec.fifo'), ''); // its presence is what counts, not its type
+    expect(store.read('c1').started).toBe(false);
+    rmSync(join(store.dir('c1'), 'exec.fifo'));
+    expect(store.read('c1').started).toBe(true);
+    // an unfinished create has no fifo yet and has not started
+    store.write(record({ id: 'c1', created: false }));
+    expect(store.read('c1').started).toBe(false);
   });
 
   it('names a missing container and an unreadable record', () => {
