@@ -3,11 +3,22 @@
  * the root (`--root`, default /run/oci-ts-runtime), holding the record
  * (container.json), the config as create read it (config.json: later changes
  * to the bundle are ignored), the exec fifo and the init's error file. A
- * command that changes a container holds an exclusive flock on its directory,
- * so two commands on one container never interleave; the lock goes with the
- * process, even when it is killed.
+ * command that changes a container holds its lock, so two commands on one
+ * container never interleave.
+ *
+ * The lock is a file, `lock`, that appears whole (written under the holder's
+ * own name, then linked, which fails while another exists) and names its holder
+ * by pid and start time; release unlinks it. The kernel's flock would go with a
+ * killed holder by itself, but Node has no flock, and loading the libc binding
+ * for it cost start and delete some 5 ms each. A killed holder's file stays:
+ * the next command sees that its process is gone (or its pid reused) and
+ * breaks it, under a flock on the directory, taken only on that rare path, so
+ * two breakers can't remove each other's fresh lock (only a breaker ever
+ * removes a file that is not its own). Liveness is read from /proc, so the
+ * commands on one root must share a pid namespace, as they must anyway to
+ * signal the container's process.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, flock, LOCK_EX } from './libc.js';
 import type { HookKind, Hook, State } from './spec.js';
@@ -48,7 +59,11 @@ export class RuntimeError extends Error {
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
 
 export class Store {
-  constructor(readonly root: string) {}
+  /** `onBusy` is told once per wait, with the holder's pid, when a lock is held by a live command. */
+  constructor(
+    readonly root: string,
+    private readonly onBusy?: (holder: number) => void,
+  ) {}
 
   dir(id: string): string {
     if (!ID.test(id) || id.length > 1024) throw new RuntimeError(`invalid container id ${JSON.stringify(id)}: letters, digits and _ . + - only`);
@@ -65,7 +80,7 @@ export class Store {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RuntimeError(`container ${id} already exists`);
       throw e;
     }
-    return lockDir(id, dir);
+    return lockDir(id, dir, this.onBusy);
   }
 
   /** An existing container's directory, locked, with its record. */
@@ -73,17 +88,18 @@ export class Store {
     const dir = this.dir(id);
     let l: Locked;
     try {
-      l = lockDir(id, dir);
+      l = lockDir(id, dir, this.onBusy);
     } catch (e) {
+      // gone before we came, or deleted while we waited for the lock
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RuntimeError(`container ${id} does not exist`);
       throw e;
     }
-    // deleted while we waited for the lock
-    if (fstatSync(l.fd).nlink === 0) {
+    try {
+      return Object.assign(l, { record: this.read(id) });
+    } catch (e) {
       l.release();
-      throw new RuntimeError(`container ${id} does not exist`);
+      throw e;
     }
-    return Object.assign(l, { record: this.read(id) });
   }
 
   read(id: string): ContainerRecord {
@@ -113,19 +129,74 @@ export class Store {
 export interface Locked {
   readonly id: string;
   readonly dir: string;
-  readonly fd: number;
   release(): void;
 }
 
-function lockDir(id: string, dir: string): Locked {
+const LOCK = 'lock';
+const SLEEP = new Int32Array(new SharedArrayBuffer(4));
+
+/** Takes the lock of `dir`, waiting while a live command holds it; ENOENT when the directory is (or goes) away. */
+function lockDir(id: string, dir: string, onBusy?: (holder: number) => void): Locked {
+  const lock = join(dir, LOCK);
+  const mine = join(dir, `${LOCK}.${process.pid}`);
+  const start = processStartTime(process.pid);
+  if (start === undefined) throw new RuntimeError('/proc/self/stat can not be read: oci-ts-runtime needs /proc');
+  const me = `${process.pid} ${start}`;
+  let told = false;
+  for (let i = 0; ; i++) {
+    // a file of this name left by a killed command whose pid we now have is no one's: overwritten
+    writeFileSync(mine, me);
+    try {
+      linkSync(mine, lock);
+      unlinkSync(mine);
+      return { id, dir, release: () => unlinkQuietly(lock) };
+    } catch (e) {
+      unlinkQuietly(mine);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = readHolder(lock);
+    if (holder === undefined) continue; // released meanwhile
+    if (holderAlive(holder)) {
+      if (!told) onBusy?.(Number(holder.split(' ')[0]));
+      told = true;
+      Atomics.wait(SLEEP, 0, 0, i < 100 ? 1 : 5);
+      continue;
+    }
+    breakStale(dir, lock, holder);
+  }
+}
+
+function readHolder(lock: string): string | undefined {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function holderAlive(holder: string): boolean {
+  const [pid, start] = holder.split(' ');
+  return /^\d+$/.test(pid ?? '') && processStartTime(Number(pid)) === start;
+}
+
+/** Removes the lock a dead command left, if it is still that one (decided under the directory's flock). */
+function breakStale(dir: string, lock: string, holder: string): void {
   const fd = openSync(dir, 'r');
   try {
     check(flock(fd, LOCK_EX), 'flock', dir);
-  } catch (e) {
+    if (readHolder(lock) === holder) unlinkQuietly(lock);
+  } finally {
     closeSync(fd);
-    throw e;
   }
-  return { id, dir, fd, release: () => closeSync(fd) };
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
 }
 
 /** The start time of a process (clock ticks since boot), or undefined when it is gone or a zombie. */

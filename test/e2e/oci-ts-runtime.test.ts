@@ -476,9 +476,11 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
 
       // the init sees its channel close and exits by itself
       await waitFor(`the init ${init.pid} to exit`, () => !stillThere(init));
-      // what remains before any delete: the state dir (the record of an unfinished create), the cgroup directories
-      // (empty), and the hook, which belongs to no container; no process of the container, no mount
-      expect(readdirSync(join(root, id)).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo']);
+      // what remains before any delete: the state dir (the record of an unfinished create, and the lock the killed
+      // create held, which the next command breaks), the cgroup directories (empty), and the hook, which belongs to
+      // no container; no process of the container, no mount
+      expect(readdirSync(join(root, id)).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo', 'lock']);
+      expect(readFileSync(join(root, id, 'lock'), 'utf8')).toMatch(new RegExp(`^${creator.pid} \\d+$`));
       expect(record(id)).toMatchObject({ created: false, creator: creator.pid });
       for (const c of cgroups) expect(existsSync(c.dir), c.dir).toBe(true);
       await waitFor('the cgroups to empty', () => procsIn(cgroups).length === 0);

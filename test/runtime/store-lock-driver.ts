@@ -2,13 +2,14 @@
  * A second process for store.test.ts's lock cases: `hold ROOT ID` locks the
  * container, says "locked", and on a line from stdin releases (`release`) or
  * removes the container and then releases (`remove`); `wait ROOT ID` says
- * "trying", locks (blocking), then says "got" or "error: <message>".
+ * "trying", locks (saying "waiting for PID" when a live command holds it), then
+ * says "got" or "error: <message>".
  */
 import { createInterface } from 'node:readline';
 import { Store } from '../../runtime/store.js';
 
 const [mode, root, id] = process.argv.slice(2);
-const store = new Store(root!);
+const store = new Store(root!, (holder) => process.stdout.write(`waiting for ${holder}\n`));
 if (mode === 'hold') {
   const lock = store.openLocked(id!);
   process.stdout.write('locked\n');

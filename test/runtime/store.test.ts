@@ -1,9 +1,10 @@
 /**
  * runtime/store.ts for real: container ids, the record on disk, the status read
- * from a real process (alive, reused pid, zombie, gone), and the flock that
- * keeps two commands on one container apart (a second process waits in the
- * kernel until the first releases or dies; a container deleted meanwhile is
- * reported as gone). Also parseSignal of runtime/commands.ts.
+ * from a real process (alive, reused pid, zombie, gone), and the lock that
+ * keeps two commands on one container apart (a second process waits until the
+ * first releases; a killed holder's lock is broken, a live one's never; a
+ * container deleted meanwhile is reported as gone). Also parseSignal of
+ * runtime/commands.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -188,42 +189,55 @@ function driver(...args: string[]): { child: ChildProcess; line: (text: RegExp) 
   return { child, line };
 }
 
-/** The pids /proc/locks shows blocked (`->`) on a flock. */
-function blockedOnFlock(): number[] {
-  return readFileSync('/proc/locks', 'utf8')
-    .split('\n')
-    .map((l) => /->\s+FLOCK\s+\S+\s+\S+\s+(\d+)/.exec(l))
-    .filter((m) => m !== null)
-    .map((m) => Number(m[1]));
-}
-
-async function untilBlocked(pid: number): Promise<void> {
-  for (let i = 0; i < 2000 && !blockedOnFlock().includes(pid); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(blockedOnFlock()).toContain(pid);
-}
-
 describe('the lock on a container', () => {
   beforeEach(() => {
     store.createLocked('c1').release();
     store.write(record({ id: 'c1' }));
   });
 
-  it('a second command waits in the kernel until the first releases', async () => {
+  const lockFile = (id = 'c1'): string => join(store.dir(id), 'lock');
+
+  it('a second command waits while the first holds it, and gets it when released', async () => {
+    const holder = driver('hold', store.root, 'c1');
+    await holder.line(/^locked$/);
+    expect(readFileSync(lockFile(), 'utf8')).toMatch(new RegExp(`^${holder.child.pid} \\d+$`));
+    const waiter = driver('wait', store.root, 'c1');
+    expect(await waiter.line(/^(waiting|got|error)/)).toBe(`waiting for ${holder.child.pid}`);
+    holder.child.stdin!.write('release\n');
+    expect(await waiter.line(/^(got|error)/)).toBe('got c1');
+    expect(existsSync(lockFile())).toBe(false);
+    expect(readdirSync(store.dir('c1')).sort()).toEqual(['container.json']);
+  });
+
+  it('a killed holder\'s lock is broken by the command waiting on it', async () => {
     const holder = driver('hold', store.root, 'c1');
     await holder.line(/^locked$/);
     const waiter = driver('wait', store.root, 'c1');
-    await waiter.line(/^trying$/);
-    await untilBlocked(waiter.child.pid!);
-    holder.child.stdin!.write('release\n');
+    await waiter.line(/^waiting for/);
+    holder.child.kill('SIGKILL');
     expect(await waiter.line(/^(got|error)/)).toBe('got c1');
   });
 
-  it('the lock goes with a killed holder', async () => {
+  it('a killed holder\'s lock is broken by the next command, which does not wait', async () => {
     const holder = driver('hold', store.root, 'c1');
     await holder.line(/^locked$/);
-    const waiter = driver('wait', store.root, 'c1');
-    await untilBlocked(waiter.child.pid!);
     holder.child.kill('SIGKILL');
+    await exited(holder.child);
+    expect(existsSync(lockFile())).toBe(true);
+    const l = store.openLocked('c1');
+    expect(readFileSync(lockFile(), 'utf8')).toBe(`${process.pid} ${processStartTime(process.pid)}`);
+    l.release();
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it('a lock naming a live pid with another start time (a reused pid) is broken; one naming a live process is not', async () => {
+    const s = await sleeper();
+    writeFileSync(lockFile(), `${s.pid} ${Number(s.startTime) + 1}`);
+    store.openLocked('c1').release();
+    writeFileSync(lockFile(), `${s.pid} ${s.startTime}`);
+    const waiter = driver('wait', store.root, 'c1');
+    expect(await waiter.line(/^(waiting|got|error)/)).toBe(`waiting for ${s.pid}`);
+    s.child.kill('SIGKILL');
     expect(await waiter.line(/^(got|error)/)).toBe('got c1');
   });
 
@@ -231,7 +245,7 @@ describe('the lock on a container', () => {
     const holder = driver('hold', store.root, 'c1');
     await holder.line(/^locked$/);
     const waiter = driver('wait', store.root, 'c1');
-    await untilBlocked(waiter.child.pid!);
+    await waiter.line(/^waiting for/);
     holder.child.stdin!.write('remove\n');
     expect(await waiter.line(/^(got|error)/)).toBe('error: container c1 does not exist');
     expect(existsSync(store.dir('c1'))).toBe(false);
@@ -243,7 +257,7 @@ describe('the lock on a container', () => {
     const holder = driver('hold', store.root, 'c1');
     await holder.line(/^locked$/);
     const other = driver('wait', store.root, 'c2');
-    expect(await other.line(/^(got|error)/)).toBe('got c2');
+    expect(await other.line(/^(waiting|got|error)/)).toBe('got c2');
   });
 });
 
