@@ -54,10 +54,11 @@ import { resolveProgram, type Program } from './program.js';
 const ENDING = [1, 2, 3, 6, 10, 12, 14, 15, 24, 25, 26, 27, 29, 30];
 
 function main(): void {
+  // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it. First thing, before the
+  // libc binding loads (some 5 ms): create places us in the cgroups meanwhile
+  send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
   exitOnSignals(ENDING);
   const handed = receiveHanded();
-  // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it
-  send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
   const first = receive<ToInit>();
   if (first?.t !== 'plan') process.exit(1);
   const plan = first.plan;
