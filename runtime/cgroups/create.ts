@@ -16,6 +16,8 @@ export interface RecordedCgroup {
   readonly dir: string;
   /** Directories we made, shallowest first. */
   readonly created: readonly string[];
+  /** The runtime's shared parent (plan.ts): removed by whoever leaves it empty. */
+  readonly shared?: string;
 }
 
 /** JSON-serialisable: what createCgroups made, for applyResources, cgroupPids and removeCgroups. */
@@ -38,19 +40,17 @@ export function makeCgroups(plan: CgroupPlan): CgroupRecord {
   try {
     for (const c of plan.cgroups) {
       const created: string[] = [];
-      const rec: RecordedCgroup = { version: c.version, mountPoint: c.mountPoint, controllers: c.controllers, dir: join(c.mountPoint, c.path), created };
+      const shared = c.sharedParent !== undefined ? { shared: join(c.mountPoint, c.sharedParent) } : {};
+      const rec: RecordedCgroup = { version: c.version, mountPoint: c.mountPoint, controllers: c.controllers, dir: join(c.mountPoint, c.path), created, ...shared };
       done.push(rec);
-      let dir = c.mountPoint;
-      for (const seg of c.path.split('/').filter(Boolean)) {
-        dir = join(dir, seg);
-        if (existsSync(dir)) continue;
+      // a shared parent can vanish between our look and our mkdir beneath it (its last container deleted): again
+      for (let attempt = 0; ; attempt++) {
         try {
-          mkdirSync(dir);
+          makePath(c.mountPoint, c.path, c.version === 'v1' && c.controllers.includes('cpuset'), created);
+          break;
         } catch (e) {
-          throw new Error(`cgroup ${dir}: mkdir: ${errText(e)}`);
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw new Error(`cgroup ${(e as { dir?: string }).dir ?? c.path}: mkdir: ${errText(e)}`);
         }
-        created.push(dir);
-        if (c.version === 'v1' && c.controllers.includes('cpuset')) seedCpuset(dir);
       }
     }
   } catch (e) {
@@ -58,6 +58,23 @@ export function makeCgroups(plan: CgroupPlan): CgroupRecord {
     throw e;
   }
   return { cgroups: done };
+}
+
+/** Makes each missing directory of `path` below `mountPoint`, noting those it made in `created`; a failure carries its `dir`. */
+function makePath(mountPoint: string, path: string, cpuset: boolean, created: string[]): void {
+  let dir = mountPoint;
+  for (const seg of path.split('/').filter(Boolean)) {
+    dir = join(dir, seg);
+    if (existsSync(dir)) continue;
+    try {
+      mkdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw Object.assign(e as Error, { dir });
+    }
+    if (!created.includes(dir)) created.push(dir);
+    if (cpuset) seedCpuset(dir);
+  }
 }
 
 /** Moves `pid` into every cgroup of the record (the caller removes the record's cgroups when this fails). */
@@ -154,6 +171,15 @@ export function removeCgroups(rec: CgroupRecord): void {
         rmdirPatiently(dir);
       } catch (e) {
         first ??= e as Error;
+      }
+    }
+    // the runtime's shared parent, made by another container or kept by one that was deleted before ours: left
+    // empty now, it goes (a create that meanwhile finds it gone makes it again)
+    if (c.shared && !c.created.includes(c.shared) && !hasChildren(c.shared)) {
+      try {
+        rmdirSync(c.shared);
+      } catch {
+        // in use again, or gone already
       }
     }
   }

@@ -18,6 +18,11 @@ export interface PlannedCgroup {
   readonly controllers: readonly string[];
   /** The container's cgroup, relative to the mount point ('/a/b'). */
   readonly path: string;
+  /**
+   * Without a cgroupsPath, the runtime's own parent (…/oci-ts-runtime), shared by its containers: whoever leaves it
+   * empty removes it, whoever made it.
+   */
+  readonly sharedParent?: string;
 }
 
 export interface CgroupPlan {
@@ -39,9 +44,11 @@ function joinWithin(base: string[], rel: string, floor: number): string[] | unde
 
 const segments = (p: string): string[] => p.split('/').filter((s) => s !== '' && s !== '.');
 
-export function planCgroupsOn(hierarchies: readonly Hierarchy[], cgroupsPath: string | undefined, id: string): CgroupPlan {
+export const DEFAULT_PARENT = 'oci-ts-runtime';
+
+export function planCgroupsOn(hierarchies: readonly Hierarchy[], cgroupsPath: string | undefined, id: string, defaultParent = DEFAULT_PARENT): CgroupPlan {
   if (!id || id.includes('/') || id === '.' || id === '..') throw new Error(`container id ${JSON.stringify(id)} cannot name a cgroup`);
-  const rel = cgroupsPath ?? `oci-ts-runtime/${id}`;
+  const rel = cgroupsPath ?? `${defaultParent}/${id}`;
   const absolute = rel.startsWith('/');
   const cgroups: PlannedCgroup[] = [];
   for (const h of hierarchies) {
@@ -50,7 +57,8 @@ export function planCgroupsOn(hierarchies: readonly Hierarchy[], cgroupsPath: st
     const segs = joinWithin(base, rel, base.length);
     if (segs === undefined) throw new Error(`linux.cgroupsPath ${JSON.stringify(cgroupsPath)}: '..' climbs out of ${absolute ? 'the hierarchy root' : "the runtime's own cgroup"}`);
     if (segs.length === base.length) throw new Error(`linux.cgroupsPath ${JSON.stringify(cgroupsPath)}: names ${absolute ? 'the root cgroup' : "the runtime's own cgroup"}, not a cgroup of the container`);
-    cgroups.push({ version: h.version, mountPoint: h.mountPoint, controllers: h.controllers, path: `/${segs.join('/')}` });
+    const path = `/${segs.join('/')}`;
+    cgroups.push({ version: h.version, mountPoint: h.mountPoint, controllers: h.controllers, path, ...(cgroupsPath === undefined ? { sharedParent: path.slice(0, path.lastIndexOf('/')) } : {}) });
   }
   return { cgroups };
 }

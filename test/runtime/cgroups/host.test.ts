@@ -18,6 +18,7 @@ import { detectCgroupLayout } from '../../../harness/inspect/cgroup-layout.js';
 import { readCgroupResources, type CgroupLayout } from '../../../harness/inspect/cgroup-resources.js';
 import { applyResources, cgroupPids, createCgroups, planCgroups, removeCgroups, type CgroupRecord } from '../../../runtime/cgroups/index.js';
 import { type Hierarchy, hostHierarchies } from '../../../runtime/cgroups/layout.js';
+import { planCgroupsOn } from '../../../runtime/cgroups/plan.js';
 import type { Resources } from '../../../runtime/spec.js';
 import { attachDeviceProgram, compileDeviceProgram } from '../../../runtime/cgroups/device-program.js';
 import { deviceEntries } from '../../../runtime/cgroups/resources/devices.js';
@@ -155,6 +156,35 @@ describe.skipIf(!isRoot)('cgroups on this host (root)', () => {
     rec = undefined;
     for (const c of r.cgroups) for (const d of c.created) expect(existsSync(d)).toBe(false);
     expect(prefixDirs()).toEqual([]);
+  });
+
+  it('without a cgroupsPath, the shared parent goes with whichever container leaves it empty, whoever made it', async () => {
+    const first = startChild();
+    const a = createCgroups(planCgroupsOn(hierarchies, undefined, 'a', PREFIX), first.pid);
+    const second = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const secondGone = new Promise((r) => second.once('exit', r));
+    let b: CgroupRecord | undefined;
+    try {
+      b = createCgroups(planCgroupsOn(hierarchies, undefined, 'b', PREFIX), second.pid!);
+      for (const h of hierarchies) {
+        const parent = join(base(h), PREFIX);
+        expect(a.cgroups.find((c) => c.mountPoint === h.mountPoint)).toMatchObject({ shared: parent, created: [parent, join(parent, 'a')] });
+        expect(b.cgroups.find((c) => c.mountPoint === h.mountPoint)).toMatchObject({ shared: parent, created: [join(parent, 'b')] });
+      }
+      // the maker of the parent goes first: the parent stays for the other
+      await stopChild();
+      removeCgroups(a);
+      expect(prefixDirs().sort()).toEqual(hierarchies.map((h) => join(base(h), PREFIX)).sort());
+      // the last one out removes it, though it did not make it
+      second.kill('SIGKILL');
+      await secondGone;
+      removeCgroups(JSON.parse(JSON.stringify(b)) as CgroupRecord);
+      b = undefined;
+      expect(prefixDirs()).toEqual([]);
+    } finally {
+      second.kill('SIGKILL');
+      if (b) removeCgroups(b);
+    }
   });
 
   it('an absolute path is taken from each hierarchy root', () => {
