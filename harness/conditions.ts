@@ -42,6 +42,11 @@ export const CONDITIONS = [
   'rdma',
   /** Memory swap accounting (memory.memsw.* on v1, memory.swap.max on v2). */
   'swap-accounting',
+  /**
+   * Container processes can take uids and gids other than 0: a run as root (every host id can be mapped or is
+   * there), not a rootless one, whose containers' user namespace maps container root to the caller alone.
+   */
+  'mapped-ids',
   /** User namespaces can be created. */
   'userns',
   /** Time namespaces exist (/proc/self/ns/time). */

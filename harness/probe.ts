@@ -123,6 +123,10 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
   const probes: Record<Condition, () => Promise<ConditionState> | ConditionState> = {
     root: () => (process.getuid?.() === 0 ? yes : no(`not running as root (uid ${process.getuid?.()})`)),
     'cgroup-write': () => cgroupWrite(layout),
+    'mapped-ids': () =>
+      process.getuid?.() === 0
+        ? yes
+        : no(`a rootless run: the containers' user namespace maps only container root (to uid ${process.getuid?.()}, gid ${process.getgid?.()}), so no other uid or gid exists there`),
     'cgroup-v1': () => (layout.mode === 'v1' || layout.mode === 'hybrid' ? yes : no(`no cgroup v1 controllers (layout ${layout.mode})`)),
     'cgroup-v2': () => (layout.mode === 'v2' ? yes : no(`not a pure cgroup v2 host (layout ${layout.mode})`)),
     'cgroup-hybrid': () => (layout.mode === 'hybrid' ? yes : no(`not a hybrid cgroup host (layout ${layout.mode})`)),

@@ -68,7 +68,7 @@ export interface RunHooks {
  * way to its rootless variant (runc -> runc-rootless); without one the run can't go on.
  */
 function chooseProfile(name: string | undefined, binary: string, log?: (line: string) => void): RuntimeProfile {
-  let profile: RuntimeProfile | undefined = name ? profileByName(name) : profileFor(binary);
+  const profile: RuntimeProfile | undefined = name ? profileByName(name) : profileFor(binary);
   if (!profile) throw new OciError('OCI_CONFORM_USAGE', `--profile ${name}: no such runtime profile`);
   const uid = process.getuid?.();
   if (uid === 0 || profile.rootless) return profile;

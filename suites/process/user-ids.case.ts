@@ -9,7 +9,8 @@ export default defineCase({
   id: 'process.user.ids',
   title: 'the process runs with process.user.uid and gid (all four id kinds)',
   requirements: ['CFG-USER-UID-APPLIED', 'CFG-USER-GID-APPLIED'],
-  needs: ['root'],
+  // the process runs as a uid other than 0, which must exist in the container
+  needs: ['mapped-ids'],
   config: (c) => c.withUser({ uid: 4242, gid: 4343 }).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));
