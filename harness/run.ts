@@ -67,7 +67,7 @@ export interface RunHooks {
  * The profile: --profile's, else the binary's. Run by an unprivileged user, a profile that is not rootless gives
  * way to its rootless variant (runc -> runc-rootless); without one the run can't go on.
  */
-function chooseProfile(name: string | undefined, binary: string, log?: (line: string) => void): RuntimeProfile {
+export function chooseProfile(name: string | undefined, binary: string, log?: (line: string) => void): RuntimeProfile {
   const profile: RuntimeProfile | undefined = name ? profileByName(name) : profileFor(binary);
   if (!profile) throw new OciError('OCI_CONFORM_USAGE', `--profile ${name}: no such runtime profile`);
   const uid = process.getuid?.();
