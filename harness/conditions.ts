@@ -44,7 +44,8 @@ export const CONDITIONS = [
   'swap-accounting',
   /**
    * Container processes can take uids and gids other than 0: a run as root (every host id can be mapped or is
-   * there), not a rootless one, whose containers' user namespace maps container root to the caller alone.
+   * there), or a rootless one with subordinate ids (harness/rootless.ts); not one whose containers' user
+   * namespace maps container root to the caller alone.
    */
   'mapped-ids',
   /** User namespaces can be created. */

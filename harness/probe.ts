@@ -13,6 +13,7 @@ import { readProcCgroups } from './inspect/proc-cgroup.js';
 import { readStatus } from './inspect/status.js';
 import { readMountinfo } from './inspect/mountinfo.js';
 import { receiverProblem } from './console-socket.js';
+import type { RootlessMode } from './rootless.js';
 
 export interface ProbeInputs {
   readonly layout: CgroupLayout;
@@ -21,6 +22,8 @@ export interface ProbeInputs {
   readonly consoleSocket: boolean;
   /** The comparison of state.pid with the container's view of itself (harness/pid-view.ts); assumed ok when absent. */
   readonly hostPidView?: ConditionState;
+  /** The mode of a rootless run (harness/rootless.ts): whether container ids other than 0 are mapped. */
+  readonly rootless?: RootlessMode;
 }
 
 const yes: ConditionState = { ok: true };
@@ -123,10 +126,13 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
   const probes: Record<Condition, () => Promise<ConditionState> | ConditionState> = {
     root: () => (process.getuid?.() === 0 ? yes : no(`not running as root (uid ${process.getuid?.()})`)),
     'cgroup-write': () => cgroupWrite(layout),
-    'mapped-ids': () =>
-      process.getuid?.() === 0
-        ? yes
-        : no(`a rootless run: the containers' user namespace maps only container root (to uid ${process.getuid?.()}, gid ${process.getgid?.()}), so no other uid or gid exists there`),
+    'mapped-ids': () => {
+      if (process.getuid?.() === 0) return yes;
+      const sub = inp.rootless?.subordinate;
+      if (sub) return { ok: true, detail: `container ids 1 up map to subordinate uids ${sub.uid.start}+${sub.uid.count}, gids ${sub.gid.start}+${sub.gid.count}` };
+      const why = inp.rootless?.noSubordinate ?? 'not a rootless run';
+      return no(`a rootless run: the containers' user namespace maps only container root (to uid ${process.getuid?.()}, gid ${process.getgid?.()}; ${why}), so no other uid or gid exists there`);
+    },
     'cgroup-v1': () => (layout.mode === 'v1' || layout.mode === 'hybrid' ? yes : no(`no cgroup v1 controllers (layout ${layout.mode})`)),
     'cgroup-v2': () => (layout.mode === 'v2' ? yes : no(`not a pure cgroup v2 host (layout ${layout.mode})`)),
     'cgroup-hybrid': () => (layout.mode === 'hybrid' ? yes : no(`not a hybrid cgroup host (layout ${layout.mode})`)),

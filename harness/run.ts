@@ -205,7 +205,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     specVersion = version.specVersion;
     Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
-    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
+    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket, rootless });
     p.known.host = { kernel: release(), cgroups: layout, conditions: probed, rootfs: rootfs.source };
     const canaryEnv: ExecEnv = {
       driver: driverOpts,

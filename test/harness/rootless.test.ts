@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigBuilder } from '../../fixtures/config.js';
-import { withCallerAsRoot, rootlessMode } from '../../harness/rootless.js';
+import { subordinateRange, withCallerAsRoot, rootlessMode } from '../../harness/rootless.js';
 import { chooseProfile } from '../../harness/run.js';
 import { ledgerDir } from '../../harness/ledger.js';
 import { probeConditions } from '../../harness/probe.js';
@@ -35,7 +35,10 @@ describe('rootless configs', () => {
   it('only a rootless profile makes a rootless mode, with the caller ids', () => {
     asUser(999, 995);
     expect(rootlessMode(undefined)).toBeUndefined();
-    expect(rootlessMode(true)).toEqual({ uid: 999, gid: 995 });
+    const m = rootlessMode(true)!;
+    expect(m).toMatchObject({ uid: 999, gid: 995 });
+    // either the subordinate ranges or why there are none
+    expect([m.subordinate === undefined, m.noSubordinate === undefined].sort()).toEqual([false, true]);
   });
 });
 
@@ -89,7 +92,7 @@ describe('conditions of a rootless run', () => {
       asUser(999, 995);
       let c = await probeConditions({ layout, features: { ok: true }, consoleSocket: true });
       expect(c.root).toEqual({ ok: false, reason: 'not running as root (uid 999)' });
-      expect(c['mapped-ids']).toEqual({ ok: false, reason: "a rootless run: the containers' user namespace maps only container root (to uid 999, gid 995), so no other uid or gid exists there" });
+      expect(c['mapped-ids']).toEqual({ ok: false, reason: "a rootless run: the containers' user namespace maps only container root (to uid 999, gid 995; not a rootless run), so no other uid or gid exists there" });
       expect(c['cgroup-write']).toEqual({ ok: false, reason: `not root, and our cgroup ${ours} is not delegated to uid 999 (not writable): the runtime can't create container cgroups` });
       await mkdir(ours, { recursive: true });
       c = await probeConditions({ layout, features: { ok: true }, consoleSocket: true });
@@ -100,5 +103,33 @@ describe('conditions of a rootless run', () => {
     } finally {
       await rm(top, { recursive: true, force: true });
     }
+  });
+});
+
+describe('subordinate ids', () => {
+  it("finds the user's first range by name or uid in /etc/subuid text; malformed lines are passed over", () => {
+    const text = 'alice:100000:65536\nbob:x:1\nbob:200000:0\n998:300000:65536\nbob:400000:1000\n';
+    expect(subordinateRange(text, 'bob', 1001)).toEqual({ start: 400000, count: 1000 });
+    expect(subordinateRange(text, 'carol', 998)).toEqual({ start: 300000, count: 65536 });
+    expect(subordinateRange(text, 'dave', 997)).toBeUndefined();
+  });
+
+  it('with subordinate ids, container ids from 1 up map to them after root', () => {
+    const linux = withCallerAsRoot(ConfigBuilder.base('1.0.2'), { uid: 999, gid: 995, subordinate: { uid: { start: 1100000, count: 65536 }, gid: { start: 1200000, count: 1000 } } }).build().linux as Record<string, unknown>;
+    expect(linux.uidMappings).toEqual([{ containerID: 0, hostID: 999, size: 1 }, { containerID: 1, hostID: 1100000, size: 65536 }]);
+    expect(linux.gidMappings).toEqual([{ containerID: 0, hostID: 995, size: 1 }, { containerID: 1, hostID: 1200000, size: 1000 }]);
+  });
+
+  it('mapped-ids holds in a rootless run with subordinate ids, and says why not without', async () => {
+    const layout = layoutFromMounts([]);
+    asUser(999, 995);
+    const sub = { uid: { start: 1100000, count: 65536 }, gid: { start: 1100000, count: 65536 } };
+    let c = await probeConditions({ layout, features: { ok: true }, consoleSocket: true, rootless: { uid: 999, gid: 995, subordinate: sub } });
+    expect(c['mapped-ids']).toEqual({ ok: true, detail: 'container ids 1 up map to subordinate uids 1100000+65536, gids 1100000+65536' });
+    c = await probeConditions({ layout, features: { ok: true }, consoleSocket: true, rootless: { uid: 999, gid: 995, noSubordinate: 'no subordinate uids in /etc/subuid for u' } });
+    expect(c['mapped-ids']).toEqual({
+      ok: false,
+      reason: "a rootless run: the containers' user namespace maps only container root (to uid 999, gid 995; no subordinate uids in /etc/subuid for u), so no other uid or gid exists there",
+    });
   });
 });
