@@ -89,7 +89,10 @@ beforeAll(async () => {
   env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
 });
 afterAll(async () => {
-  if (dir) await removeTree(dir);
+  if (!dir) return;
+  // Whatever a failed test left (a crashed run's container) is swept as the user before the directory goes.
+  await runAsUser(['cleanup'], { env });
+  await removeTree(dir);
 });
 
 describe.skipIf(SKIP !== undefined)(`oci-conform as an unprivileged user against runc --rootless true${SKIP ? ` (skipped: ${SKIP})` : ''}`, () => {
@@ -157,7 +160,7 @@ describe.skipIf(SKIP !== undefined)(`oci-conform as an unprivileged user against
     expect(r.signal).toBe('SIGKILL');
     const run = { ...runInfoFromTap(r.stdout), ledgerDir: env.OCI_CONFORM_LEDGER_DIR! };
     expect(leftovers(run).length).toBeGreaterThan(0); // the crash did leave things: the work dir, the ledger
-    expect(processesOfUser().some((p) => p.includes('sleep 100000'))).toBe(true); // and the container's process
+    expect(processesOfUser().length).toBeGreaterThan(0); // and the container's process (sleep, or still runc init)
     const c = await runAsUser(['cleanup'], { env });
     expect(c.code, c.stdout + c.stderr).toBe(0);
     expect(c.stdout).toContain(`run ${run.runId}: swept`);
