@@ -7,6 +7,11 @@
 export const CONDITIONS = [
   /** We run as uid 0 (the runtimes need it for everything but rootless mode). */
   'root',
+  /**
+   * Container cgroups can be created: we are root, or every cgroup of ours the runtime would create them in is
+   * delegated to us (writable). Without it a rootless run writes no cgroupsPath and cgroup cases skip.
+   */
+  'cgroup-write',
   /** Some cgroup v1 hierarchy with controllers is mounted (pure v1 or hybrid). */
   'cgroup-v1',
   /** The unified hierarchy is the only one (pure cgroup v2 host). */
@@ -37,6 +42,12 @@ export const CONDITIONS = [
   'rdma',
   /** Memory swap accounting (memory.memsw.* on v1, memory.swap.max on v2). */
   'swap-accounting',
+  /**
+   * Container processes can take uids and gids other than 0: a run as root (every host id can be mapped or is
+   * there), or a rootless one with subordinate ids (harness/rootless.ts); not one whose containers' user
+   * namespace maps container root to the caller alone.
+   */
+  'mapped-ids',
   /** User namespaces can be created. */
   'userns',
   /** Time namespaces exist (/proc/self/ns/time). */

@@ -33,6 +33,7 @@ import type { Ledger } from './ledger.js';
 import { levelOf } from './verdict.js';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket.js';
 import { markPid, unmarkPid } from './inspect/host-view.js';
+import { withCallerAsRoot, type RootlessMode } from './rootless.js';
 
 export interface ContextEnv {
   readonly caseId: string;
@@ -46,6 +47,8 @@ export interface ContextEnv {
   readonly configVersion: string;
   readonly host: { readonly conditions: HostConditions; readonly cgroups: CgroupLayout };
   readonly cgroupPrefix: string;
+  /** A rootless run: the base config gains a user namespace with the caller as root (harness/rootless.ts). */
+  readonly rootless?: RootlessMode;
   readonly driver: RuntimeDriver;
   readonly ledger: Ledger;
   readonly signal: AbortSignal;
@@ -199,8 +202,11 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
     const dir = join(env.caseDir, name);
     const cgroupsPath = `${env.cgroupPrefix}/${id}`;
     let b = ConfigBuilder.base(env.configVersion);
+    if (env.rootless) b = withCallerAsRoot(b, env.rootless);
     if (configFn) b = await configFn(b);
-    const config: OciConfig = b.withOciVersion(env.configVersion).withCgroupsPath(cgroupsPath).build();
+    // A runtime refuses a cgroupsPath it can't create: a rootless run without a delegated cgroup writes none.
+    b = (env.host.conditions['cgroup-write'] ?? { ok: true }).ok ? b.withCgroupsPath(cgroupsPath) : b;
+    const config: OciConfig = b.withOciVersion(env.configVersion).build();
     const bundle = join(dir, 'bundle');
     const configPath = await writeBundle(bundle, env.rootfsTemplate, config);
     const stdoutPath = join(dir, 'stdout');

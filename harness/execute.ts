@@ -15,6 +15,7 @@ import type { CallRecord } from './driver/record.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
 import { findRunCgroups, killIfOurs, removeCgroupTree, removeTree } from './cleanup.js';
 import type { Ledger } from './ledger.js';
+import type { RootlessMode } from './rootless.js';
 import { outcomeOf, versionGate, type Threshold } from './verdict.js';
 
 export interface LoadedCase {
@@ -31,6 +32,8 @@ export interface ExecEnv {
   readonly configVersion: string;
   readonly host: { readonly conditions: HostConditions; readonly cgroups: CgroupLayout };
   readonly cgroupPrefix: string;
+  /** Set in a rootless run: every container's user namespace maps container root to these ids (harness/rootless.ts). */
+  readonly rootless?: RootlessMode;
   readonly ledger: Ledger;
   readonly threshold: Threshold;
   readonly timeoutMs: number;
@@ -76,6 +79,7 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
     configVersion: env.configVersion,
     host: env.host,
     cgroupPrefix: env.cgroupPrefix,
+    rootless: env.rootless,
     driver,
     ledger: env.ledger,
     signal: ac.signal,

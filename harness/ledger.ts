@@ -3,10 +3,11 @@
  * in a well-known directory, so `oci-conform cleanup` can sweep after a crash
  * (kill -9, power loss). A run that ends normally removes its own ledger.
  *
- * Directory: $OCI_CONFORM_LEDGER_DIR, else /run/oci-conform/ledger when
- * writable, else <tmpdir>/oci-conform-ledger.
+ * Directory: $OCI_CONFORM_LEDGER_DIR, else for root /run/oci-conform/ledger
+ * when writable, else <tmpdir>/oci-conform-ledger; for another user
+ * $XDG_RUNTIME_DIR/oci-conform/ledger, else <tmpdir>/oci-conform-ledger-<uid>.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,15 +40,23 @@ export interface LedgerContents {
 
 export function ledgerDir(): string {
   if (process.env.OCI_CONFORM_LEDGER_DIR) return process.env.OCI_CONFORM_LEDGER_DIR;
-  for (const d of ['/run/oci-conform/ledger', join(tmpdir(), 'oci-conform-ledger')]) {
+  const uid = process.getuid?.() ?? 0;
+  // An unprivileged user's runs keep their own ledger (its runtime dir, else a tmp dir named by uid), so
+  // `oci-conform cleanup` as that user finds them and never reads another user's.
+  const dirs =
+    uid === 0
+      ? ['/run/oci-conform/ledger', join(tmpdir(), 'oci-conform-ledger')]
+      : [...(process.env.XDG_RUNTIME_DIR ? [join(process.env.XDG_RUNTIME_DIR, 'oci-conform', 'ledger')] : []), join(tmpdir(), `oci-conform-ledger-${uid}`)];
+  for (const d of dirs) {
     try {
       mkdirSync(d, { recursive: true, mode: 0o700 });
+      accessSync(d, constants.W_OK);
       return d;
     } catch {
       /* try the next */
     }
   }
-  return join(tmpdir(), 'oci-conform-ledger');
+  return dirs[dirs.length - 1]!;
 }
 
 export class Ledger {

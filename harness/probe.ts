@@ -3,6 +3,7 @@
  * {ok:false, reason}, and the reason says what is missing in words a skip
  * can quote ("no net_cls hierarchy (cgroup v1) on this host").
  */
+import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { readProcCgroups } from './inspect/proc-cgroup.js';
 import { readStatus } from './inspect/status.js';
 import { readMountinfo } from './inspect/mountinfo.js';
 import { receiverProblem } from './console-socket.js';
+import type { RootlessMode } from './rootless.js';
 
 export interface ProbeInputs {
   readonly layout: CgroupLayout;
@@ -20,14 +22,16 @@ export interface ProbeInputs {
   readonly consoleSocket: boolean;
   /** The comparison of state.pid with the container's view of itself (harness/pid-view.ts); assumed ok when absent. */
   readonly hostPidView?: ConditionState;
+  /** The mode of a rootless run (harness/rootless.ts): whether container ids other than 0 are mapped. */
+  readonly rootless?: RootlessMode;
 }
 
 const yes: ConditionState = { ok: true };
 const no = (reason: string): ConditionState => ({ ok: false, reason });
 
-async function exists(p: string): Promise<boolean> {
+async function exists(p: string, mode?: number): Promise<boolean> {
   try {
-    await access(p);
+    await access(p, mode);
     return true;
   } catch {
     return false;
@@ -86,6 +90,29 @@ async function hugetlb(layout: CgroupLayout): Promise<ConditionState> {
   }
 }
 
+/**
+ * Root may create cgroups anywhere; anyone else only below a cgroup of theirs that is delegated to them
+ * (writable), in every hierarchy a runtime would place a container in (each v1 one, or the unified one on v2).
+ */
+async function cgroupWrite(layout: CgroupLayout): Promise<ConditionState> {
+  if (process.getuid?.() === 0) return yes;
+  const own = await readProcCgroups('self');
+  const dirs = new Map<string, string>();
+  for (const [ctrl, mp] of Object.entries(layout.v1)) if (!ctrl.startsWith('name=')) dirs.set(mp, join(mp, strip(layout, mp, own.v1[ctrl])));
+  if (layout.mode === 'v2' && layout.unified) dirs.set(layout.unified, join(layout.unified, strip(layout, layout.unified, own.unified)));
+  if (dirs.size === 0) return no('no cgroup hierarchy with controllers on this host');
+  for (const dir of dirs.values()) {
+    if (!(await exists(dir, constants.W_OK))) return no(`not root, and our cgroup ${dir} is not delegated to uid ${process.getuid?.()} (not writable): the runtime can't create container cgroups`);
+  }
+  return { ok: true, detail: `delegated: ${[...dirs.values()].join(', ')}` };
+}
+
+/** A process's cgroup path inside the hierarchy mounted at `mp` (the mount's root taken off). */
+function strip(layout: CgroupLayout, mp: string, path: string | undefined): string {
+  const root = layout.mountRoots[mp] ?? '/';
+  return path && path.startsWith(root) ? path.slice(root.length) : '/';
+}
+
 function kernelAtLeast(major: number, minor: number): boolean {
   const m = /^(\d+)\.(\d+)/.exec(release());
   return !!m && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
@@ -98,6 +125,14 @@ export async function probeConditions(inp: ProbeInputs): Promise<HostConditions>
   const apparmorOn = (await readFile('/sys/module/apparmor/parameters/enabled', 'utf8').catch(() => 'N')).trim() === 'Y';
   const probes: Record<Condition, () => Promise<ConditionState> | ConditionState> = {
     root: () => (process.getuid?.() === 0 ? yes : no(`not running as root (uid ${process.getuid?.()})`)),
+    'cgroup-write': () => cgroupWrite(layout),
+    'mapped-ids': () => {
+      if (process.getuid?.() === 0) return yes;
+      const sub = inp.rootless?.subordinate;
+      if (sub) return { ok: true, detail: `container ids 1 up map to subordinate uids ${sub.uid.start}+${sub.uid.count}, gids ${sub.gid.start}+${sub.gid.count}` };
+      const why = inp.rootless?.noSubordinate ?? 'not a rootless run';
+      return no(`a rootless run: the containers' user namespace maps only container root (to uid ${process.getuid?.()}, gid ${process.getgid?.()}; ${why}), so no other uid or gid exists there`);
+    },
     'cgroup-v1': () => (layout.mode === 'v1' || layout.mode === 'hybrid' ? yes : no(`no cgroup v1 controllers (layout ${layout.mode})`)),
     'cgroup-v2': () => (layout.mode === 'v2' ? yes : no(`not a pure cgroup v2 host (layout ${layout.mode})`)),
     'cgroup-hybrid': () => (layout.mode === 'hybrid' ? yes : no(`not a hybrid cgroup host (layout ${layout.mode})`)),

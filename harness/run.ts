@@ -17,7 +17,8 @@ import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, PartialRunInfo, RunInfo, RunStop, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
 import { resolveRuntime } from './discover.js';
-import { profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
+import { PROFILES, profileByName, profileFor, type RuntimeProfile } from './profiles/index.js';
+import { rootlessMode } from './rootless.js';
 import { RuntimeDriver } from './driver/driver.js';
 import { succeeded } from './driver/record.js';
 import { detectCgroupLayout } from './inspect/cgroup-layout.js';
@@ -60,6 +61,24 @@ export interface RunHooks {
   readonly toolVersion: string;
   /** One-line notices for people (the CLI writes them to stderr). */
   readonly log?: (line: string) => void;
+}
+
+/**
+ * The profile: --profile's, else the binary's. Run by an unprivileged user, a profile that is not rootless gives
+ * way to its rootless variant (runc -> runc-rootless); without one the run can't go on.
+ */
+export function chooseProfile(name: string | undefined, binary: string, log?: (line: string) => void): RuntimeProfile {
+  const profile: RuntimeProfile | undefined = name ? profileByName(name) : profileFor(binary);
+  if (!profile) throw new OciError('OCI_CONFORM_USAGE', `--profile ${name}: no such runtime profile`);
+  const uid = process.getuid?.();
+  if (uid === 0 || profile.rootless) return profile;
+  const variant = !name && profile.rootlessVariant ? profileByName(profile.rootlessVariant) : undefined;
+  if (variant) {
+    log?.(`not root (uid ${uid}): driving ${binary} in its rootless mode (profile ${variant.name})`);
+    return variant;
+  }
+  const rootlessNames = PROFILES.filter((x) => x.rootless).map((x) => x.name).join(', ');
+  throw new OciError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${binary} as root with profile ${profile.name}: run it as root (uid is ${uid}), or with a rootless profile (${rootlessNames})`);
 }
 
 const ZERO: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
@@ -137,10 +156,9 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const rt = resolveRuntime(opts.runtime);
   p.known.runtime = { binary: rt.binary, chosenBy: rt.how };
   if (rt.how === 'default') hooks.log?.(`no --runtime given: driving ${rt.binary} (ours if built, else the first of runc, crun, youki on PATH)`);
-  const profile: RuntimeProfile | undefined = opts.profile ? profileByName(opts.profile) : profileFor(rt.binary);
-  if (!profile) throw new OciError('OCI_CONFORM_USAGE', `--profile ${opts.profile}: no such runtime profile`);
+  const profile = chooseProfile(opts.profile, rt.binary, hooks.log);
   p.known.runtime = { ...p.known.runtime, profile: profile.name };
-  if (process.getuid?.() !== 0) throw new OciError('OCI_CONFORM_NOT_ROOT', `oci-conform drives ${rt.binary} as root: run it as root (uid is ${process.getuid?.()})`);
+  const rootless = rootlessMode(profile.rootless);
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
   const expDocs = expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })); // usage errors before anything starts
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
@@ -187,7 +205,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     specVersion = version.specVersion;
     Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
     mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
-    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket });
+    const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket, rootless });
     p.known.host = { kernel: release(), cgroups: layout, conditions: probed, rootfs: rootfs.source };
     const canaryEnv: ExecEnv = {
       driver: driverOpts,
@@ -197,6 +215,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
       configVersion: version.configVersion,
       host: { conditions: probed, cgroups: layout },
       cgroupPrefix,
+      rootless,
       ledger,
       threshold: opts.level,
       timeoutMs: opts.timeoutMs,

@@ -42,6 +42,7 @@ export { insideScript, type InsideResult } from '../fixtures/inside.js';
 
 // host readers
 export { readStatus, type ProcStatus } from '../harness/inspect/status.js';
+export { hostIds } from '../harness/inspect/id-map.js';
 export { mountAt, readMountinfo, type MountEntry } from '../harness/inspect/mountinfo.js';
 export { NS_FILE, namespaceId, sameNamespace } from '../harness/inspect/namespaces.js';
 export { parseLimits, readLimits, RLIM_INFINITY } from '../harness/inspect/limits.js';

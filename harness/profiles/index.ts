@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { RuntimeProfile } from './profile.js';
 import runc from './runc.js';
+import runcRootless from './runc-rootless.js';
 import crun from './crun.js';
 import youki from './youki.js';
 import runsc from './runsc.js';
@@ -9,7 +10,7 @@ import generic from './generic.js';
 
 export type { RuntimeProfile } from './profile.js';
 
-export const PROFILES: readonly RuntimeProfile[] = [runc, crun, youki, runsc, ociTs, generic];
+export const PROFILES: readonly RuntimeProfile[] = [runc, runcRootless, crun, youki, runsc, ociTs, generic];
 
 export function profileByName(name: string): RuntimeProfile | undefined {
   return PROFILES.find((p) => p.name === name);

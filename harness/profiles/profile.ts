@@ -21,6 +21,13 @@ export interface RuntimeProfile {
   readonly features: boolean;
   /** Signal names are passed without the SIG prefix (`kill id KILL`). */
   readonly signalWithoutPrefix?: boolean;
+  /**
+   * Drives the runtime in its rootless mode: oci-conform runs as an unprivileged user, and every container
+   * gets a user namespace whose root is the caller (harness/rootless.ts). Only such a profile runs without root.
+   */
+  readonly rootless?: boolean;
+  /** The profile a run switches to when it is started by an unprivileged user without --profile. */
+  readonly rootlessVariant?: string;
 }
 
 export function defineProfile(p: RuntimeProfile): RuntimeProfile {

@@ -9,4 +9,5 @@ export default defineProfile({
   consoleSocket: true,
   pidFile: true,
   features: true,
+  rootlessVariant: 'runc-rootless',
 });

@@ -46,3 +46,9 @@ export async function dirExists(dir: string | undefined): Promise<boolean> {
 export function label(p: CgroupPlace): string {
   return p.controller || 'unified';
 }
+
+/** The config names a cgroupsPath (the harness leaves it out when no cgroup can be made: a rootless run). */
+export function hasCgroupsPath(config: { readonly linux?: unknown }): boolean {
+  const l = config.linux;
+  return typeof l === 'object' && l !== null && typeof (l as { cgroupsPath?: unknown }).cgroupsPath === 'string';
+}

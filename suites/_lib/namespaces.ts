@@ -20,20 +20,34 @@ export const USERNS_GID_MAPS: readonly IdMapping[] = USERNS_UID_MAPS;
 export const mappedHostId = (id: number): number => 100000 + id;
 
 export interface NsInfo {
+  /** Conditions of a container with a new namespace of the type. */
   readonly needs: readonly Condition[];
+  /**
+   * Conditions of a container without an entry of the type (in ours). In a user namespace of its own (a rootless
+   * run) a container can mount proc, sysfs and mqueue only in pid, network and ipc namespaces that user namespace
+   * owns, and it can't leave our user namespace out: those take root.
+   */
+  readonly inheritNeeds: readonly Condition[];
   /** First runtime-spec version listing the type (the time namespace came in 1.1.0). */
   readonly since: string;
 }
 
+/**
+ * Joining another container's namespace by path takes privilege over the user namespace owning it: root, since a
+ * rootless run's containers each own a user namespace of their own.
+ */
+export const JOIN_NEEDS: readonly Condition[] = ['root'];
+
 export const NS_INFO: Readonly<Record<NamespaceType, NsInfo>> = {
-  pid: { needs: ['root'], since: '1.0.0' },
-  network: { needs: ['root'], since: '1.0.0' },
-  mount: { needs: ['root'], since: '1.0.0' },
-  ipc: { needs: ['root'], since: '1.0.0' },
-  uts: { needs: ['root'], since: '1.0.0' },
-  user: { needs: ['root', 'userns'], since: '1.0.0' },
-  cgroup: { needs: ['root', 'cgroupns'], since: '1.0.0' },
-  time: { needs: ['root', 'timens'], since: '1.1.0' },
+  pid: { needs: [], inheritNeeds: ['root'], since: '1.0.0' },
+  network: { needs: [], inheritNeeds: ['root'], since: '1.0.0' },
+  mount: { needs: [], inheritNeeds: [], since: '1.0.0' },
+  ipc: { needs: [], inheritNeeds: ['root'], since: '1.0.0' },
+  uts: { needs: [], inheritNeeds: [], since: '1.0.0' },
+  // the cases' user namespaces map host root and ids from 100001 up (USERNS_UID_MAPS): only root may write that
+  user: { needs: ['root', 'userns'], inheritNeeds: ['root'], since: '1.0.0' },
+  cgroup: { needs: ['cgroupns'], inheritNeeds: [], since: '1.0.0' },
+  time: { needs: ['timens'], inheritNeeds: [], since: '1.1.0' },
 };
 
 /** A new namespace of `type` (plus the id mappings a user namespace needs). */

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'filesystem.default-devices.console',
   title: "with process.terminal, /dev/console is the container's terminal",
   requirements: ['LNX-DEFAULT-DEVICES'],
-  needs: ['root', 'console-socket'],
+  needs: ['console-socket'],
   config: (c) => c.withTerminal(true).withScript("stat -L -c '%F %t:%T' /dev/console; stat -L -c '%F %t:%T' /proc/self/fd/0"),
   run: async (ctx) => {
     const out = (await runWithTerminal(ctx, 2)).trim().split('\n');

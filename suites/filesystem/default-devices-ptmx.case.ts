@@ -5,7 +5,6 @@ export default defineCase({
   id: 'filesystem.default-devices.ptmx',
   title: "/dev/ptmx is a link to or bind mount of the container's /dev/pts/ptmx",
   requirements: ['LNX-DEFAULT-DEVICES'],
-  needs: ['root'],
   config: (c) =>
     c.withScript(
       insideScript({

@@ -7,7 +7,6 @@ export default defineCase({
   id: 'filesystem.default-filesystems',
   title: 'proc at /proc, sysfs at /sys, devpts at /dev/pts and tmpfs at /dev/shm',
   requirements: ['LNX-DEFAULT-FILESYSTEMS'],
-  needs: ['root'],
   config: (c) => c.withScript(HOLD),
   run: async (ctx) => {
     const mounts = await readMountinfo(await startHeld(ctx));

@@ -5,6 +5,7 @@ export default defineCase({
   id: 'filesystem.devices.block',
   title: 'a linux.devices block device is created with its numbers and mode',
   requirements: ['LNX-DEVICES-AVAILABLE'],
+  // creating a device node (mknod) takes CAP_MKNOD in the initial user namespace: a rootless runtime can only bind host nodes
   needs: ['root'],
   config: (c) =>
     c.withDevice({ path: '/dev/h8-loop', type: 'b', major: 7, minor: 200, fileMode: 0o600, uid: 0, gid: 0 }).withScript("stat -c '%F %t:%T %a' /dev/h8-loop"),

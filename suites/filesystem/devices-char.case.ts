@@ -5,6 +5,7 @@ export default defineCase({
   id: 'filesystem.devices.char',
   title: 'a linux.devices character device is created with its numbers, mode and owner',
   requirements: ['LNX-DEVICES-AVAILABLE'],
+  // creating a device node (mknod) takes CAP_MKNOD in the initial user namespace: a rootless runtime can only bind host nodes
   needs: ['root'],
   config: (c) =>
     c

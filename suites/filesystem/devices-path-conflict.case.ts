@@ -9,7 +9,6 @@ export default defineCase({
   id: 'filesystem.devices.path-conflict',
   title: 'a linux.devices path where another file exists is an error',
   requirements: ['LNX-DEVICES-PATH-CONFLICT'],
-  needs: ['root'],
   config: (c) => c.withDevice({ path: '/etc/h8-conflict', type: 'c', major: 1, minor: 3, fileMode: 0o666, uid: 0, gid: 0 }).withScript(HOLD),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-conflict', 'a regular file, not a device\n');

@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.masked-paths.directory',
   title: 'a masked directory is empty inside the container',
   requirements: ['LNX-MASKED-PATHS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withMaskedPaths('/etc/h8-secret-dir').withScript('ls -A /etc/h8-secret-dir; echo end'),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-secret-dir/inner', 'h8\n');

@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.masked-paths.file',
   title: 'a masked file reads as empty inside the container',
   requirements: ['LNX-MASKED-PATHS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withMaskedPaths('/proc/kcore', '/etc/h8-secret').withScript('wc -c < /etc/h8-secret'),
   run: async (ctx) => {
     await putInRootfs(ctx.bundle, '/etc/h8-secret', 'h8-secret-content\n');

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'filesystem.masked-paths.proc',
   title: 'a masked /proc file gives nothing to read',
   requirements: ['LNX-MASKED-PATHS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withMaskedPaths('/proc/timer_list', '/proc/kcore').withScript('head -c 64 /proc/timer_list | wc -c'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -7,8 +7,9 @@ export default defineCase({
   id: 'filesystem.mounts.bind-not-recursive',
   title: 'a bind mount without rbind does not bring the mounts below its source',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
-  also: ['CFG-MOUNT-OPTION-BIND'],
+  // a non-recursive bind of a tree with submounts is refused in a non-initial user namespace (the submounts are locked)
   needs: ['root'],
+  also: ['CFG-MOUNT-OPTION-BIND'],
   config: (c) => c.withMount({ destination: '/mnt/h8-bind-dev', type: 'bind', source: '/dev', options: ['bind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
   run: async (ctx) => {
     const req = chargeable(ctx, 'CFG-MOUNT-OPTION-BIND', 'CFG-MOUNT-OPTIONS-APPLIED');

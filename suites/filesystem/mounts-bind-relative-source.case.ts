@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.mounts.bind-relative-source',
   title: 'a relative bind mount source is resolved against the bundle',
   requirements: ['CFG-MOUNT-APPLIED'],
-  needs: ['root'],
   config: (c) =>
     c.withMount({ destination: '/mnt/h8-rel-src', type: 'bind', source: 'rootfs/etc/h8-rel', options: ['bind'] }).withScript('cat /mnt/h8-rel-src/marker'),
   run: async (ctx) => {

@@ -9,7 +9,6 @@ export default defineCase({
   title: "a bind mount with 'ro' is read-only inside and the host file is untouched",
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   also: ['CFG-MOUNT-OPTION-RO'],
-  needs: ['root'],
   run: async (ctx) => {
     const req = chargeable(ctx, 'CFG-MOUNT-OPTION-RO', 'CFG-MOUNT-OPTIONS-APPLIED');
     const src = join(ctx.workDir, 'bind-ro-src');

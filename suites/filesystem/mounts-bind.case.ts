@@ -7,7 +7,6 @@ export default defineCase({
   id: 'filesystem.mounts.bind',
   title: 'a bind mount shows the source directory at its destination',
   requirements: ['CFG-MOUNT-APPLIED'],
-  needs: ['root'],
   run: async (ctx) => {
     const src = join(ctx.workDir, 'bind-src');
     await mkdir(src, { recursive: true });

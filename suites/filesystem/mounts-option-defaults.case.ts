@@ -9,7 +9,6 @@ export default defineCase({
   id: 'filesystem.mounts.option.defaults',
   title: "the 'defaults' mount option is understood and gives a read-write, exec, suid, dev mount",
   requirements: ['CFG-MOUNT-OPTION-DEFAULTS'],
-  needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-defaults', type: 'tmpfs', source: 'tmpfs', options: ['defaults', 'size=1m'] }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-defaults');

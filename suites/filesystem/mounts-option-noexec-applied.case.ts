@@ -20,7 +20,6 @@ export default defineCase({
   title: 'a program on a noexec mount cannot be executed',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   also: ['CFG-MOUNT-OPTION-NOEXEC'],
-  needs: ['root'],
   config: (c) =>
     c
       .withMount({ destination: '/mnt/h8-exec', type: 'tmpfs', source: 'tmpfs', options: ['size=4m'] })

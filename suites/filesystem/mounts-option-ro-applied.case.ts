@@ -7,7 +7,6 @@ export default defineCase({
   title: "a mount with 'ro' cannot be written",
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   also: ['CFG-MOUNT-OPTION-RO'],
-  needs: ['root'],
   config: (c) =>
     c
       .withMount({ destination: '/mnt/h8-ro-w', type: 'tmpfs', source: 'tmpfs', options: ['ro', 'size=1m'] })

@@ -9,7 +9,6 @@ export default defineCase({
   id: 'filesystem.mounts.order.nested',
   title: 'a mount listed after its parent mount is made on top of it',
   requirements: ['CFG-MOUNTS-ORDER'],
-  needs: ['root'],
   config: (c) =>
     c
       .withMount({ destination: '/mnt/h8-order', type: 'tmpfs', source: 'tmpfs', options: ['size=1m'] })

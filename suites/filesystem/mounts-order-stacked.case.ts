@@ -5,7 +5,6 @@ export default defineCase({
   id: 'filesystem.mounts.order.stacked',
   title: 'two mounts at one destination stack in the order listed',
   requirements: ['CFG-MOUNTS-ORDER'],
-  needs: ['root'],
   config: (c) =>
     c
       .withMount({ destination: '/mnt/h8-stack', type: 'tmpfs', source: 'tmpfs', options: ['size=1m'] })

@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.mounts.proc',
   title: 'a mount of type proc makes a proc filesystem at its destination',
   requirements: ['CFG-MOUNT-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-proc', type: 'proc', source: 'proc' }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-proc');

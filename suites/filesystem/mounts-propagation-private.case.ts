@@ -14,7 +14,6 @@ export default defineCase({
   title: 'the private mount option gives the mount private propagation, below a shared parent',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   also: ['CFG-MOUNT-OPTION-PRIVATE'],
-  needs: ['root'],
   config: (c) =>
     c
       .withMount({ destination: '/mnt/h8-prop-parent', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', 'shared'] })

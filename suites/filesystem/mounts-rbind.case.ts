@@ -12,7 +12,6 @@ export default defineCase({
   title: 'an rbind mount brings the mounts below its source along',
   requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
   also: ['CFG-MOUNT-OPTION-RBIND'],
-  needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-rbind', type: 'bind', source: '/dev', options: ['rbind', 'rprivate', 'nosuid', 'noexec'] }).withScript(HOLD),
   run: async (ctx) => {
     const req = chargeable(ctx, 'CFG-MOUNT-OPTION-RBIND', 'CFG-MOUNT-OPTIONS-APPLIED');

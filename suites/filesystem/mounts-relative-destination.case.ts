@@ -10,7 +10,6 @@ export default defineCase({
   id: 'filesystem.mounts.relative-destination',
   title: 'a relative mount destination is taken from the container root, not from process.cwd',
   requirements: ['CFG-MOUNT-DESTINATION-RELATIVE-TO-ROOT'],
-  needs: ['root'],
   config: (c) => c.withMount({ destination: 'mnt/h8-rel', type: 'tmpfs', source: 'tmpfs', options: ['size=1m'] }).withCwd('/etc').withScript(HOLD),
   run: async (ctx) => {
     const pid = await startHeld(ctx);

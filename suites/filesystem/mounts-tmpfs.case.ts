@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.mounts.tmpfs',
   title: 'a tmpfs mount is made at its destination with its size and mode',
   requirements: ['CFG-MOUNT-APPLIED', 'CFG-MOUNT-OPTIONS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withMount({ destination: '/mnt/h8-tmpfs', type: 'tmpfs', source: 'tmpfs', options: ['size=1m', 'mode=710'] }).withScript(HOLD),
   run: async (ctx) => {
     const m = await containerMount(await startHeld(ctx), '/mnt/h8-tmpfs');

@@ -8,7 +8,6 @@ export default defineCase({
   id: 'filesystem.readonly-paths.directory',
   title: 'a read-only path can be read but not written',
   requirements: ['LNX-READONLY-PATHS-APPLIED'],
-  needs: ['root'],
   config: (c) =>
     c
       .withReadonlyPaths('/proc/sys', '/etc/h8-ro-dir')

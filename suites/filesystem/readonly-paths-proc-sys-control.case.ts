@@ -11,6 +11,7 @@ export default defineCase({
   id: 'filesystem.readonly-paths.proc-sys-control',
   title: 'without readonlyPaths, /proc/sys/kernel/hostname is writable by a CAP_SYS_ADMIN process in its own uts namespace',
   requirements: ['RT-CREATE-APPLY-CONFIG'],
+  // /proc/sys/kernel/* files belong to the initial user namespace's root: writable only when container root is host root
   needs: ['root'],
   config: (c) =>
     c

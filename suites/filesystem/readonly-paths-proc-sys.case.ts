@@ -12,7 +12,6 @@ export default defineCase({
   id: 'filesystem.readonly-paths.proc-sys',
   title: 'a read-only /proc/sys refuses writes',
   requirements: ['LNX-READONLY-PATHS-APPLIED'],
-  needs: ['root'],
   config: (c) =>
     c
       .withCapabilities({ bounding: CAPS, effective: CAPS, permitted: CAPS })

@@ -6,7 +6,6 @@ export default defineCase({
   id: 'filesystem.root.readonly',
   title: 'root.readonly makes the root filesystem read-only inside the container',
   requirements: ['CFG-ROOT-READONLY-ENFORCED'],
-  needs: ['root'],
   config: (c) => c.withRootReadonly(true).withScript(`if touch /h8-probe 2>/dev/null; then echo wrote; else echo refused; fi; ${HOLD}`),
   run: async (ctx) => {
     const pid = await startHeld(ctx);

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'filesystem.root.writable',
   title: 'with root.readonly false the root filesystem is writable',
   requirements: ['CFG-ROOT-WRITABLE-DEFAULT'],
-  needs: ['root'],
   config: (c) => c.withRootReadonly(false).withScript('echo h8 > /h8-probe && cat /h8-probe'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -13,7 +13,6 @@ export default defineCase({
   id: 'filesystem.rootfs-propagation.private',
   title: 'rootfsPropagation private is the propagation of the container root mount, even from a shared rootfs',
   requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withRootfsPropagation('private').withScript(HOLD),
   run: async (ctx) => {
     const bind = await sharedBind(join(ctx.bundle, 'rootfs'));

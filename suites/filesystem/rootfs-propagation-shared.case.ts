@@ -8,7 +8,6 @@ export default defineCase({
   id: 'filesystem.rootfs-propagation.shared',
   title: 'rootfsPropagation shared is the propagation of the container root mount',
   requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withRootfsPropagation('shared').withScript(HOLD),
   run: async (ctx) => {
     const root = await containerMount(await startHeld(ctx), '/');

@@ -13,7 +13,6 @@ export default defineCase({
   id: 'filesystem.rootfs-propagation.slave',
   title: 'rootfsPropagation slave is the propagation of the container root mount',
   requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withRootfsPropagation('slave').withScript(HOLD),
   run: async (ctx) => {
     const holding = await hostMountHolding(ctx.bundle);

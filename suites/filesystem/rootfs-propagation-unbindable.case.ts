@@ -11,7 +11,6 @@ export default defineCase({
   id: 'filesystem.rootfs-propagation.unbindable',
   title: 'rootfsPropagation unbindable makes the container root unbindable (or is refused)',
   requirements: ['LNX-ROOTFS-PROPAGATION-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-ERROR'],
-  needs: ['root'],
   config: (c) => c.withRootfsPropagation('unbindable').withScript(HOLD),
   run: async (ctx) => {
     const pidFile = join(ctx.workDir, 'unbindable.pid');

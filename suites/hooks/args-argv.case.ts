@@ -13,7 +13,6 @@ export default defineCase({
   id: 'hooks.args.argv',
   title: "a hook's args are its argv, args[0] included",
   requirements: ['CFG-HOOK-ARGS-PASSED', 'RT-HOOK-POSTSTOP-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop')));
     const e = r.log[indexOf(r.log, 'poststop')];

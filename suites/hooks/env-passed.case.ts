@@ -7,7 +7,6 @@ export default defineCase({
   id: 'hooks.env.passed',
   title: "a hook's env entries are in its environment",
   requirements: ['CFG-HOOK-ENV-PASSED', 'RT-HOOK-PRESTART-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('prestart', rig.hook('prestart', { env: ['OCI_HOOK_A=1', 'OCI_HOOK_B=two words'] })), { until: 'create' });
     const e = r.log[indexOf(r.log, 'prestart')];

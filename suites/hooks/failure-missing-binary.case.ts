@@ -8,7 +8,6 @@ export default defineCase({
   id: 'hooks.failure.missing-binary',
   title: 'a prestart hook whose path does not exist makes create (or start) fail',
   requirements: ['RT-HOOK-PRESTART-FAIL-ERROR'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('prestart', { path: join(rig.dir, 'no-such-hook'), args: ['no-such-hook'] }), { until: 'start' });
     ctx.expect('RT-HOOK-PRESTART-FAIL-ERROR', r.failedAt === 'create' || r.failedAt === 'start', { message: 'create and start both succeeded although the prestart hook does not exist' });

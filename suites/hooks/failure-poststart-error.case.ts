@@ -13,7 +13,6 @@ export default defineCase({
   id: 'hooks.failure.poststart-error',
   title: 'a failing poststart hook makes the operation that ran it fail and stops the container (runtime-spec 1.3.0 and later)',
   requirements: ['RT-HOOK-POSTSTART-FAIL-ERROR', 'RT-HOOK-POSTSTART-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststart', rig.hook('poststart', { rc: 1 })), { until: 'start' });
     const i = indexOf(r.log, 'poststart');

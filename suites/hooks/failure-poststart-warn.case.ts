@@ -10,7 +10,6 @@ export default defineCase({
   id: 'hooks.failure.poststart-warn',
   title: 'a failing poststart hook is a warning: start succeeds, later hooks run (up to runtime-spec 1.2.1)',
   requirements: ['RT-HOOK-POSTSTART-FAIL-WARN', 'RT-WARNING-CONTINUE'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststart', rig.hook('poststart-1', { rc: 1 })).withHook('poststart', rig.hook('poststart-2')), { until: 'start' });
     ctx.expect('RT-HOOK-POSTSTART-FAIL-WARN', r.failedAt === undefined, {

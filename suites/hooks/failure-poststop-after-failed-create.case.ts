@@ -11,7 +11,6 @@ export default defineCase({
   id: 'hooks.failure.poststop-after-failed-create',
   title: 'after a createRuntime hook failed create, the poststop hooks still run',
   requirements: ['RT-HOOK-POSTSTOP-INVOKED', 'RT-HOOK-CREATERUNTIME-FAIL-ERROR'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('createRuntime', rig.hook('createRuntime', { rc: 1 })).withHook('poststop', rig.hook('poststop')), { until: 'create' });
     if (!expectFailedAt(ctx, 'RT-HOOK-CREATERUNTIME-FAIL-ERROR', r, 'create', 'createRuntime')) return;

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'hooks.failure.poststop-warn',
   title: 'a failing poststop hook is a warning: delete succeeds and later hooks run',
   requirements: ['RT-HOOK-POSTSTOP-FAIL-WARN', 'RT-WARNING-CONTINUE'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop-1', { rc: 1 })).withHook('poststop', rig.hook('poststop-2')));
     ctx.expect('RT-HOOK-POSTSTOP-FAIL-WARN', r.failedAt === undefined, { message: `${r.failedAt} failed: ${r.createError ?? r.calls[r.failedAt ?? 'delete']?.stderr.trim()}` });

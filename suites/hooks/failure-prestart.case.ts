@@ -11,7 +11,6 @@ export default defineCase({
   id: 'hooks.failure.prestart',
   title: 'a failing prestart hook makes create (or start) fail and the program never runs',
   requirements: ['RT-HOOK-PRESTART-FAIL-ERROR'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('prestart', rig.hook('prestart', { rc: 1 })), { until: 'start' });
     ctx.expect('RT-HOOK-PRESTART-FAIL-ERROR', r.failedAt === 'create' || r.failedAt === 'start', { message: 'create and start both succeeded although the prestart hook exited 1' });

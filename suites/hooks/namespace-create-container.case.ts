@@ -11,7 +11,6 @@ export default defineCase({
   id: 'hooks.namespace.create-container',
   title: 'createContainer hooks run in the container namespace, found by a host path',
   requirements: ['CFG-HOOKS-CREATECONTAINER-RUN-NAMESPACE', 'CFG-HOOKS-CREATECONTAINER-PATH-NAMESPACE'],
-  needs: ['root'],
   run: async (ctx) => {
     let container: NsLinks | undefined;
     const r = await runScenario(ctx, (c, rig) => c.withHook('createContainer', rig.hook('createContainer')), {

@@ -20,7 +20,6 @@ export default defineCase({
     'CFG-HOOKS-POSTSTART-PATH-NAMESPACE',
     'CFG-HOOKS-POSTSTOP-PATH-NAMESPACE',
   ],
-  needs: ['root'],
   run: async (ctx) => {
     const ours = await nsLinks('self');
     const r = await runScenario(ctx, (c, rig) =>

@@ -12,7 +12,6 @@ export default defineCase({
   id: 'hooks.namespace.start-container',
   title: 'startContainer hooks run in the container namespace, found by a path inside the container',
   requirements: ['CFG-HOOKS-STARTCONTAINER-RUN-NAMESPACE', 'CFG-HOOKS-STARTCONTAINER-PATH-NAMESPACE'],
-  needs: ['root'],
   run: async (ctx) => {
     let container: NsLinks | undefined;
     const r = await runScenario(ctx, (c, rig) => c.withHook('startContainer', rig.hook('startContainer', { inContainer: true })), {

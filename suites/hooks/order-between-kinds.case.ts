@@ -12,7 +12,6 @@ export default defineCase({
   id: 'hooks.order.between-kinds',
   title: 'hooks of the six kinds run in lifecycle order',
   requirements: ['CFG-HOOKS-PRESTART-BEFORE-CREATERUNTIME', 'CFG-HOOKS-CREATECONTAINER-AFTER-CREATERUNTIME', 'CFG-HOOKS-STARTCONTAINER-WHEN', 'CFG-HOOKS-POSTSTART-WHEN'],
-  needs: ['root'],
   run: async (ctx) => {
     const kinds = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'] as const;
     const r = await runScenario(ctx, (c, rig) => kinds.reduce((b, k) => b.withHook(k, rig.hook(k, { inContainer: k === 'startContainer' })), c));

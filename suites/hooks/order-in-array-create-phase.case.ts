@@ -7,7 +7,6 @@ export default defineCase({
   id: 'hooks.order.in-array-create-phase',
   title: 'createRuntime, createContainer and startContainer hooks each run in their array order',
   requirements: ['CFG-HOOKS-ORDER', 'RT-HOOK-CREATERUNTIME-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const kinds = ['createRuntime', 'createContainer', 'startContainer'] as const;
     const r = await runScenario(

@@ -7,7 +7,6 @@ export default defineCase({
   id: 'hooks.order.in-array',
   title: 'prestart, poststart and poststop hooks each run in their array order',
   requirements: ['CFG-HOOKS-ORDER'],
-  needs: ['root'],
   run: async (ctx) => {
     const kinds = ['prestart', 'poststart', 'poststop'] as const;
     const r = await runScenario(ctx, (c, rig) => kinds.reduce((b, k) => withHooks(b, k, [1, 2, 3].map((i) => rig.hook(`${k}-${i}`))), c));

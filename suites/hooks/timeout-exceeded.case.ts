@@ -12,7 +12,6 @@ export default defineCase({
   id: 'hooks.timeout.exceeded',
   title: 'a hook running past its timeout is aborted and counts as a failed hook',
   requirements: ['RT-HOOK-PRESTART-FAIL-ERROR', 'CFG-HOOK-TIMEOUT-ENFORCED'],
-  needs: ['root'],
   timeoutMs: 60_000,
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('prestart', rig.hook('prestart', { nap: 8, timeout: 1 })), { until: 'start' });

@@ -13,7 +13,6 @@ export default defineCase({
   id: 'hooks.when.poststart',
   title: 'poststart hooks run after the user program started and before start returns',
   requirements: ['CFG-HOOKS-POSTSTART-WHEN', 'RT-HOOK-POSTSTART-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststart', rig.hook('poststart')), { until: 'start' });
     if (!ranBetween(ctx, 'CFG-HOOKS-POSTSTART-WHEN', r.log, 'poststart', 'created', 'started', 'after create returned and before start returned')) return;

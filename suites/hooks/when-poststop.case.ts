@@ -8,7 +8,6 @@ export default defineCase({
   id: 'hooks.when.poststop',
   title: 'poststop hooks run during delete, once, and not before',
   requirements: ['CFG-HOOKS-POSTSTOP-WHEN', 'RT-HOOK-POSTSTOP-INVOKED'],
-  needs: ['root'],
   run: async (ctx) => {
     const r = await runScenario(ctx, (c, rig) => c.withHook('poststop', rig.hook('poststop')));
     if (!ctx.expect('RT-HOOK-POSTSTOP-INVOKED', r.failedAt === undefined, { message: `the lifecycle failed at ${r.failedAt}: ${r.createError ?? r.calls[r.failedAt ?? 'create']?.stderr ?? ''}` })) return;

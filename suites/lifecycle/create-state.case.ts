@@ -8,7 +8,6 @@ export default defineCase({
   id: 'lifecycle.create.state',
   title: 'after create, state reports created with our id, bundle and a pid, and the program has not run',
   requirements: ['RT-QUERY-STATE-RETURNS-STATE', 'RT-STATE-STATUS-VALUES', 'RT-CREATE-PROCESS-NOT-RUN'],
-  needs: ['root'],
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.create();

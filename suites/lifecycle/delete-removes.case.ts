@@ -5,7 +5,6 @@ export default defineCase({
   id: 'lifecycle.delete.removes-container',
   title: 'delete of a stopped container removes it, so state of its id is an error',
   requirements: ['RT-DELETE-REMOVES-RESOURCES', 'RT-QUERY-STATE-NONEXISTENT-ERROR'],
-  needs: ['root'],
   run: async (ctx) => {
     await ctx.runToExit();
     const pid = await ctx.pid();

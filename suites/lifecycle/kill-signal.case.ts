@@ -8,7 +8,6 @@ export default defineCase({
   id: 'lifecycle.kill.delivers-signal',
   title: 'kill sends the named signal to the container process',
   requirements: ['RT-KILL-SENDS-SIGNAL'],
-  needs: ['root'],
   config: (c) => c.withScript('trap "echo got-usr1; exit 0" USR1; echo ready; while :; do sleep 0.1; done'),
   run: async (ctx) => {
     await ctx.create();

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'lifecycle.start.runs-process',
   title: 'start runs process.args, and the container is stopped after the program exits',
   requirements: ['RT-START-RUNS-PROCESS', 'RT-STATE-STATUS-VALUES'],
-  needs: ['root'],
   config: (c) => c.withScript('echo "$0:$1"', 'arg0', 'arg1'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

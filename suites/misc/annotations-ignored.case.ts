@@ -11,7 +11,6 @@ export default defineCase({
   id: 'misc.annotations.unknown-ignored',
   title: 'unknown annotations do not stop the container',
   requirements: ['CFG-ANNOTATIONS-UNKNOWN-AS-PROPERTY'],
-  needs: ['root'],
   config: (c) => Object.entries(ANNOTATIONS).reduce((b, [k, v]) => b.withAnnotation(k, v), c).withScript('echo ran'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'misc.annotations.unknown-no-error',
   title: 'up to 1.0.1, an unknown annotation does not make create or start fail',
   requirements: ['CFG-ANNOTATIONS-UNKNOWN-NO-ERROR'],
-  needs: ['root'],
   config: (c) => c.withAnnotation('org.example.h8.unknown', 'value'),
   run: async (ctx) => {
     const a = await attempt(ctx.runtime, ctx);

@@ -12,7 +12,6 @@ export default defineCase({
   id: 'misc.annotations.in-state',
   title: "annotations in the state, when present, are the config's annotations",
   requirements: ['RT-QUERY-STATE-RETURNS-STATE', 'RT-STATE-ANNOTATIONS-GIVEN'],
-  needs: ['root'],
   config: (c) => Object.entries(ANNOTATIONS).reduce((b, [k, v]) => b.withAnnotation(k, v), c).withScript(HOLD),
   run: async (ctx) => {
     await ctx.create();

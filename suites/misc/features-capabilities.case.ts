@@ -10,7 +10,7 @@ export default defineCase({
   id: 'misc.features.capabilities-recognized',
   title: 'the capabilities listed by features are accepted and kept in the bounding set',
   requirements: ['FEATL-CAPABILITIES-RECOGNIZED'],
-  needs: ['root', 'runtime-features'],
+  needs: ['runtime-features'],
   run: async (ctx) => {
     const { doc } = await readFeatures(ctx);
     const listed = stringList(doc.linux?.capabilities);

@@ -17,7 +17,7 @@ export default defineCase({
   id: 'misc.features.mount-options-recognized',
   title: 'the mount options listed by features are accepted on a mount',
   requirements: ['FEAT-MOUNTOPTIONS-RECOGNIZED'],
-  needs: ['root', 'runtime-features'],
+  needs: ['runtime-features'],
   timeoutMs: 180_000,
   run: async (ctx) => {
     const { doc } = await readFeatures(ctx);

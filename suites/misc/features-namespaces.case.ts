@@ -15,7 +15,7 @@ export default defineCase({
   id: 'misc.features.namespaces-recognized',
   title: 'each namespace type listed by features gives a container a new namespace of that type',
   requirements: ['FEATL-NAMESPACES-RECOGNIZED'],
-  needs: ['root', 'runtime-features'],
+  needs: ['runtime-features'],
   run: async (ctx) => {
     const { doc } = await readFeatures(ctx);
     const listed = stringList(doc.linux?.namespaces);

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'misc.unknown-properties.no-error',
   title: 'up to 1.0.1, an unknown property does not make create or start fail',
   requirements: ['CFG-EXTENSIBILITY-NO-ERROR'],
-  needs: ['root'],
   config: (c) => c.merge({ 'org.example.h8Unknown': { any: 'thing' }, process: { h8UnknownField: 1 } }),
   run: async (ctx) => {
     const a = await attempt(ctx.runtime, ctx);

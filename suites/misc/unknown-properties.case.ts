@@ -5,7 +5,6 @@ export default defineCase({
   id: 'misc.unknown-properties',
   title: 'unknown properties in config.json are ignored and the container runs',
   requirements: ['CFG-EXTENSIBILITY-IGNORE'],
-  needs: ['root'],
   config: (c) =>
     c
       .merge({

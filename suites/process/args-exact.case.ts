@@ -10,7 +10,6 @@ export default defineCase({
   id: 'process.args.exact',
   title: 'process.args arrives as the argv of the container process, element by element',
   requirements: ['CFG-PROCESS-ARGS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withArgs('/bin/sh', '-c', HOLD, 'arg zero', 'two words', '', '  padded  ', 'tab\there', '', 'last'),
   run: async (ctx) => {
     const pid = await startHeld(ctx);

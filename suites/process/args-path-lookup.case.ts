@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.args.path-lookup',
   title: 'args[0] without a slash is found through PATH, as execvp does',
   requirements: ['CFG-PROCESS-ARGS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withArgs('echo', 'found', 'through PATH'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -10,7 +10,8 @@ export default defineCase({
   id: 'process.capabilities.ambient',
   title: 'a non-root process holds process.capabilities.ambient as ambient (and so effective) capabilities',
   requirements: ['CFG-CAPABILITIES-AMBIENT-APPLIED', 'CFG-CAPABILITIES-EFFECTIVE-APPLIED', 'CFG-CAPABILITIES-INHERITABLE-APPLIED', 'CFG-CAPABILITIES-BOUNDING-APPLIED'],
-  needs: ['root'],
+  // the process runs as a uid other than 0, which must exist in the container
+  needs: ['mapped-ids'],
   config: (c) => c.withUser(NONROOT_USER).withCapabilities(NONROOT_SETS).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));

@@ -11,7 +11,6 @@ export default defineCase({
   id: 'process.capabilities.outside-bounding',
   title: 'from 1.1.0, effective capabilities outside the bounding set do not stop the container',
   requirements: ['CFG-CAPABILITIES-NO-FAIL'],
-  needs: ['root'],
   config: (c) =>
     c
       .withCapabilities({

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.capabilities.unknown-error',
   title: 'up to 1.0.2, an unknown capability name is an error',
   requirements: ['CFG-CAPABILITIES-UNMAPPABLE-ERROR'],
-  needs: ['root'],
   config: (c) => c.withCapabilities({ bounding: ['CAP_KILL', 'CAP_H8_NO_SUCH_CAPABILITY'] }).withScript(HOLD),
   run: async (ctx) => {
     const a = await attempt(ctx.runtime, ctx);

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'process.capabilities.unknown-no-fail',
   title: 'from 1.1.0, an unknown capability name does not stop the container; the known ones are applied',
   requirements: ['CFG-CAPABILITIES-NO-FAIL'],
-  needs: ['root'],
   config: (c) =>
     c
       .withCapabilities({

@@ -12,7 +12,6 @@ export default defineCase({
   id: 'process.cwd.missing',
   title: 'a process.cwd missing from the rootfs is an error or is created, never silently replaced',
   requirements: ['CFG-PROCESS-CWD-APPLIED', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE'],
-  needs: ['root'],
   config: (c) => c.withCwd('/h8/not/there').withScript(HOLD),
   run: async (ctx) => {
     const pidFile = join(ctx.workDir, 'cwd-missing.pid');

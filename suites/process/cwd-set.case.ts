@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.cwd.set',
   title: 'the program starts in process.cwd',
   requirements: ['CFG-PROCESS-CWD-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withCwd('/home/oci').withScript('pwd -P'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -6,7 +6,6 @@ export default defineCase({
   id: 'process.domainname',
   title: 'domainname is what the container sees as its domain name, and the host keeps its own',
   requirements: ['CFG-DOMAINNAME-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withDomainname('h8.conform.example').withScript('cat /proc/sys/kernel/domainname'),
   run: async (ctx) => {
     const before = await readFile('/proc/sys/kernel/domainname', 'utf8');

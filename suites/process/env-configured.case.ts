@@ -9,7 +9,6 @@ export default defineCase({
   id: 'process.env.configured',
   title: 'every process.env entry is in the environ of the container process, unchanged and in order',
   requirements: ['CFG-PROCESS-ENV-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withScript(HOLD).withEnv('H8_PLAIN=1', 'H8_SPACES=a b  c', 'H8_EQUALS=k=v=w', 'H8_EMPTY=', 'H8_QUOTE="q"'),
   run: async (ctx) => {
     const pid = await startHeld(ctx);

@@ -21,7 +21,6 @@ export default defineCase({
   id: 'process.env.exact',
   title: 'the environ of the container process holds process.env, and (a warning) nothing the runtime added',
   requirements: ['CFG-PROCESS-ENV-APPLIED', 'CFG-PROCESS-ENV-NO-ADDITIONS'],
-  needs: ['root'],
   config: (c) => c.withScript(HOLD).withEnv('H8_ONLY=this'),
   run: async (ctx) => {
     const pid = await startHeld(ctx);

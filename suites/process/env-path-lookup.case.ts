@@ -11,7 +11,6 @@ export default defineCase({
   id: 'process.env.path-lookup',
   title: 'args[0] is looked up in the PATH given in process.env',
   requirements: ['CFG-PROCESS-ARGS-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withEnv('PATH=/opt/h8:/bin').withArgs('h8-only-on-path'),
   run: async (ctx) => {
     const dir = join(ctx.bundle, 'rootfs', 'opt', 'h8');

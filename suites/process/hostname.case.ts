@@ -6,7 +6,6 @@ export default defineCase({
   id: 'process.hostname',
   title: 'hostname is what the container sees as its host name, and the host keeps its own',
   requirements: ['CFG-HOSTNAME-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withHostname('h8-conform-host').withScript('hostname'),
   run: async (ctx) => {
     const before = hostname();

@@ -9,7 +9,6 @@ export default defineCase({
   id: 'process.no-new-privileges.off',
   title: 'noNewPrivileges false leaves no_new_privs unset',
   requirements: ['CFG-NONEWPRIVILEGES-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withNoNewPrivileges(false).withScript(HOLD),
   run: async (ctx) => {
     if ((await readStatus('self')).noNewPrivileges) ctx.skip('the harness itself runs with no_new_privs set, which every child inherits');

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.no-new-privileges.on',
   title: 'noNewPrivileges true sets no_new_privs on the process',
   requirements: ['CFG-NONEWPRIVILEGES-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withNoNewPrivileges(true).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.oom-score-adj.positive',
   title: 'a positive oomScoreAdj is the oom_score_adj of the process',
   requirements: ['CFG-OOMSCOREADJ-SET'],
-  needs: ['root'],
   config: (c) => c.withOomScoreAdj(613).withScript(HOLD),
   run: async (ctx) => {
     ctx.expectEqual('CFG-OOMSCOREADJ-SET', '/proc/<pid>/oom_score_adj', 613, await readOomScoreAdj(await startHeld(ctx)));

@@ -12,7 +12,6 @@ export default defineCase({
   id: 'process.oom-score-adj.unset',
   title: 'without oomScoreAdj, oom_score_adj is left as the runtime inherited it',
   requirements: ['CFG-OOMSCOREADJ-UNSET'],
-  needs: ['root'],
   config: (c) => c.withScript(HOLD).edit((d) => void delete (d.process as Record<string, unknown>).oomScoreAdj),
   run: async (ctx) => {
     const ours = await readOomScoreAdj('self');

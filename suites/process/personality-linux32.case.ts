@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.personality.linux32',
   title: 'linux.personality LINUX32 is the personality of the process',
   requirements: ['LNX-PERSONALITY-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withScript(HOLD).withLinux({ personality: { domain: 'LINUX32' } }),
   run: async (ctx) => {
     const word = await readPersonality(await startHeld(ctx));

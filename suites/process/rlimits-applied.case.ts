@@ -14,7 +14,6 @@ export default defineCase({
   id: 'process.rlimits.applied',
   title: 'every rlimit of process.rlimits is set on the process, soft and hard',
   requirements: ['CFG-RLIMIT-SOFT-MATCH', 'CFG-RLIMIT-HARD-MATCH', 'CFG-RLIMIT-GETRLIMIT'],
-  needs: ['root'],
   config: (c) => LIMITS.reduce((b, l) => b.withRlimit(l.type, l.soft, l.hard), c).withScript(HOLD),
   run: async (ctx) => {
     const limits = await readLimits(await startHeld(ctx));

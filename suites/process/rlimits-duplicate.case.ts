@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.rlimits.duplicate-type',
   title: 'two process.rlimits entries of one type are an error',
   requirements: ['CFG-RLIMIT-UNIQUE-TYPE'],
-  needs: ['root'],
   config: (c) =>
     c.withScript(HOLD).edit((d) => {
       const p = d.process as { rlimits: unknown[] };

@@ -20,7 +20,6 @@ export default defineCase({
   id: 'process.rlimits.hard-above-host',
   title: 'a hard rlimit the runtime may not raise is an error (and, when it may, is set exactly)',
   requirements: ['CFG-RLIMIT-HARD-MATCH', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE'],
-  needs: ['root'],
   config: (c) => {
     const hard = hostHardNofile();
     return hard >= RLIM_INFINITY ? c : c.withRlimit('RLIMIT_NOFILE', hard + RAISE, hard + RAISE).withScript(HOLD);

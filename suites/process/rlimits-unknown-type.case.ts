@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.rlimits.unknown-type',
   title: 'an rlimit type the kernel has no limit for is an error',
   requirements: ['CFG-RLIMIT-TYPE-MAPPABLE'],
-  needs: ['root'],
   config: (c) => c.withRlimit('RLIMIT_H8_NO_SUCH_LIMIT', 1, 1).withScript(HOLD),
   run: async (ctx) => {
     const a = await attempt(ctx.runtime, ctx);

@@ -16,7 +16,6 @@ export default defineCase({
   id: 'process.rlimits.unlimited',
   title: 'an rlimit of uint64 max is set as unlimited',
   requirements: ['CFG-RLIMIT-SOFT-MATCH', 'CFG-RLIMIT-HARD-MATCH'],
-  needs: ['root'],
   config: (c) => c.withRlimit('RLIMIT_CORE', PLACEHOLDER, PLACEHOLDER).withScript(HOLD),
   run: async (ctx) => {
     const ours = parseLimits(readFileSync('/proc/self/limits', 'utf8')).RLIMIT_CORE;

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.terminal.console-size-ignored',
   title: 'consoleSize is ignored when terminal is false',
   requirements: ['CFG-PROCESS-CONSOLESIZE-IGNORED'],
-  needs: ['root'],
   config: (c) =>
     c
       .withTerminal(false)

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'process.terminal.console-size',
   title: 'consoleSize is the size of the terminal',
   requirements: ['CFG-PROCESS-CONSOLESIZE-APPLIED'],
-  needs: ['root', 'console-socket'],
+  needs: ['console-socket'],
   config: (c) => c.withTerminal(true).merge({ process: { consoleSize: { height: 33, width: 101 } } }).withScript('stty size'),
   run: async (ctx) => {
     const out = await runWithTerminal(ctx, 1);

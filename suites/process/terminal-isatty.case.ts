@@ -6,7 +6,7 @@ export default defineCase({
   id: 'process.terminal.isatty',
   title: 'with process.terminal the program runs on a terminal',
   requirements: ['CFG-PROCESS-TERMINAL-ATTACHED'],
-  needs: ['root', 'console-socket'],
+  needs: ['console-socket'],
   config: (c) => c.withTerminal(true).withScript('for f in 0 1 2; do if [ -t $f ]; then echo "fd$f tty"; else echo "fd$f not"; fi; done'),
   run: async (ctx) => {
     const out = await runWithTerminal(ctx, 3);

@@ -1,4 +1,4 @@
-import { defineCase, HOLD, readStatus, startHeld } from '../case.js';
+import { defineCase, HOLD, hostIds, readStatus, startHeld } from '../case.js';
 
 /**
  * process.user.uid and gid become the real, effective, saved and filesystem
@@ -9,11 +9,16 @@ export default defineCase({
   id: 'process.user.ids',
   title: 'the process runs with process.user.uid and gid (all four id kinds)',
   requirements: ['CFG-USER-UID-APPLIED', 'CFG-USER-GID-APPLIED'],
-  needs: ['root'],
+  // the process runs as a uid other than 0, which must exist in the container
+  needs: ['mapped-ids'],
   config: (c) => c.withUser({ uid: 4242, gid: 4343 }).withScript(HOLD),
   run: async (ctx) => {
-    const s = await readStatus(await startHeld(ctx));
-    ctx.expectEqual('CFG-USER-UID-APPLIED', 'Uid line of /proc/<pid>/status', { real: 4242, effective: 4242, saved: 4242, fs: 4242 }, s.uid);
-    ctx.expectEqual('CFG-USER-GID-APPLIED', 'Gid line of /proc/<pid>/status', { real: 4343, effective: 4343, saved: 4343, fs: 4343 }, s.gid);
+    const pid = await startHeld(ctx);
+    const s = await readStatus(pid);
+    // The ids are the container's: the host sees them through the container's user namespace, if it has one.
+    const [uid] = await hostIds(pid, 'uid', [4242]);
+    const [gid] = await hostIds(pid, 'gid', [4343]);
+    ctx.expectEqual('CFG-USER-UID-APPLIED', 'Uid line of /proc/<pid>/status (container uid 4242 as the host sees it)', { real: uid, effective: uid, saved: uid, fs: uid }, s.uid);
+    ctx.expectEqual('CFG-USER-GID-APPLIED', 'Gid line of /proc/<pid>/status (container gid 4343 as the host sees it)', { real: gid, effective: gid, saved: gid, fs: gid }, s.gid);
   },
 });

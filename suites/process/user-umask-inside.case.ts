@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.user.umask-applied',
   title: 'files the program creates follow process.user.umask',
   requirements: ['CFG-USER-UMASK-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withUser({ uid: 0, gid: 0, umask: 0o077 }).withScript('touch /tmp/h8-umask && stat -c %a /tmp/h8-umask'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

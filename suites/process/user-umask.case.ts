@@ -5,7 +5,6 @@ export default defineCase({
   id: 'process.user.umask',
   title: 'process.user.umask is the umask of the process',
   requirements: ['CFG-USER-UMASK-APPLIED'],
-  needs: ['root'],
   config: (c) => c.withUser({ uid: 0, gid: 0, umask: 0o027 }).withScript(HOLD),
   run: async (ctx) => {
     const s = await readStatus(await startHeld(ctx));

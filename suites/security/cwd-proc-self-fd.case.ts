@@ -20,7 +20,6 @@ export default defineCase({
   id: 'security.cwd-proc-self-fd',
   title: 'process.cwd /proc/self/fd/<n> never leaves the process in a host directory',
   requirements: ['CFG-PROCESS-CWD-IN-CONTAINER'],
-  needs: ['root'],
   run: async (ctx) => {
     const token = `h10-host-${randomBytes(6).toString('hex')}`;
     const marker = join(ctx.workDir, 'h10-host-marker');

@@ -12,7 +12,6 @@ export default defineCase({
   id: 'security.host-fd-not-inherited',
   title: 'the container process starts with only stdin, stdout and stderr open',
   requirements: ['RTL-FDS-STDIO-ONLY'],
-  needs: ['root'],
   config: (c) => c.withScript('ls -l /proc/$$/fd; echo "cwd $(readlink /proc/$$/cwd)"'),
   run: async (ctx) => {
     const { stdout } = await ctx.runToExit();

@@ -19,7 +19,6 @@ export default defineCase({
   id: 'security.mount-destination-symlink-escape',
   title: 'a mount destination that is a symlink out of the rootfs never reaches the host',
   requirements: ['CFG-MOUNT-DESTINATION-IN-CONTAINER'],
-  needs: ['root'],
   run: async (ctx) => {
     const source = join(ctx.workDir, 'h10-src');
     await mkdir(source, { recursive: true });

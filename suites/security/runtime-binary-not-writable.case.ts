@@ -21,6 +21,7 @@ export default defineCase({
   id: 'security.runtime-binary-not-writable',
   title: "the container can't open the runtime's executable on the host for writing",
   requirements: ['CFG-ROOT-NO-HOST-FILES'],
+  // joins another container's pid namespace: privilege over the user namespace owning it
   needs: ['root', 'host-pid-view'],
   config: (c) => c.withScript(EXE_PROBE),
   run: async (ctx) => {

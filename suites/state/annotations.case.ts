@@ -5,7 +5,6 @@ export default defineCase({
   id: 'state.annotations.from-config',
   title: 'state.annotations holds the annotations of config.json',
   requirements: ['RT-QUERY-STATE-RETURNS-STATE'],
-  needs: ['root'],
   config: (c) => c.withAnnotation('org.example.oci-conform.one', 'first value').withAnnotation('org.example.oci-conform.two', ''),
   run: async (ctx) => {
     await ctx.create();

@@ -11,7 +11,6 @@ export default defineCase({
   id: 'state.bundle.absolute-from-relative',
   title: 'state.bundle is absolute even when create was given a relative bundle path',
   requirements: ['RT-STATE-BUNDLE-ABSOLUTE'],
-  needs: ['root'],
   run: async (ctx) => {
     const rel = relative(process.cwd(), ctx.bundle);
     if (rel.startsWith('/')) ctx.skip(`no relative path leads from ${process.cwd()} to the bundle ${ctx.bundle}`);

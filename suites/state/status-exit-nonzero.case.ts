@@ -5,7 +5,6 @@ export default defineCase({
   id: 'state.status.exit-nonzero',
   title: 'a container whose program exits with a non-zero status is stopped',
   requirements: ['RT-STATE-STATUS-VALUES'],
-  needs: ['root'],
   config: (c) => c.withScript('echo bye; exit 3'),
   run: async (ctx) => {
     await ctx.create();

@@ -9,7 +9,6 @@ export default defineCase({
   id: 'state.status.transitions',
   title: 'status goes created -> running -> stopped as the container is created, started and killed',
   requirements: ['RT-STATE-STATUS-VALUES', 'RT-QUERY-STATE-RETURNS-STATE'],
-  needs: ['root'],
   config: (c) => c.withScript(UP),
   run: async (ctx) => {
     await ctx.create();

@@ -9,7 +9,7 @@ describe('host conditions', () => {
     const c = await probeConditions({ layout: await detectCgroupLayout(), features: { ok: true }, consoleSocket: true });
     expect(Object.keys(c).sort()).toEqual([...CONDITIONS].sort());
     const ok = Object.entries(c).filter(([, s]) => s.ok).map(([k]) => k);
-    expect(ok).toEqual(expect.arrayContaining(['root', 'cgroup-v1', 'cgroup-hybrid', 'cgroup-memory', 'cgroup-cpu', 'cgroup-pids', 'cgroup-devices', 'userns', 'timens', 'cgroupns', 'seccomp', 'runtime-features']));
+    expect(ok).toEqual(expect.arrayContaining(['root', 'cgroup-write', 'mapped-ids', 'cgroup-v1', 'cgroup-hybrid', 'cgroup-memory', 'cgroup-cpu', 'cgroup-pids', 'cgroup-devices', 'userns', 'timens', 'cgroupns', 'seccomp', 'runtime-features']));
     // koffi is a dependency and loads here: the pty is received in-process, no python3 needed
     expect(c['console-socket']).toEqual({ ok: true });
     for (const k of ['cgroup-v2', 'hugetlb', 'net-cls', 'net-prio', 'rdma', 'apparmor', 'selinux', 'intel-rdt', 'cap-sys-resource'] as const) {

@@ -22,7 +22,6 @@ export function defaultDeviceCase(row: DeviceRow): CaseDefinition {
     id: `filesystem.default-devices.${name}`,
     title: `${dev} is the ${majorMinor} character device and works`,
     requirements: ['LNX-DEFAULT-DEVICES'],
-    needs: ['root'],
     config: (c) => c.withScript(insideScript({ node: `stat -c '%F %t:%T' ${dev}`, use })),
     run: async (ctx) => {
       const r = await ctx.inside<InsideResult<'node' | 'use'>>();
@@ -38,7 +37,6 @@ export function devSymlinkCase(name: string, target: string): CaseDefinition {
     id: `filesystem.dev-symlinks.${name}`,
     title: `/dev/${name} links to ${target}`,
     requirements: ['RTL-DEV-SYMLINKS'],
-    needs: ['root'],
     config: (c) => c.withScript(`readlink /dev/${name}`),
     run: async (ctx) => {
       const { stdout } = await ctx.runToExit();

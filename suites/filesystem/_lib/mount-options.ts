@@ -26,7 +26,6 @@ export function mountOptionSetCase(option: string, also: RequirementId): CaseDef
     title: `the ${option} mount option is set on the mount`,
     requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
     also: [also],
-    needs: ['root'],
     config: (c) => c.withMount({ destination: at, type: 'tmpfs', source: 'tmpfs', options: [option, 'size=1m'] }).withScript(HOLD),
     run: async (ctx) => {
       const req = chargeable(ctx, also, 'CFG-MOUNT-OPTIONS-APPLIED');
@@ -61,7 +60,6 @@ export function mountOptionFlagsCase(row: FlagsRow): CaseDefinition {
     id: `filesystem.mounts.option.${option}`,
     title: `the ${option} mount option is applied to the mount`,
     requirements: [requirement],
-    needs: ['root'],
     config: (c) => c.withMount({ destination: at, type: 'tmpfs', source: 'tmpfs', options: ['size=1m', option] }).withScript(HOLD),
     run: async (ctx) => {
       const m = await containerMount(await startHeld(ctx), at);
@@ -93,7 +91,6 @@ export function recursiveMountOptionCase(row: RecursiveRow): CaseDefinition {
     id: `filesystem.mounts.option.${option}`,
     title,
     requirements: [requirement],
-    needs: ['root'],
     config: (c) => c.withMount({ destination: at, type: 'bind', source: '/dev', options: ['rbind', 'rprivate', option, 'nosuid', 'noexec'] }).withScript(HOLD),
     run: async (ctx) => {
       if (!kernelHasMountSetattr()) ctx.skip(`the kernel is older than 5.12 and has no mount_setattr, which ${kernelNeed}`);
@@ -113,7 +110,6 @@ export function mountPropagationCase(option: string, also: RequirementId): CaseD
     title: `the ${option} mount option gives the mount ${option} propagation`,
     requirements: ['CFG-MOUNT-OPTIONS-APPLIED'],
     also: [also],
-    needs: ['root'],
     config: (c) => c.withMount({ destination: at, type: 'tmpfs', source: 'tmpfs', options: ['size=1m', option] }).withScript(HOLD),
     run: async (ctx) => {
       const req = chargeable(ctx, also, 'CFG-MOUNT-OPTIONS-APPLIED');

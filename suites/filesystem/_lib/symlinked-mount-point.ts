@@ -14,7 +14,6 @@ export function symlinkedMountPointCase(dir: string, fstype: string): CaseDefini
     id: `filesystem.${dir}-symlink`,
     title: `a /${dir} symlink in the rootfs is refused, never followed for the ${fstype} mount`,
     requirements: ['CFG-MOUNT-APPLIED', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'LNX-DEFAULT-FILESYSTEMS'],
-    needs: ['root'],
     config: (c) => c.withScript(HOLD),
     run: async (ctx) => {
       const rootfs = join(ctx.bundle, 'rootfs');

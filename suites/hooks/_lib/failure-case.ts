@@ -26,7 +26,6 @@ export function hookFailureCase(row: FailureRow): CaseDefinition {
     id: `hooks.failure.${slug}`,
     title: `a failing ${kind} hook makes ${step} fail and the program never runs`,
     requirements: [requirement],
-    needs: ['root'],
     run: async (ctx) => {
       const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, hook)), { until: 'start' });
       expectFailedAt(ctx, requirement, r, step, kind);

@@ -19,7 +19,6 @@ export function pidCase(kind: Exclude<HookKind, 'poststop'>, slug: string): Case
     id: `hooks.state-pid.${slug}`,
     title: `the state a ${kind} hook reads gives the pid as seen from ${where}`,
     requirements: ['RT-STATE-PID-HOOK-NAMESPACE', INVOKED[kind]],
-    needs: ['root'],
     run: async (ctx) => {
       const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, { inContainer: kind === 'startContainer' })));
       const text = await r.rig.stdin(kind);

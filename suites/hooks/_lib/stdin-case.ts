@@ -46,7 +46,6 @@ export function stdinCase(kind: HookKind, slug: string): CaseDefinition {
     id: `hooks.state-stdin.${slug}`,
     title: `a ${kind} hook reads this container's state on stdin, valid and with ${TITLE_STATUS[kind] ?? `status ${STATUS[kind].join(' or ')}`}`,
     requirements: ['CFG-HOOKS-STATE-STDIN', INVOKED[kind]],
-    needs: ['root'],
     run: async (ctx) => {
       let hostPid: number | undefined;
       const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, { inContainer: kind === 'startContainer' })), {

@@ -29,7 +29,6 @@ export function hookWhenCase(row: WhenRow): CaseDefinition {
     id: `hooks.when.${slug}`,
     title,
     requirements: [when, invoked],
-    needs: ['root'],
     run: async (ctx) => {
       const r = await runScenario(ctx, (c, rig) => c.withHook(kind, rig.hook(kind, hook)), { until: 'start' });
       ranBetween(ctx, when, r.log, kind, after, before, what);

@@ -12,7 +12,6 @@ export function noIdCase(op: Op, requirement: RequirementId): CaseDefinition {
     id: `lifecycle.ops.${op}.no-id`,
     title: `${op} without a container ID fails`,
     requirements: [requirement],
-    needs: ['root'],
     run: async (ctx) => {
       ctx.expectError(requirement, await ctx.runtime.call([op]), `${op} with no container id`);
     },
@@ -33,7 +32,6 @@ export function unknownIdCase(op: Op, requirement: RequirementId): CaseDefinitio
     id: `lifecycle.ops.${op}.unknown-id`,
     title: `${op} of an ID no container has fails`,
     requirements: [requirement],
-    needs: ['root'],
     run: async (ctx) => {
       ctx.expectError(requirement, await CALL[op](ctx.runtime, `${ctx.id}-none`), `${op} of an unknown container id`);
     },

@@ -7,7 +7,6 @@ export default defineCase({
   id: 'lifecycle.ops.create.config-changes-ignored',
   title: 'changes to config.json after create have no effect on the container',
   requirements: ['RT-LIFECYCLE-CONFIG-CHANGES-IGNORED'],
-  needs: ['root'],
   config: (c) => c.withScript('echo original'),
   run: async (ctx) => {
     await ctx.create();

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'lifecycle.ops.create.duplicate-id',
   title: 'create with an ID already in use fails and leaves the existing container untouched',
   requirements: ['RT-CREATE-DUPLICATE-ID-ERROR', 'RT-CREATE-REJECTED-ID-NO-CONTAINER', 'RT-ERROR-STATE-UNCHANGED', 'RT-STATE-ID-UNIQUE'],
-  needs: ['root'],
   config: (c) => c.withScript('echo first'),
   run: async (ctx) => {
     await ctx.create();

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'lifecycle.ops.create.no-config',
   title: 'create of a bundle without config.json fails and leaves no container',
   requirements: ['RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root'],
   run: async (ctx) => {
     const other = await ctx.another('noconf');
     await rm(join(other.bundle, 'config.json'));

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'lifecycle.ops.create.unapplicable-mount',
   title: 'create fails, leaving no container, when a bind mount source does not exist',
   requirements: ['RT-CREATE-UNSUPPORTED-PROPERTY-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER', 'RT-LIFECYCLE-CREATE-ERROR-IF-UNABLE'],
-  needs: ['root'],
   run: async (ctx) => {
     const missing = join(ctx.workDir, 'no-such-source');
     const other = await ctx.another('badmnt', (c) => c.withMount({ destination: '/mnt/missing', type: 'bind', source: missing, options: ['rbind', 'ro'] }));

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'lifecycle.ops.delete.created',
   title: 'delete of a created container fails and has no effect on it',
   requirements: ['RT-DELETE-NOT-STOPPED-ERROR', 'RT-DELETE-NOT-STOPPED-NO-EFFECT'],
-  needs: ['root'],
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.create();

@@ -10,6 +10,7 @@ export default defineCase({
   id: 'lifecycle.ops.delete.foreign-namespace',
   title: 'delete leaves a joined namespace, created by another container, in place',
   requirements: ['RT-DELETE-FOREIGN-RESOURCES-KEPT'],
+  // joins another container's pid namespace: privilege over the user namespace owning it
   needs: ['root'],
   config: (c) => c.withScript(UP),
   run: async (ctx) => {

@@ -7,7 +7,6 @@ export default defineCase({
   id: 'lifecycle.ops.delete.running',
   title: 'delete of a running container fails and has no effect on it',
   requirements: ['RT-DELETE-NOT-STOPPED-ERROR', 'RT-DELETE-NOT-STOPPED-NO-EFFECT'],
-  needs: ['root'],
   config: (c) => c.withScript(UP),
   run: async (ctx) => {
     await startUp(ctx);

@@ -10,7 +10,6 @@ export default defineCase({
   id: 'lifecycle.ops.kill.created',
   title: 'kill of a created container delivers the signal: the process dies and the container is stopped',
   requirements: ['RT-KILL-SENDS-SIGNAL', 'RT-STATE-STATUS-VALUES'],
-  needs: ['root'],
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.create();

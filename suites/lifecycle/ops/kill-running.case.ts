@@ -7,7 +7,6 @@ export default defineCase({
   id: 'lifecycle.ops.kill.running',
   title: 'kill SIGKILL of a running container ends its process and the container is stopped',
   requirements: ['RT-KILL-SENDS-SIGNAL', 'RT-STATE-STATUS-VALUES'],
-  needs: ['root'],
   config: (c) => c.withScript(UP),
   run: async (ctx) => {
     await startUp(ctx);

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'lifecycle.ops.kill.stopped',
   title: 'kill of a stopped container fails and has no effect on it',
   requirements: ['RT-KILL-NOT-RUNNING-ERROR', 'RT-KILL-NOT-RUNNING-NO-EFFECT'],
-  needs: ['root'],
   run: async (ctx) => {
     await ctx.runToExit();
     const call = await ctx.runtime.kill(ctx.id, 'SIGKILL');

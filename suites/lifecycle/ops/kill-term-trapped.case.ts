@@ -8,7 +8,6 @@ export default defineCase({
   id: 'lifecycle.ops.kill.term-trapped',
   title: 'kill SIGTERM reaches the program, which handles it and exits',
   requirements: ['RT-KILL-SENDS-SIGNAL'],
-  needs: ['root'],
   config: (c) => c.withScript('trap "echo got-term; exit 0" TERM; echo ready; while :; do sleep 0.1; done'),
   run: async (ctx) => {
     await ctx.create();

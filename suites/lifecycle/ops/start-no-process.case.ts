@@ -8,7 +8,6 @@ export default defineCase({
   id: 'lifecycle.ops.start.no-process',
   title: 'create accepts a config without process, and start of it fails',
   requirements: ['RT-START-NO-PROCESS-ERROR', 'RT-CREATE-NEW-CONTAINER'],
-  needs: ['root'],
   config: (c) => c.withoutProcess(),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

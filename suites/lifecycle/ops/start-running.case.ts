@@ -5,7 +5,6 @@ export default defineCase({
   id: 'lifecycle.ops.start.running',
   title: 'start of a running container fails and has no effect on it',
   requirements: ['RT-START-NOT-CREATED-ERROR', 'RT-START-NOT-CREATED-NO-EFFECT'],
-  needs: ['root'],
   config: (c) => c.withScript('echo ran; exec sleep 600'),
   run: async (ctx) => {
     await ctx.create();

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'lifecycle.ops.start.stopped',
   title: 'start of a stopped container fails and has no effect on it',
   requirements: ['RT-START-NOT-CREATED-ERROR', 'RT-START-NOT-CREATED-NO-EFFECT'],
-  needs: ['root'],
   config: (c) => c.withScript('echo ran'),
   run: async (ctx) => {
     await ctx.runToExit();

@@ -5,7 +5,6 @@ export default defineCase({
   id: 'linux.namespaces.duplicate-type',
   title: 'two namespace entries of one type are an error',
   requirements: ['LNX-NS-DUPLICATE-TYPE'],
-  needs: ['root'],
   config: (c) =>
     c.withScript(HOLD).edit((d) => {
       const l = d.linux as { namespaces: unknown[] };

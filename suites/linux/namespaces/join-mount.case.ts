@@ -10,6 +10,7 @@ export default defineCase({
   id: 'linux.namespaces.join.mount',
   title: 'a mount namespace entry with a path joins the mount namespace at that path',
   requirements: ['LNX-NS-PATH-JOIN'],
+  // joins another container's mount and pid namespaces: privilege over the user namespace owning them
   needs: ['root'],
   run: async (ctx) => {
     const holder = await ctx.another('holder', (c) =>

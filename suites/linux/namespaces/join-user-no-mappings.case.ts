@@ -12,6 +12,7 @@ export default defineCase({
   title: 'a user namespace path without id mappings in the config is joined',
   requirements: ['LNX-NS-PATH-JOIN'],
   also: [...SUPPORT_REQS],
+  // maps host ids other than our own (host root, 100001 up): only root may write such mappings
   needs: ['root', 'userns'],
   config: (c) => withOwn(c, 'user').withScript(HOLD),
   run: async (ctx) => {

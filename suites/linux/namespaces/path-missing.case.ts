@@ -6,7 +6,6 @@ export default defineCase({
   id: 'linux.namespaces.path-missing',
   title: 'a namespace path that does not exist is an error',
   requirements: ['LNX-NS-PATH-TYPE-MATCH', 'LNX-NS-PATH-JOIN'],
-  needs: ['root'],
   run: async (ctx) => {
     const path = join(ctx.workDir, 'no-such-namespace');
     const c = await ctx.another('missing', (b) => b.withNamespace('network', path).withScript(HOLD));

@@ -7,7 +7,6 @@ export default defineCase({
   id: 'linux.namespaces.path-not-namespace',
   title: 'a namespace path that is a regular file is an error',
   requirements: ['LNX-NS-PATH-TYPE-MATCH'],
-  needs: ['root'],
   run: async (ctx) => {
     const path = join(ctx.workDir, 'not-a-namespace');
     await writeFile(path, 'just a file\n');

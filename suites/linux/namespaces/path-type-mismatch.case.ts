@@ -9,7 +9,6 @@ export default defineCase({
   id: 'linux.namespaces.path-type-mismatch',
   title: 'an ipc entry whose path is a network namespace is an error',
   requirements: ['LNX-NS-PATH-TYPE-MATCH'],
-  needs: ['root'],
   config: (c) => c.withNamespace('ipc', `/proc/${process.pid}/ns/net`).withScript(HOLD),
   run: async (ctx) => {
     const a = await attempt(ctx.runtime, ctx);

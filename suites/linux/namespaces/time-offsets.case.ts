@@ -13,7 +13,7 @@ export default defineCase({
   title: 'linux.timeOffsets are the monotonic and boottime offsets of the time namespace',
   requirements: ['LNX-TIMEOFFSETS-APPLIED', 'LNX-NS-CREATE'],
   also: [...SUPPORT_REQS],
-  needs: ['root', 'timens'],
+  needs: ['timens'],
   config: (c) => c.withNamespace('time').withLinux({ timeOffsets: OFFSETS }).withScript(HOLD),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

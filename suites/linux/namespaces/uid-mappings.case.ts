@@ -22,6 +22,7 @@ export default defineCase({
   title: 'uidMappings and gidMappings become the uid_map and gid_map of the user namespace',
   requirements: ['LNX-IDMAP-APPLIED', 'LNX-NS-CREATE'],
   also: [...SUPPORT_REQS],
+  // maps host ids other than our own (host root, 100001 up): only root may write such mappings
   needs: ['root', 'userns'],
   config: (c) =>
     c

@@ -11,6 +11,7 @@ export default defineCase({
   title: 'process.user ids are taken inside the user namespace and mapped to host ids',
   requirements: ['LNX-IDMAP-APPLIED', 'CFG-USER-UID-APPLIED'],
   also: [...SUPPORT_REQS, 'LNX-NS-CREATE'],
+  // maps host ids other than our own (host root, 100001 up): only root may write such mappings
   needs: ['root', 'userns'],
   config: (c) =>
     c

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.seccomp.architectures',
   title: 'a profile listing the native architecture filters native syscalls',
   requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', {}, { architectures: nativeArchitectures() ?? [] })).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     if (!nativeArchitectures()) ctx.skip(`no libseccomp architecture names known for node's arch ${process.arch}`);

@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.seccomp.args-equal',
   title: 'a rule with an SCMP_CMP_EQ argument condition blocks only the calls whose argument matches',
   requirements: ['LNX-SECCOMP-ARGS-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) =>
     c
       .withSeccomp(chmodModeErrno({ value: 511, op: 'SCMP_CMP_EQ' }))

@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.seccomp.args-masked',
   title: 'an SCMP_CMP_MASKED_EQ argument condition tests the masked bits only',
   requirements: ['LNX-SECCOMP-ARGS-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) =>
     c
       .withSeccomp(chmodModeErrno({ value: 2, valueTwo: 2, op: 'SCMP_CMP_MASKED_EQ' }))

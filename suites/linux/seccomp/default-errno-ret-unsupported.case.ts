@@ -5,7 +5,7 @@ export default defineCase({
   id: 'linux.seccomp.default-errno-ret-unsupported',
   title: 'defaultErrnoRet with defaultAction SCMP_ACT_ALLOW makes create fail',
   requirements: ['LNX-SECCOMP-DEFAULT-ERRNO-UNSUPPORTED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp({ defaultAction: 'SCMP_ACT_ALLOW', defaultErrnoRet: 28, syscalls: [{ names: ['mkdir', 'mkdirat'], action: 'SCMP_ACT_ERRNO' }] }),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

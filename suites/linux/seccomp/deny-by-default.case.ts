@@ -12,7 +12,7 @@ export default defineCase({
   id: 'linux.seccomp.deny-by-default',
   title: 'under defaultAction SCMP_ACT_ERRNO a syscall left off the allowlist fails with EPERM, allowed ones work',
   requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(denyExcept(SHELL_SYSCALLS)).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'linux.seccomp.errno-default',
   title: 'an SCMP_ACT_ERRNO rule makes the named syscall fail with EPERM, and only it',
   requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);

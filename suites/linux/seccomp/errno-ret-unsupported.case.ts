@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.seccomp.errno-ret-unsupported',
   title: 'errnoRet on an SCMP_ACT_KILL rule makes create fail',
   requirements: ['LNX-SECCOMP-ERRNO-UNSUPPORTED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_KILL', { errnoRet: 28 })),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.seccomp.errno-ret',
   title: 'errnoRet of an SCMP_ACT_ERRNO rule is the errno the syscall fails with',
   requirements: ['LNX-SECCOMP-ERRNORET-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', { errnoRet: 28 })).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);

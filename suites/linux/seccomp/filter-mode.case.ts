@@ -7,7 +7,7 @@ export default defineCase({
   id: 'linux.seccomp.filter-mode',
   title: 'the container process runs in seccomp filter mode',
   requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO')).withScript(UP),
   run: async (ctx) => {
     await startUp(ctx);

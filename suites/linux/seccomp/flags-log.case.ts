@@ -11,7 +11,7 @@ export default defineCase({
   id: 'linux.seccomp.flags-log',
   title: 'seccomp flags are applied with the filter, or create fails',
   requirements: ['LNX-SECCOMP-FLAGS-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_ERRNO', {}, { flags: ['SECCOMP_FILTER_FLAG_LOG'] })).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

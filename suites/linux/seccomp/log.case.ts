@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.seccomp.log',
   title: 'an SCMP_ACT_LOG rule lets the named syscall succeed',
   requirements: ['LNX-SECCOMP-ACTION-LOG'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_LOG')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.seccomp.notify-without-listener',
   title: 'an SCMP_ACT_NOTIFY rule without listenerPath makes create fail',
   requirements: ['LNX-SECCOMP-LISTENER-SEND-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_NOTIFY')),
   run: async (ctx) => {
     const refused = await createOrRefusal(ctx);

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'linux.seccomp.trace-no-tracer',
   title: 'an SCMP_ACT_TRACE rule with no tracer makes the syscall fail with ENOSYS',
   requirements: ['LNX-SECCOMP-FILTER-APPLIED'],
-  needs: ['root', 'seccomp'],
+  needs: ['seccomp'],
   config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, 'SCMP_ACT_TRACE')).withScript(MKDIR_PROBE),
   run: async (ctx) => {
     const p = parseProbe((await ctx.runToExit()).stdout);

@@ -6,6 +6,5 @@ export default defineCase({
   id: 'linux.sysctl.ipc.msgmax',
   title: 'kernel.msgmax set in the config applies in the new ipc namespace, host unchanged',
   requirements: ['LNX-SYSCTL-APPLIED'],
-  needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'kernel.msgmax', '12345', '12346'),
 });

@@ -6,6 +6,5 @@ export default defineCase({
   id: 'linux.sysctl.ipc.shm-rmid-forced',
   title: 'kernel.shm_rmid_forced set in the config applies in the new ipc namespace, host unchanged',
   requirements: ['LNX-SYSCTL-APPLIED'],
-  needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'kernel.shm_rmid_forced', '1', '0'),
 });

@@ -11,6 +11,5 @@ export default defineCase({
   id: 'linux.sysctl.net-host-namespace-refused',
   title: 'a net.* sysctl for a container without its own network namespace makes create fail',
   requirements: ['RT-CREATE-UNSUPPORTED-PROPERTY-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root'],
   run: (ctx) => refusedCase(ctx, 'net.ipv4.tcp_syncookies', 'network'),
 });

@@ -6,6 +6,5 @@ export default defineCase({
   id: 'linux.sysctl.net.somaxconn',
   title: 'net.core.somaxconn set in the config applies in the new network namespace, host unchanged',
   requirements: ['LNX-SYSCTL-APPLIED'],
-  needs: ['root'],
   run: (ctx) => namespacedCase(ctx, 'net.core.somaxconn', '1234', '1235'),
 });

@@ -11,6 +11,5 @@ export default defineCase({
   id: 'linux.sysctl.not-namespaced-refused',
   title: 'a sysctl without a namespace (vm.swappiness) makes create fail',
   requirements: ['RT-CREATE-UNSUPPORTED-PROPERTY-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root'],
   run: (ctx) => refusedCase(ctx, 'vm.swappiness'),
 });

@@ -9,6 +9,5 @@ export default defineCase({
   id: 'linux.sysctl.uts-host-namespace-refused',
   title: 'kernel.domainname for a container without its own uts namespace makes create fail',
   requirements: ['RT-CREATE-UNSUPPORTED-PROPERTY-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root'],
   run: (ctx) => refusedCase(ctx, 'kernel.domainname', 'uts'),
 });

@@ -25,7 +25,7 @@ export function ociVersionBoundCase(bound: 'min' | 'max', requirement: Requireme
     id: `misc.features.oci-version-${bound}-accepted`,
     title: `a config at the ${key} of features runs`,
     requirements: [requirement],
-    needs: ['root', 'runtime-features'],
+    needs: ['runtime-features'],
     config: (c) => c.withScript('echo ran'),
     run: async (ctx) => {
       const { doc } = await readFeatures(ctx);

@@ -14,7 +14,6 @@ export function rootCapabilitySetCase(set: RootSet, field: string, requirement: 
     id: `process.capabilities.${set}`,
     title: `the ${set} capability set of the process is process.capabilities.${set}`,
     requirements: [requirement],
-    needs: ['root'],
     config: (c) => c.withCapabilities(ROOT_SETS).withScript(HOLD),
     run: async (ctx) => {
       const s = await readStatus(await startHeld(ctx));

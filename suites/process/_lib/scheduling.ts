@@ -12,7 +12,6 @@ export function schedulerCase(slug: string, scheduler: { readonly policy: string
     id: `process.scheduler.${slug}`,
     title: `process.scheduler ${scheduler.policy} is the scheduling of the process`,
     requirements: ['CFG-SCHEDULER-APPLIED'],
-    needs: ['root'],
     config: (c) => c.withScript(HOLD).merge({ process: { scheduler: { ...scheduler } } }),
     run: async (ctx) => {
       ctx.expectMatch('CFG-SCHEDULER-APPLIED', 'scheduling of the process (/proc/<pid>/stat)', { ...scheduler }, await readSched(await startHeld(ctx)));
@@ -34,7 +33,6 @@ export function ioPriorityCase(row: IoPriorityRow): CaseDefinition {
     id: `process.io-priority.${slug}`,
     title: `process.ioPriority ${ioPriority.class} is the io priority of the process`,
     requirements: ['CFG-IOPRIORITY-APPLIED'],
-    needs: ['root'],
     config: (c) => c.withScript(HOLD).merge({ process: { ioPriority: { ...ioPriority } } }),
     run: async (ctx) => {
       const got = await readIoPriority(await startHeld(ctx));

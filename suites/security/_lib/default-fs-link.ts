@@ -14,7 +14,6 @@ export function defaultFsLinkEscapeCase(dir: string, fstype: string): CaseDefini
     id: `security.${dir}-symlink-escape`,
     title: `a /${dir} symlink out of the rootfs never takes the ${fstype} mount to the host`,
     requirements: ['CFG-MOUNT-DESTINATION-IN-CONTAINER'],
-    needs: ['root'],
     run: async (ctx) => {
       for (const kind of LINK_KINDS) await escapeThroughLink(ctx, kind, { name: dir, linkAt: dir, config: (b) => b.withScript(HOLD) });
     },

@@ -38,7 +38,6 @@ export function stateDocumentCase(status: keyof typeof REACH): CaseDefinition {
     id: `state.document.${status}`,
     title: `state of a ${status} container is a valid state document with our id, bundle and status ${status}`,
     requirements: ['RT-QUERY-STATE-RETURNS-STATE', 'RT-STATE-JSON-SCHEMA', 'RT-STATE-STATUS-VALUES', 'RT-STATE-BUNDLE-ABSOLUTE', 'RT-STATE-PID-REQUIRED-LINUX'],
-    needs: ['root'],
     config: (c) => c.withScript(script),
     run: async (ctx) => {
       await reach(ctx);

@@ -14,7 +14,7 @@ export function throttleCase(field: ThrottleField, slug: string, rate: number): 
     id: `linux.cgroups.blockio.${slug}`,
     title: `blockIO.${field} limits the container cgroup on a real disk`,
     requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-    needs: ['root', 'cgroup-blkio'],
+    needs: ['cgroup-write', 'cgroup-blkio'],
     run: async (ctx) => {
       const disk = (await hostDisk()) ?? ctx.skip('no block device on this host (only loop, ram or zram devices) to throttle');
       const c = await ctx.another('io', (b) => b.withResources({ blockIO: { [field]: [{ major: disk.major, minor: disk.minor, rate }] } }));

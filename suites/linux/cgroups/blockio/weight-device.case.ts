@@ -7,7 +7,7 @@ export default defineCase({
   id: 'linux.cgroups.blockio.weight-device',
   title: 'blockIO.weightDevice sets a per-device I/O weight, or create fails',
   requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-blkio'],
+  needs: ['cgroup-write', 'cgroup-blkio'],
   run: async (ctx) => {
     const disk = (await hostDisk()) ?? ctx.skip('no block device on this host (only loop, ram or zram devices)');
     const c = await ctx.another('io', (b) => b.withResources({ blockIO: { weightDevice: [{ major: disk.major, minor: disk.minor, weight: 400 }] } }));

@@ -11,7 +11,7 @@ export default defineCase({
   id: 'linux.cgroups.blockio.weight',
   title: 'blockIO.weight sets the I/O weight of the container cgroup, or create fails',
   requirements: ['LNX-BLKIO-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-blkio'],
+  needs: ['cgroup-write', 'cgroup-blkio'],
   config: (c) => c.withResources({ blockIO: { weight: 500 } }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'blockIO.weight', pick: (o) => o.blockIO?.weight, expected: 500, hidden: 'no blkio weight file: no proportional-weight I/O scheduler (bfq) in use' }], applies('LNX-BLKIO-APPLIED'), 'the weight files exist only with a proportional-weight I/O scheduler');

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.cpu.cpus',
   title: 'cpu.cpus sets the cpuset of the container cgroup',
   requirements: ['LNX-CPU-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-cpuset'],
+  needs: ['cgroup-write', 'cgroup-cpuset'],
   config: (c) => c.withCpu({ cpus: '0' }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'cpu.cpus', pick: (o) => o.cpu?.cpus, expected: '0' }], applies('LNX-CPU-APPLIED'));

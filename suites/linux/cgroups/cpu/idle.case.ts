@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.cpu.idle',
   title: 'cpu.idle marks the container cgroup SCHED_IDLE',
   requirements: ['LNX-CPU-IDLE-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-cpu'],
+  needs: ['cgroup-write', 'cgroup-cpu'],
   config: (c) => c.withCpu({ idle: 1 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'cpu.idle', pick: (o) => o.cpu?.idle, expected: 1, mayRefuse: 'cpu.idle needs Linux 5.15', hidden: 'no cpu.idle file (kernel older than 5.15)' }], applies('LNX-CPU-IDLE-APPLIED'));

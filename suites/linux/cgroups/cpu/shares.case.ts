@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.cgroups.cpu.shares',
   title: 'cpu.shares sets the cpu weight of the container cgroup',
   requirements: ['LNX-CPU-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-cpu'],
+  needs: ['cgroup-write', 'cgroup-cpu'],
   config: (c) => c.withCpu({ shares: 512 }),
   run: async (ctx) => {
     const v2 = ctx.host.cgroups.mode === 'v2';

@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.cgroups.devices.allow',
   title: 'a devices allow entry lets exactly that device be opened',
   requirements: ['LNX-CGDEV-APPLIED'],
-  needs: ['root', 'cgroup-devices'],
+  needs: ['cgroup-write', 'cgroup-devices'],
   config: (c) => c.withResources({ devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 42, minor: 1, access: 'r' }] }).withScript(readScript([1, 2])),
   run: async (ctx) => {
     await makeNodes(ctx.bundle, [1, 2]);

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'linux.cgroups.devices.list-v1',
   title: 'on cgroup v1, devices.list of the container cgroup holds the allowed entry and no allow-all',
   requirements: ['LNX-CGDEV-APPLIED'],
-  needs: ['root', 'cgroup-v1', 'cgroup-devices'],
+  needs: ['cgroup-write', 'cgroup-v1', 'cgroup-devices'],
   config: (c) => c.withResources({ devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 42, minor: 1, access: 'rw' }] }),
   run: async (ctx) => {
     if (!ctx.host.cgroups.v1.devices) ctx.skip('no v1 devices hierarchy on this host (device rules are eBPF programs, not readable)');

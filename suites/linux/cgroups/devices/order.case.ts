@@ -12,7 +12,7 @@ export default defineCase({
   id: 'linux.cgroups.devices.order',
   title: 'devices entries apply in order: a later deny overrides an earlier allow',
   requirements: ['LNX-CGDEV-ORDER'],
-  needs: ['root', 'cgroup-devices'],
+  needs: ['cgroup-write', 'cgroup-devices'],
   config: (c) =>
     c
       .withResources({

@@ -15,7 +15,7 @@ export default defineCase({
   id: 'linux.cgroups.hugetlb.limit',
   title: 'hugepageLimits sets the hugetlb limit of the container cgroup',
   requirements: ['LNX-HUGEPAGE-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'hugetlb'],
+  needs: ['cgroup-write', 'hugetlb'],
   run: async (ctx) => {
     const size = (await pageSize()) ?? ctx.skip('the kernel reports no huge page size');
     const bytes = Number(size.slice(0, -2)) * (size.endsWith('GB') ? 1 << 30 : size.endsWith('MB') ? 1 << 20 : 1 << 10) * 4;

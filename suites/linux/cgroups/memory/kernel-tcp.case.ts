@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.kernel-tcp',
   title: 'memory.kernelTCP is applied as the kernel TCP buffer limit, or create fails',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, kernelTCP: 16777216 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', hidden: 'cgroup v2 has no kernel TCP limit file' }], applies('LNX-MEMORY-APPLIED'));

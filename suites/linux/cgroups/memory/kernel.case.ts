@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.kernel',
   title: 'memory.kernel is applied as the kernel memory limit, or create fails',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, kernel: 67108864 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.kernel', pick: (o) => o.memory?.kernel, expected: 67108864, mayRefuse: 'kernel memory limits are deprecated and newer kernels refuse them', hidden: 'cgroup v2 has no kernel memory limit' }], applies('LNX-MEMORY-APPLIED'));

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.limit',
   title: 'memory.limit sets the memory limit of the container cgroup',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 67108864 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.limit', pick: (o) => o.memory?.limit, expected: 67108864 }], applies('LNX-MEMORY-APPLIED'));

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.reservation',
   title: 'memory.reservation sets the soft limit of the container cgroup',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, reservation: 33554432 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.reservation', pick: (o) => o.memory?.reservation, expected: 33554432 }], applies('LNX-MEMORY-APPLIED'));

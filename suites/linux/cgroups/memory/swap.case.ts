@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.swap',
   title: 'memory.swap sets the memory+swap limit of the container cgroup',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory', 'swap-accounting'],
+  needs: ['cgroup-write', 'cgroup-memory', 'swap-accounting'],
   config: (c) => c.withMemory({ limit: 67108864, swap: 134217728 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.swap', pick: (o) => o.memory?.swap, expected: 134217728 }], applies('LNX-MEMORY-APPLIED'));

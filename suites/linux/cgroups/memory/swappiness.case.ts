@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.memory.swappiness',
   title: 'memory.swappiness sets the swappiness of the container cgroup',
   requirements: ['LNX-MEMORY-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ swappiness: 10 }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'memory.swappiness', pick: (o) => o.memory?.swappiness, expected: 10, hidden: 'cgroup v2 has no per-cgroup swappiness' }], applies('LNX-MEMORY-APPLIED'));

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.network.class-id',
   title: 'network.classID sets net_cls.classid of the container cgroup',
   requirements: ['LNX-NETWORK-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'net-cls'],
+  needs: ['cgroup-write', 'net-cls'],
   config: (c) => c.withResources({ network: { classID: 1048577 } }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'network.classID', pick: (o) => o.network?.classID, expected: 1048577 }], applies('LNX-NETWORK-APPLIED'));

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.network.priorities',
   title: 'network.priorities sets net_prio.ifpriomap of the container cgroup',
   requirements: ['LNX-NETWORK-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'net-prio'],
+  needs: ['cgroup-write', 'net-prio'],
   config: (c) => c.withResources({ network: { priorities: [{ name: 'lo', priority: 5 }] } }),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'network.priorities[lo]', pick: (o) => o.network?.priorities?.filter((p) => p.name === 'lo'), expected: [{ name: 'lo', priority: 5 }] }], applies('LNX-NETWORK-APPLIED'));

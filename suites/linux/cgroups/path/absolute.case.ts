@@ -14,7 +14,7 @@ export default defineCase({
   id: 'linux.cgroups.path.absolute',
   title: 'an absolute cgroupsPath puts the container at that path from the hierarchy root',
   requirements: ['LNX-CGROUPSPATH-ABSOLUTE-ROOT'],
-  needs: ['root'],
+  needs: ['cgroup-write'],
   config: (c) => c.withScript(UP),
   run: async (ctx) => {
     if (ctx.host.cgroups.mode === 'none') ctx.skip('no cgroup hierarchy is mounted on this host');

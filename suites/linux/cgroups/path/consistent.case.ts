@@ -11,7 +11,7 @@ export default defineCase({
   id: 'linux.cgroups.path.consistent',
   title: 'the same cgroupsPath puts two successive containers in the same cgroups',
   requirements: ['LNX-CGROUPSPATH-CONSISTENT'],
-  needs: ['root'],
+  needs: ['cgroup-write'],
   config: (c) => c.withScript('exec sleep 600'),
   run: async (ctx) => {
     if (ctx.host.cgroups.mode === 'none') ctx.skip('no cgroup hierarchy is mounted on this host');

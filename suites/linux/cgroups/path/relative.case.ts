@@ -11,7 +11,7 @@ export default defineCase({
   id: 'linux.cgroups.path.relative',
   title: 'a relative cgroupsPath puts the container in a cgroup ending with that path',
   requirements: ['LNX-CGROUPSPATH-APPLIED'],
-  needs: ['root'],
+  needs: ['cgroup-write'],
   run: async (ctx) => {
     if (ctx.host.cgroups.mode === 'none') ctx.skip('no cgroup hierarchy is mounted on this host');
     const rel = ctx.cgroupsPath;

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'linux.cgroups.pids.limit',
   title: 'pids.limit sets the task limit of the container cgroup',
   requirements: ['LNX-PIDS-APPLIED', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-pids'],
+  needs: ['cgroup-write', 'cgroup-pids'],
   config: (c) => c.withPidsLimit(50),
   run: async (ctx) => {
     await applied(ctx, [{ what: 'pids.limit', pick: (o) => o.pids?.limit, expected: 50 }], applies('LNX-PIDS-APPLIED'));

@@ -10,7 +10,7 @@ export default defineCase({
   id: 'linux.cgroups.pids.zero',
   title: 'pids.limit 0 is applied as a limit of zero tasks',
   requirements: ['LNX-PIDS-ZERO-VALID', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-pids'],
+  needs: ['cgroup-write', 'cgroup-pids'],
   config: (c) => c.withPidsLimit(0),
   run: async (ctx) => {
     const o = await applied(ctx, [], { apply: 'LNX-PIDS-ZERO-VALID', noContainer: 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER' });

@@ -8,7 +8,7 @@ export default defineCase({
   id: 'linux.cgroups.unified.applied-v2',
   title: 'unified keys are written to the files of the container cgroup (cgroup v2)',
   requirements: ['LNX-UNIFIED-APPLIED', 'LNX-UNIFIED-ENABLE-CONTROLLERS', 'LNX-UNIFIED-WRITE-UNKNOWN'],
-  needs: ['root', 'cgroup-v2', 'cgroup-pids', 'cgroup-memory'],
+  needs: ['cgroup-write', 'cgroup-v2', 'cgroup-pids', 'cgroup-memory'],
   config: (c) => c.withResources({ unified: { 'pids.max': '42', 'memory.high': '67108864' } }),
   run: async (ctx) => {
     await ctx.create();

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'linux.cgroups.unified.controller-not-on-unified',
   title: 'on a v1/hybrid host, a unified key for a controller the unified hierarchy lacks makes create fail',
   requirements: ['LNX-UNIFIED-MISSING-CONTROLLER-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root', 'cgroup-v1'],
+  needs: ['cgroup-write', 'cgroup-v1'],
   config: (c) => c.withResources({ unified: { 'pids.max': '42' } }),
   run: async (ctx) => {
     if (ctx.host.cgroups.unifiedControllers.includes('pids')) ctx.skip(`the unified hierarchy of this host offers pids (${ctx.host.cgroups.unified})`);

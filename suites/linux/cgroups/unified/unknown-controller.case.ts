@@ -27,7 +27,7 @@ export default defineCase({
   id: 'linux.cgroups.unified.unknown-controller',
   title: 'a unified key for a controller that does not exist makes create fail (where a known controller is accepted)',
   requirements: ['LNX-UNIFIED-MISSING-CONTROLLER-ERROR', 'RT-CREATE-UNSUPPORTED-PROPERTY-NO-CONTAINER'],
-  needs: ['root'],
+  needs: ['cgroup-write'],
   config: (c) => c.withResources({ unified: { 'ociconformnone.max': '1' } }),
   run: async (ctx) => {
     const known = await knownKey(ctx.host.cgroups.unifiedControllers);

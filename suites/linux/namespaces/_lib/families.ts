@@ -9,7 +9,7 @@
  * namespace: LNX-NS-TIME-TYPE), which gates the case like the main one.
  */
 import { type CaseDefinition, defineCase, HOLD, namespaceId, NS_FILE, type NamespaceType, sameNamespace, startHeld, type RequirementId } from '../../../case.js';
-import { NS_INFO, withInherited, withJoined, withOwn } from '../../../_lib/namespaces.js';
+import { JOIN_NEEDS, NS_INFO, withInherited, withJoined, withOwn } from '../../../_lib/namespaces.js';
 import { holderOwnsNamespace, startOrUnsupported, SUPPORT_REQS } from './support.js';
 
 /** linux.namespaces.create.<type>: /proc/<pid>/ns/<type> of the container differs from ours. */
@@ -44,7 +44,7 @@ export function inheritNamespaceCase(type: NamespaceType, more: readonly Require
     id: `linux.namespaces.inherit.${type}`,
     title: `without a ${type} entry the container shares the ${type} namespace of the runtime`,
     requirements: ['LNX-NS-INHERIT', ...more],
-    needs: NS_INFO[type].needs.filter((n) => n !== 'userns'),
+    needs: NS_INFO[type].inheritNeeds,
     config: (c) => withInherited(c, type).withScript(HOLD),
     run: async (ctx) => {
       const pid = await startHeld(ctx);
@@ -66,7 +66,7 @@ export function joinNamespaceCase(type: NamespaceType, more: readonly Requiremen
     title: `a ${type} namespace entry with a path joins the namespace at that path`,
     requirements: ['LNX-NS-PATH-JOIN', ...more],
     also: [...SUPPORT_REQS],
-    needs: NS_INFO[type].needs,
+    needs: [...new Set([...NS_INFO[type].needs, ...JOIN_NEEDS])],
     config: (c) => withOwn(c, type).withScript(HOLD),
     run: async (ctx) => {
       const holder = await startOrUnsupported(ctx, ctx, type, 'LNX-NS-PATH-JOIN');

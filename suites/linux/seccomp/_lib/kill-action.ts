@@ -12,7 +12,7 @@ export function killActionCase(slug: string, action: string, requirement: Requir
     id: `linux.seccomp.${slug}`,
     title: `${action} kills the process making the named syscall with SIGSYS`,
     requirements: [requirement],
-    needs: ['root', 'seccomp'],
+    needs: ['seccomp'],
     config: (c) => c.withSeccomp(allowExcept(MKDIR_NAMES, action)).withScript(MKDIR_PROBE),
     run: async (ctx) => {
       const p = parseProbe((await ctx.runToExit()).stdout);

@@ -4,7 +4,6 @@ export default {
   id: 'test.hang',
   title: 'hangs until the harness times it out',
   requirements: ['RT-KILL-SENDS-SIGNAL'],
-  needs: ['root'],
   config: (c) => c.withArgs('/bin/sleep', '100000'),
   run: async (ctx) => {
     await ctx.create();
