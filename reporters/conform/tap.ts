@@ -42,16 +42,26 @@ export function tapDiagnostic(r: CaseResult, specVersion: string): Record<string
 /** A YAML block indented under its test point, from `---` to `...`. */
 function yamlBlock(d: Record<string, unknown>): string {
   // Plain YAML that YAMLish readers (Perl's prove) read as well: no folding (lineWidth 0), a string with line breaks
-  // as one double-quoted line with \n escapes (they know neither `|-` nor multi-line quoted scalars), no anchors
-  // and aliases for shared arrays.
+  // as one double-quoted line with \n escapes (they know neither `|-` nor multi-line quoted scalars), no single
+  // quotes, no anchors and aliases for shared arrays.
   const body = stringify(d, {
     lineWidth: 0,
     minContentWidth: 0,
     blockQuote: false,
     doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+    singleQuote: false,
     aliasDuplicateObjects: false,
   }).trimEnd();
-  return ['  ---', ...body.split('\n').map((l) => `  ${l}`), '  ...'].join('\n');
+  return ['  ---', ...body.split('\n').map((l) => `  ${yamlishItem(l)}`), '  ...'].join('\n');
+}
+
+/**
+ * A list item that is one double-quoted string, with its colons escaped (`\x3a`, the same character to any YAML
+ * reader): YAMLish takes an item whose first word ends in a colon (`- "cleanup: …"`) for a mapping.
+ */
+function yamlishItem(line: string): string {
+  const m = /^(\s*- )("(?:\\.|[^"\\])*")$/.exec(line);
+  return m ? `${m[1]}${m[2]!.replace(/:/g, '\\x3a')}` : line;
 }
 
 export function tapReporter(sink: Sink, version: TapVersion = 14): ConformReporter {

@@ -75,3 +75,17 @@ export function yamlBlocks(tap: string): { errors: string[]; value: unknown }[] 
   }
   return out;
 }
+
+/**
+ * The YAML blocks of a TAP file as prove reads them: Perl's TAP::Parser (what prove runs) and its YAMLish reader,
+ * each block's data printed as JSON by JSON::PP (YAMLish reads every scalar as a string). Both modules ship with perl.
+ */
+export function proveYamlBlocks(file: string): { blocks: unknown[]; parseErrors: string[] } {
+  const script = `use TAP::Parser; use JSON::PP;
+my $p = TAP::Parser->new({ source => $ARGV[0] }); my @b;
+while (my $r = $p->next) { push @b, $r->data if $r->is_yaml }
+print JSON::PP->new->canonical->encode({ blocks => \\@b, parseErrors => [$p->parse_errors] });`;
+  const r = run(['perl', '-e', script, file]);
+  if (r.code !== 0) throw new Error(`perl TAP::Parser exited ${r.code}: ${r.out}`);
+  return JSON.parse(r.out) as { blocks: unknown[]; parseErrors: string[] };
+}

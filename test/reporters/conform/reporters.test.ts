@@ -11,6 +11,7 @@ import type { CaseResult } from '../../../harness/model.js';
 import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
+import { yamlBlocks } from '../../e2e/formats/consumers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -66,9 +67,25 @@ describe('conform reporters', () => {
       'ok 4 - linux.cgroups.d \\# warn: [LNX-NS-TYPES-SUPPORTED SHOULD] meh \\# hash',
       'not ok 5 - process.e',
     ]);
-    expect(tap).toContain('    - requirement: "RT-KILL-SENDS-SIGNAL"\n      level: MUST\n      reference: "https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill"\n      message: "no signal <&> \\"here\\""\n      expected: "got-usr1"\n      actual: ""');
-    expect(tap).toContain('  config: "/tmp/b/config.json"');
-    expect(tap).toContain('  timedOut: true');
+    const blocks = yamlBlocks(tap);
+    expect(blocks.map((b) => b.errors)).toEqual([[], [], []]);
+    expect(blocks[0]!.value).toEqual({
+      file: 'suites/x.case.ts',
+      durationMs: 12,
+      violations: [
+        {
+          requirement: 'RT-KILL-SENDS-SIGNAL',
+          level: 'MUST',
+          reference: 'https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill',
+          message: 'no signal <&> "here"',
+          expected: 'got-usr1',
+          actual: '',
+        },
+      ],
+      containers: [{ id: 'c1', configPath: '/tmp/b/config.json', config: { ociVersion: '1.0.2-dev' } }],
+      containerStderr: 'oops',
+    });
+    expect(blocks[2]!.value).toMatchObject({ message: 'the case did not finish within 100 ms', timedOut: true });
     expect(tap.trimEnd().split('\n').slice(-2)).toEqual(['1..5', '# pass 1 fail 1 warn 1 skip 1 error 1']);
   });
 
