@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { makeRunDir, runCli } from './conform/leftovers.js';
 import { parseTapStrict, prove, xmllintJunit, yamlBlocks } from './formats/consumers.js';
+import { conformReportErrors } from './formats/report-schemas.js';
 
 const RUNC = '/usr/bin/runc';
 const CASES = join(import.meta.dirname, 'conform', 'cases');
@@ -39,7 +40,10 @@ afterAll(async () => {
 });
 
 describe('oci-conform reports read by their consumers', () => {
-  it('the run has every kind of result, and a failure with two containers', () => {
+  it('the run has every kind of result, and a failure with two containers; its JSON report fits our published schema', () => {
+    expect(conformReportErrors(report)).toEqual([]);
+    // and it would say so of a report that breaks it: a skip without its reason
+    expect(conformReportErrors({ ...report, results: [{ ...report.results[0]!, outcome: { status: 'skip' } }] })).not.toEqual([]);
     const byId = new Map(report.results.map((r) => [r.id, r]));
     expect(byId.get(TWO_CONTAINERS)?.outcome.status).toBe('fail');
     expect(byId.get(TWO_CONTAINERS)?.configs).toHaveLength(2);

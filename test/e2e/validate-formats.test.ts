@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
 import { sarifMultitoolFindings, sarifSchemaErrors } from './formats/consumers.js';
+import { validateReportErrors } from './formats/report-schemas.js';
 
 let dir: string;
 // two findings of the generic rule schema.enum that cite different requirements (namespaces, seccomp)
@@ -97,7 +98,13 @@ describe('oci-validate --format json', () => {
     const doc = JSON.parse(r.stdout) as { errors: unknown[]; documents: { file: string }[] };
     expect(doc.errors).toEqual([{ file: 'nonexistent.json', code: 'OCI_INPUT_NOT_FOUND', message: 'nonexistent.json: no such file or directory' }]);
     expect(doc.documents.map((d) => d.file)).toEqual(['good.json']);
+    expect(validateReportErrors(doc)).toEqual([]);
     const clean = JSON.parse(runCli('oci-validate.js', ['--format', 'json', 'good.json'], { cwd: dir }).stdout) as { errors: unknown[] };
     expect(clean.errors).toEqual([]);
+    expect(validateReportErrors(clean)).toEqual([]);
+    const findings = JSON.parse(runCli('oci-validate.js', ['--format', 'json', 'bad.json'], { cwd: dir }).stdout) as unknown;
+    expect(validateReportErrors(findings)).toEqual([]);
+    // the schema is no rubber stamp: a report without its errors member, or with a finding of an unknown level, fails it
+    expect(validateReportErrors({ ...clean, errors: undefined })).not.toEqual([]);
   });
 });

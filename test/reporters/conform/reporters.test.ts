@@ -12,6 +12,7 @@ import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
 import { yamlBlocks } from '../../e2e/formats/consumers.js';
+import { conformReportErrors } from '../../e2e/formats/report-schemas.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -104,6 +105,7 @@ describe('conform reporters', () => {
     await feed(await createReporter({ name: 'json', file }));
     const doc = JSON.parse(await readFile(file, 'utf8'));
     expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'summary', 'results']);
+    expect(conformReportErrors(doc)).toEqual([]);
     expect(doc.reportVersion).toBe(2);
     expect(doc.run.runtime.binary).toBe('/usr/bin/runc');
     expect(doc.summary).toEqual({ counts: summary.counts, durationMs: 1234, interrupted: false, exitCode: 1, leftovers: [] });
@@ -159,6 +161,7 @@ describe('conform reporters', () => {
     }
     const doc = JSON.parse(await readFile(json, 'utf8'));
     expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'stopped', 'summary', 'results']);
+    expect(conformReportErrors(doc)).toEqual([]);
     expect(doc.stopped).toEqual({ code: 'OCI_CONFORM_CANARY_FAILED', message: 'canary container failed: create exited 1' });
     expect(doc.run).toEqual({ reportVersion: 2, runId: 'octest', runtime: { binary: '/x/rt', profile: 'generic' } });
     expect(doc.summary.exitCode).toBe(3);
