@@ -11,7 +11,7 @@ import type { CaseResult } from '../../../harness/model.js';
 import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
-import { yamlBlocks } from '../../e2e/formats/consumers.js';
+import { xmllintJunit, yamlBlocks } from '../../e2e/formats/consumers.js';
 import { conformReportErrors } from '../../e2e/formats/report-schemas.js';
 
 let dir: string;
@@ -98,6 +98,7 @@ describe('conform reporters', () => {
     expect(xml).toContain('<testsuite name="linux.cgroups" tests="2" failures="0" errors="0" skipped="1"');
     expect(xml).toContain('<testsuite name="process" tests="1" failures="0" errors="1" skipped="0"');
     expect(xml).toContain('message="[RT-KILL-SENDS-SIGNAL MUST] no signal &lt;&amp;> &quot;here&quot;" type="violation"');
+    expect(xmllintJunit(file)).toEqual({ code: 0, out: `${file} validates\n` });
   });
 
   it('JSON: the versioned document of docs/INTERPRETING.md', async () => {
@@ -166,6 +167,7 @@ describe('conform reporters', () => {
     expect(doc.run).toEqual({ reportVersion: 2, runId: 'octest', runtime: { binary: '/x/rt', profile: 'generic' } });
     expect(doc.summary.exitCode).toBe(3);
     expect((await readFile(tap, 'utf8')).split('\n')).toEqual(['TAP version 14', 'Bail out! OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1', '# pass 0 fail 0 warn 0 skip 0 error 0', '']);
+    expect(xmllintJunit(xml)).toEqual({ code: 0, out: `${xml} validates\n` });
     expect(await readFile(xml, 'utf8')).toMatch(/<testcase classname="oci-conform" name="run"[^>]*>\s*<error message="canary container failed: create exited 1" type="OCI_CONFORM_CANARY_FAILED"/);
     expect(sink.text).toContain('stopped: OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1 (exit 3)');
   });
