@@ -58,28 +58,37 @@ interface SarifRule {
   readonly id: string;
   readonly helpUri?: string;
   readonly shortDescription: { readonly text: string };
+  readonly fullDescription: { readonly text: string };
+  readonly help: { readonly text: string };
 }
+
+const CITED = 'Each finding names the requirement it breaks and links to its text at the document\'s version (properties.requirement, properties.reference).';
 
 /**
  * One description per rule id, the same whichever finding comes first: a generic rule by what it checks; a rule
  * whose findings all cite one requirement by that requirement's summary, linked to its text when they all link to
  * the same version of it; otherwise by its id. Each result keeps its own requirement and link in its properties.
+ * Every rule has the full description and help that GitHub code scanning asks of a rule.
  */
 function describeRules(diagnostics: readonly Diagnostic[], catalogue: FormatOptions['catalogue']): SarifRule[] {
   const byRule = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
   return [...byRule].map(([id, ds]) => {
     const generic = genericRuleDescription(id);
-    if (generic) return { id, shortDescription: { text: generic } };
+    if (generic) return { id, shortDescription: { text: generic }, fullDescription: { text: `${generic} ${CITED}` }, help: { text: `${generic} ${CITED}` } };
     const requirements = new Set(ds.map((d) => d.requirement));
     const references = new Set(ds.map((d) => d.reference));
     const [only] = requirements;
     const req = requirements.size === 1 && only ? catalogue?.requirement(only) : undefined;
     const [reference] = references;
+    const helpUri = req && references.size === 1 && reference ? reference : undefined;
+    const full = req ? `${req.summary} (${only})` : `Findings of the rule ${id}. ${CITED}`;
     return {
       id,
-      ...(req && references.size === 1 && reference ? { helpUri: reference } : {}),
+      ...(helpUri ? { helpUri } : {}),
       shortDescription: { text: req?.summary ?? id },
+      fullDescription: { text: full },
+      help: { text: helpUri ? `${full}: ${helpUri}` : full },
     };
   });
 }

@@ -44,9 +44,12 @@ export function sarifSchemaErrors(log: unknown): string[] {
   return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? e.keyword}`);
 }
 
-/** Microsoft's SARIF validator (schema and SARIF rules) on a log file: the findings it writes to its own SARIF log. */
+/**
+ * Microsoft's SARIF validator on a log file, with its SARIF rules and its GitHub ones (what GitHub code scanning
+ * requires of an upload): the findings it writes to its own SARIF log.
+ */
 export function sarifMultitoolFindings(file: string, output: string): { level: string; ruleId: string; text: string }[] {
-  const r = run([SARIF_MULTITOOL, 'validate', '--output', output, file]);
+  const r = run([SARIF_MULTITOOL, 'validate', '--rule-kind', 'Gh;Sarif', '--output', output, file]);
   if (r.code !== 0) throw new Error(`Sarif.Multitool validate exited ${r.code}: ${r.out}`);
   const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { text?: string } }[] }[] };
   return (log.runs[0]?.results ?? []).map((x) => ({ level: x.level ?? 'warning', ruleId: x.ruleId, text: x.message.text ?? '' }));
