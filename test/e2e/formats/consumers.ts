@@ -4,7 +4,7 @@
  * validator (both shipped by @microsoft/sarif-multitool-linux), tap-parser and yaml, and Perl's prove.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -49,10 +49,20 @@ export function sarifSchemaErrors(log: unknown): string[] {
  * requires of an upload): the findings it writes to its own SARIF log.
  */
 export function sarifMultitoolFindings(file: string, output: string): { level: string; ruleId: string; text: string }[] {
+  ensureExecutable(SARIF_MULTITOOL);
   const r = run([SARIF_MULTITOOL, 'validate', '--rule-kind', 'Gh;Sarif', '--output', output, file]);
   if (r.code !== 0) throw new Error(`Sarif.Multitool validate exited ${r.code}: ${r.out}`);
   const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { text?: string } }[] }[] };
   return (log.runs[0]?.results ?? []).map((x) => ({ level: x.level ?? 'warning', ruleId: x.ruleId, text: x.message.text ?? '' }));
+}
+
+/** The package's postinstall makes its binary executable; an npm that skipped install scripts leaves that to us. */
+function ensureExecutable(file: string): void {
+  try {
+    accessSync(file, constants.X_OK);
+  } catch {
+    chmodSync(file, 0o755);
+  }
 }
 
 /** A TAP stream through tap-parser in strict mode: its final result and the diagnostics of every test point. */
