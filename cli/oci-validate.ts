@@ -14,7 +14,7 @@ import type { DocumentResult } from '../validators/document.js';
 import type { ValidateOptions } from '../validators/inputs.js';
 import { validatePath } from '../validators/inputs.js';
 import { KINDS } from '../validators/kinds/index.js';
-import type { ValidateFormatter } from '../reporters/validate/format.js';
+import type { InputError, ValidateFormatter } from '../reporters/validate/format.js';
 import { text } from '../reporters/validate/text.js';
 import { json } from '../reporters/validate/json.js';
 import { sarif } from '../reporters/validate/sarif.js';
@@ -184,7 +184,7 @@ async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessE
   // only text has colours; the terminal is asked last
   const color = opts.format === 'text' && cl.color && io.isTTY;
   const results: DocumentResult[] = [];
-  let inputError = false;
+  const inputErrors: InputError[] = [];
   for (const p of cl.positionals) {
     try {
       results.push(...(await validatePath(p, codeCache ? { ...opts, codeCache } : opts)));
@@ -192,14 +192,18 @@ async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessE
       if (!(e instanceof OciError)) throw e;
       io.err(`oci-validate: ${e.message}\n`);
       if (e.code === 'OCI_USAGE') return EXIT.usage;
-      inputError = true;
+      inputErrors.push({ file: p, code: e.code, message: e.message });
     }
   }
   const formatter = FORMATS[opts.format]!;
   // loaded already when a finding cites a requirement (validators/document.ts); a clean run never loads it
   const catalogue = results.some((r) => r.diagnostics.some((d) => d.requirement)) ? await loadCatalogue() : undefined;
-  if (results.length > 0 || opts.format !== 'text') io.out(formatter(results, { color, catalogue }));
-  if (inputError) return EXIT.usage;
+  if (results.length > 0 || opts.format !== 'text') {
+    // only SARIF names the tool's version: the other formats don't read package.json
+    const toolVersion = opts.format === 'sarif' ? packageVersion(import.meta.url) : undefined;
+    io.out(formatter(results, { color, catalogue, inputErrors, ...(toolVersion ? { toolVersion } : {}) }));
+  }
+  if (inputErrors.length > 0) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 

@@ -35,7 +35,7 @@ if (!process.argv.includes('--no-bundle')) {
 
 /**
  * oci-conform: an ES module bundle with code splitting. junit-report-builder (CommonJS, one reporter's), koffi (a
- * native module) and execa (its CommonJS dependencies require node builtins, which an ES module bundle can't) stay
+ * native module), execa and yaml (CommonJS that requires node builtins, which an ES module bundle can't) stay
  * dependencies.
  */
 async function bundleConform(): Promise<void> {
@@ -48,7 +48,7 @@ async function bundleConform(): Promise<void> {
     platform: 'node',
     target: 'node20',
     outExtension: { '.js': '.mjs' },
-    external: ['junit-report-builder', 'execa', 'koffi'],
+    external: ['junit-report-builder', 'execa', 'koffi', 'yaml'],
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
     legalComments: 'none',

@@ -1,5 +1,6 @@
 /**
- * Reporters by name (`--reporter console`, `--reporter junit=out/junit.xml`),
+ * Reporters by name (`--reporter console`, `--reporter junit=out/junit.xml`; `tap` is TAP 14, `tap13` the
+ * same stream as TAP 13 for older consumers such as Debian 12's prove),
  * or a module path exporting `default` or `createReporter(file?)` for a custom one.
  */
 import { OciError } from '../../core/errors.js';
@@ -14,7 +15,7 @@ import { tapReporter } from './tap.js';
 
 export type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 
-export const BUILT_IN_REPORTERS = ['console', 'tap', 'junit', 'json'] as const;
+export const BUILT_IN_REPORTERS = ['console', 'tap', 'junit', 'json', 'tap13'] as const;
 
 export interface ReporterSpec {
   readonly name: string;
@@ -42,6 +43,8 @@ export async function createReporter(spec: ReporterSpec, setting: ReporterSettin
       return consoleReporter(sink(), { color: setting.color ?? true });
     case 'tap':
       return tapReporter(sink());
+    case 'tap13':
+      return tapReporter(sink(), 13);
     case 'json':
       return jsonReporter(sink());
     case 'junit':

@@ -1,8 +1,19 @@
 import type { CatalogueModule } from '../../spec/loaded-catalogue.js';
 import type { DocumentResult } from '../../validators/document.js';
 
+/** An input oci-validate could not read (exit 2): the path as given, its OCI_INPUT_* code, the line printed on stderr. */
+export interface InputError {
+  readonly file: string;
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface FormatOptions {
   readonly color: boolean;
+  /** Inputs that could not be read: a report with any is of a failed run, whatever its findings. */
+  readonly inputErrors?: readonly InputError[];
+  /** oci-validate's version, for the formats that name the tool (SARIF's driver). */
+  readonly toolVersion?: string;
   /** The requirement catalogue, given whenever a diagnostic cites a requirement (a clean run never loads it). */
   readonly catalogue: Pick<CatalogueModule, 'requirement'> | undefined;
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { leftovers, runCli, runInfoFromTap, makeRunDir } from './conform/leftovers.js';
 import { onPath } from '../../harness/discover.js';
+import { parseTapStrict, yamlBlocks } from './formats/consumers.js';
 
 const RUNC = '/usr/bin/runc';
 const CASES = join(import.meta.dirname, 'conform', 'cases');
@@ -53,10 +54,18 @@ describe('oci-conform --runtime runc', () => {
 
   it('a full run of every case matches the committed runc baseline and leaves nothing behind', { timeout: 600_000 }, async () => {
     const json = join(dir, 'full.json');
+    const tap = join(dir, 'full.tap');
     // CI's gate: any result that differs from ci/expectations/runc.*.json, or a stale entry there, is exit 1
-    const r = await runCli(['--runtime', RUNC, '--expectations', 'ci/expectations/runc.*.json', '--reporter', `json=${json}`, '--reporter', 'console'], { env });
+    const r = await runCli(['--runtime', RUNC, '--expectations', 'ci/expectations/runc.*.json', '--reporter', `json=${json}`, '--reporter', `tap=${tap}`, '--reporter', 'console'], { env });
     expect(r.code, `${r.stdout.slice(-6000)}\n${r.stderr}`).toBe(0);
     const doc = JSON.parse(await readFile(json, 'utf8'));
+    // the TAP of every case, cases with two containers among them, read by tap-parser in strict mode: exactly the
+    // failed cases fail, and every YAML block is valid YAML
+    const tapText = await readFile(tap, 'utf8');
+    const { result } = await parseTapStrict(tapText);
+    expect(result.fail).toBe(doc.summary.counts.fail + doc.summary.counts.error);
+    expect(result.failures).toHaveLength(doc.summary.counts.fail + doc.summary.counts.error);
+    expect(yamlBlocks(tapText).filter((b) => b.errors.length > 0)).toEqual([]);
     const all = (await runCli(['list'], { env })).stdout.trim().split('\n');
     expect(doc.results).toHaveLength(all.length);
     expect(Object.values(doc.summary.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.length);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { validateReportErrors } from './formats/report-schemas.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 
@@ -20,5 +21,14 @@ export function runCli(bin: string, args: readonly string[], opts: { input?: str
     env: { ...process.env, NO_COLOR: '1' },
   });
   if (r.error) throw r.error;
+  if (bin === 'oci-validate.js') checkJsonReport(args, r.stdout);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every JSON report oci-validate writes in a test must fit the schema we publish (schemas/): a misfit fails that test. */
+function checkJsonReport(args: readonly string[], stdout: string): void {
+  const i = args.indexOf('--format');
+  if (i < 0 || args[i + 1] !== 'json' || stdout === '') return;
+  const errors = validateReportErrors(JSON.parse(stdout));
+  if (errors.length > 0) throw new Error(`oci-validate's JSON output does not fit schemas/oci-validate-report.v1.schema.json:\n${errors.join('\n')}`);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
+import { conformReportErrors } from '../formats/report-schemas.js';
 
 export function cgroupDirsWith(prefix: string): string[] {
   const out: string[] = [];
@@ -70,7 +71,7 @@ export const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'oci-confo
 
 /** Runs the built CLI; `onStdout` may act on output as it comes (e.g. send SIGINT). */
 export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; onStdout?: (all: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -79,7 +80,24 @@ export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv;
       opts.onStdout?.(stdout, child);
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      try {
+        checkJsonReports(args);
+        resolve({ code, signal, stdout, stderr });
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
+}
+
+/** Every JSON report a test's run writes (`--reporter json=FILE`) must fit the schema we publish: a misfit fails that test. */
+function checkJsonReports(args: readonly string[]): void {
+  args.forEach((a, i) => {
+    const file = args[i - 1] === '--reporter' && a.startsWith('json=') ? a.slice('json='.length) : undefined;
+    if (!file || !existsSync(file)) return;
+    const errors = conformReportErrors(JSON.parse(readFileSync(file, 'utf8')));
+    if (errors.length > 0) throw new Error(`${file} does not fit schemas/oci-conform-report.v2.schema.json:\n${errors.join('\n')}`);
   });
 }
 

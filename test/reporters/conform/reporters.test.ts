@@ -11,6 +11,8 @@ import type { CaseResult } from '../../../harness/model.js';
 import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
+import { xmllintJunit, yamlBlocks } from '../../e2e/formats/consumers.js';
+import { conformReportErrors } from '../../e2e/formats/report-schemas.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -66,9 +68,25 @@ describe('conform reporters', () => {
       'ok 4 - linux.cgroups.d \\# warn: [LNX-NS-TYPES-SUPPORTED SHOULD] meh \\# hash',
       'not ok 5 - process.e',
     ]);
-    expect(tap).toContain('    - requirement: "RT-KILL-SENDS-SIGNAL"\n      level: MUST\n      reference: "https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill"\n      message: "no signal <&> \\"here\\""\n      expected: "got-usr1"\n      actual: ""');
-    expect(tap).toContain('  config: "/tmp/b/config.json"');
-    expect(tap).toContain('  timedOut: true');
+    const blocks = yamlBlocks(tap);
+    expect(blocks.map((b) => b.errors)).toEqual([[], [], []]);
+    expect(blocks[0]!.value).toEqual({
+      file: 'suites/x.case.ts',
+      durationMs: 12,
+      violations: [
+        {
+          requirement: 'RT-KILL-SENDS-SIGNAL',
+          level: 'MUST',
+          reference: 'https://github.com/opencontainers/runtime-spec/blob/v1.0.1/runtime.md#kill',
+          message: 'no signal <&> "here"',
+          expected: 'got-usr1',
+          actual: '',
+        },
+      ],
+      containers: [{ id: 'c1', configPath: '/tmp/b/config.json', config: { ociVersion: '1.0.2-dev' } }],
+      containerStderr: 'oops',
+    });
+    expect(blocks[2]!.value).toMatchObject({ message: 'the case did not finish within 100 ms', timedOut: true });
     expect(tap.trimEnd().split('\n').slice(-2)).toEqual(['1..5', '# pass 1 fail 1 warn 1 skip 1 error 1']);
   });
 
@@ -80,6 +98,7 @@ describe('conform reporters', () => {
     expect(xml).toContain('<testsuite name="linux.cgroups" tests="2" failures="0" errors="0" skipped="1"');
     expect(xml).toContain('<testsuite name="process" tests="1" failures="0" errors="1" skipped="0"');
     expect(xml).toContain('message="[RT-KILL-SENDS-SIGNAL MUST] no signal &lt;&amp;> &quot;here&quot;" type="violation"');
+    expect(xmllintJunit(file)).toEqual({ code: 0, out: `${file} validates\n` });
   });
 
   it('JSON: the versioned document of docs/INTERPRETING.md', async () => {
@@ -87,6 +106,7 @@ describe('conform reporters', () => {
     await feed(await createReporter({ name: 'json', file }));
     const doc = JSON.parse(await readFile(file, 'utf8'));
     expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'summary', 'results']);
+    expect(conformReportErrors(doc)).toEqual([]);
     expect(doc.reportVersion).toBe(2);
     expect(doc.run.runtime.binary).toBe('/usr/bin/runc');
     expect(doc.summary).toEqual({ counts: summary.counts, durationMs: 1234, interrupted: false, exitCode: 1, leftovers: [] });
@@ -142,10 +162,12 @@ describe('conform reporters', () => {
     }
     const doc = JSON.parse(await readFile(json, 'utf8'));
     expect(Object.keys(doc)).toEqual(['reportVersion', 'run', 'stopped', 'summary', 'results']);
+    expect(conformReportErrors(doc)).toEqual([]);
     expect(doc.stopped).toEqual({ code: 'OCI_CONFORM_CANARY_FAILED', message: 'canary container failed: create exited 1' });
     expect(doc.run).toEqual({ reportVersion: 2, runId: 'octest', runtime: { binary: '/x/rt', profile: 'generic' } });
     expect(doc.summary.exitCode).toBe(3);
     expect((await readFile(tap, 'utf8')).split('\n')).toEqual(['TAP version 14', 'Bail out! OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1', '# pass 0 fail 0 warn 0 skip 0 error 0', '']);
+    expect(xmllintJunit(xml)).toEqual({ code: 0, out: `${xml} validates\n` });
     expect(await readFile(xml, 'utf8')).toMatch(/<testcase classname="oci-conform" name="run"[^>]*>\s*<error message="canary container failed: create exited 1" type="OCI_CONFORM_CANARY_FAILED"/);
     expect(sink.text).toContain('stopped: OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1 (exit 3)');
   });
