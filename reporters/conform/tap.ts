@@ -7,6 +7,7 @@ import type { CaseResult } from '../../harness/model.js';
 import type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 import { reasonLine, shownViolations } from './evidence.js';
 import type { Sink } from './output.js';
+import { describeCgroups, describeHost } from './host-line.js';
 
 const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/#/g, '\\#').replace(/\n/g, ' ');
 const y = (v: unknown): string => JSON.stringify(v ?? null);
@@ -41,6 +42,7 @@ export function tapReporter(sink: Sink): ConformReporter {
       sink.write('TAP version 14\n');
       sink.write(`# oci-conform ${i.tool.version}: ${i.runtime.binary} (${i.runtime.version}), runtime-spec ${i.specVersion}, level ${i.level}\n`);
       sink.write(`# run ${i.runId} in ${i.workDir}\n`);
+      if (i.host.profile) sink.write(`# host ${esc(describeHost(i.host.profile))}\n# cgroups ${esc(describeCgroups(i.host.profile))}\n`);
       sink.write(`# cases ${i.selection.selected}\n`);
       for (const [c, s] of Object.entries(i.host.conditions)) sink.write(`# condition ${c}: ${s.ok ? 'yes' : `no (${esc(s.reason)})`}\n`);
     },
@@ -60,6 +62,8 @@ export function tapReporter(sink: Sink): ConformReporter {
         sink.write(`Bail out! ${s.stopped.code}: ${s.stopped.message.replace(/\n/g, ' ')}\n`);
       } else sink.write(`1..${n}\n`);
       if (s.interrupted) sink.write('# interrupted\n');
+      for (const n of s.expectations?.notJudged ?? []) sink.write(`# not judged on this host: ${n.id} (expected ${n.expected}): ${esc(n.reason)}\n`);
+      for (const n of s.expectations?.skipped ?? []) sink.write(`# expected ${n.expected} but skipped: ${n.id}: ${esc(n.reason)}\n`);
       sink.write(`# pass ${s.counts.pass} fail ${s.counts.fail} warn ${s.counts.warn} skip ${s.counts.skip} error ${s.counts.error}\n`);
       sink.close();
     },

@@ -6,7 +6,7 @@
  * limitation); otherwise a refusal is a failure. A host whose cgroups don't
  * show the field skips, saying which.
  */
-import { type CaseContext, type ContainerHandle, createOrRefusal, type ObservedResources, rawState, readCgroupResources, type RequirementId } from '../../../case.js';
+import { type CaseContext, type Condition, type ContainerHandle, createOrRefusal, type ObservedResources, rawState, readCgroupResources, type RequirementId } from '../../../case.js';
 
 /** Which requirement a wrong value, and a leftover container after a refusal, are charged to. */
 export interface ResourceReqs<R extends RequirementId> {
@@ -32,6 +32,12 @@ export interface ResourceCheck {
   readonly mayRefuse?: string;
   /** Why the host can't show the value when `pick` gives undefined. */
   readonly hidden?: string;
+  /**
+   * The host condition under which the host shows the value (`cgroup-v1` for a v1-only file). When `pick`
+   * gives undefined and this condition does not hold here, the skip names it: a host reason, which
+   * expectation files tell apart from other skips. Where it holds, the skip names no condition.
+   */
+  readonly shownWith?: Condition;
 }
 
 /** Creates the container `on` (default: the primary) and checks each value; returns the observed resources (undefined when refused). */
@@ -50,7 +56,10 @@ export async function applied<R extends RequirementId>(ctx: CaseContext<R>, chec
   const observed = await readCgroupResources(await on.pid(), ctx.host.cgroups);
   for (const c of checks) {
     const v = c.pick(observed);
-    if (v === undefined) ctx.skip(`this host's cgroups do not show ${c.what}${c.hidden ? ` (${c.hidden})` : ''}; nothing to compare with`);
+    if (v === undefined) {
+      const hostLacks = c.shownWith !== undefined && !ctx.host.conditions[c.shownWith].ok ? c.shownWith : undefined;
+      ctx.skip(`this host's cgroups do not show ${c.what}${c.hidden ? ` (${c.hidden})` : ''}; nothing to compare with`, hostLacks);
+    }
   }
   for (const c of checks) ctx.expectMatch(reqs.apply, c.what, c.expected, c.pick(observed));
   return observed;
