@@ -38,6 +38,8 @@ export interface ResourceCheck {
    * expectation files tell apart from other skips. Where it holds, the skip names no condition.
    */
   readonly shownWith?: Condition;
+  /** How the host's value was read (a weight converted from a v2 file): noted once, pass or fail. */
+  readonly explain?: (o: ObservedResources) => string | undefined;
 }
 
 /** Creates the container `on` (default: the primary) and checks each value; returns the observed resources (undefined when refused). */
@@ -61,6 +63,10 @@ export async function applied<R extends RequirementId>(ctx: CaseContext<R>, chec
       ctx.skip(`this host's cgroups do not show ${c.what}${c.hidden ? ` (${c.hidden})` : ''}; nothing to compare with`, hostLacks);
     }
   }
-  for (const c of checks) ctx.expectMatch(reqs.apply, c.what, c.expected, c.pick(observed));
+  for (const c of checks) {
+    const how = c.explain?.(observed);
+    if (how) ctx.note(how);
+    ctx.expectMatch(reqs.apply, c.what, c.expected, c.pick(observed));
+  }
   return observed;
 }
