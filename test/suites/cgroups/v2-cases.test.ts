@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseSkip, type CaseContext, type CaseDefinition, type CgroupLayout, type HostConditions } from '../../../harness/model.js';
+import { CaseAbort, CaseSkip, type CaseContext, type CaseDefinition, type CgroupLayout, type HostConditions } from '../../../harness/model.js';
 import { compare, type Difference } from '../../../harness/inspect/compare.js';
 import { layoutFromMounts } from '../../../harness/inspect/cgroup-layout.js';
 import { parseMountinfo } from '../../../harness/inspect/mountinfo.js';
@@ -17,6 +17,8 @@ import { removeTree } from '../../../harness/cleanup.js';
 import kernel from '../../../suites/linux/cgroups/memory/kernel.case.js';
 import weight from '../../../suites/linux/cgroups/blockio/weight.case.js';
 import shares from '../../../suites/linux/cgroups/cpu/shares.case.js';
+import swappiness from '../../../suites/linux/cgroups/memory/swappiness.case.js';
+import limit from '../../../suites/linux/cgroups/memory/limit.case.js';
 
 let root: string | undefined;
 afterEach(async () => {
@@ -37,13 +39,18 @@ async function v2(files: Record<string, string>): Promise<{ layout: CgroupLayout
   return { layout, conditions: await probeConditions({ layout, features: { ok: true }, consoleSocket: false }) };
 }
 
-async function run(def: CaseDefinition, host: { layout: CgroupLayout; conditions: HostConditions }) {
+async function run(def: CaseDefinition, host: { layout: CgroupLayout; conditions: HostConditions }, o: { refuse?: boolean } = {}) {
   const notes: string[] = [];
   const diffs: (Difference & { what: string })[] = [];
+  const failures: string[] = [];
   const ctx = {
     id: 'c',
     host: { cgroups: host.layout, conditions: host.conditions },
-    create: async () => ({ argv: ['create'], exitCode: 0 }),
+    runtime: { state: async () => ({ argv: ['state', 'c'], exitCode: 1, signal: null, stdout: '', stderr: 'container does not exist', durationMs: 1, timedOut: false }) },
+    create: async () => {
+      if (!o.refuse) return { argv: ['create'], exitCode: 0 };
+      throw new CaseAbort({ requirement: 'LNX-MEMORY-APPLIED', level: 'MUST', message: 'create exited 1: swappiness is not supported on cgroup v2' });
+    },
     pid: async () => process.pid,
     note: (m: string) => void notes.push(m),
     skip: (reason: string, condition?: string): never => {
@@ -54,8 +61,13 @@ async function run(def: CaseDefinition, host: { layout: CgroupLayout; conditions
       diffs.push(...d.map((x) => ({ ...x, what })));
       return d.length === 0;
     },
-    expect: () => {
-      throw new Error('not expected here');
+    expect: (req: string, ok: boolean, e: { message: string }) => {
+      if (!ok) failures.push(`${req}: ${e.message}`);
+      return ok;
+    },
+    expectError: (req: string, call: { exitCode: number }) => {
+      if (call.exitCode === 0) failures.push(`${req}: no error`);
+      return call.exitCode !== 0;
     },
   };
   let skip: CaseSkip | undefined;
@@ -65,7 +77,7 @@ async function run(def: CaseDefinition, host: { layout: CgroupLayout; conditions
     if (!(e instanceof CaseSkip)) throw e;
     skip = e;
   }
-  return { notes, diffs, skip };
+  return { notes, diffs, skip, failures };
 }
 
 describe('cgroups cases on recorded cgroup v2 files', () => {
@@ -112,5 +124,16 @@ describe('cgroups cases on recorded cgroup v2 files', () => {
     }
     const bad = await run(shares, await v2({ 'cpu.weight': '100', 'cpu.max': 'max 100000' }));
     expect(bad.diffs.map((d) => d.what)).toEqual(['cpu.shares (as cpu.weight)']);
+  });
+
+  it('memory.swappiness: v2 has no file for it, so a refused create is right there; where v1 holds a refusal still fails', async () => {
+    const host = await v2({ 'memory.max': 'max' });
+    const refused = await run(swappiness, host, { refuse: true });
+    expect(refused.failures).toEqual([]);
+    expect(refused.notes[0]).toMatch(/^the runtime refused the setting \(memory\.swappiness has no file on a host without cgroup-v1 \(layout v2\)\): /);
+    const onV1 = await run(swappiness, { ...host, conditions: { ...host.conditions, 'cgroup-v1': { ok: true } } }, { refuse: true });
+    expect(onV1.failures).toEqual([expect.stringMatching(/^LNX-MEMORY-APPLIED: create failed although this host supports memory\.swappiness/)]);
+    // and a field every layout has may not be refused on v2 either
+    expect((await run(limit, host, { refuse: true })).failures).toEqual([expect.stringMatching(/^LNX-MEMORY-APPLIED: create failed although this host supports memory\.limit/)]);
   });
 });

@@ -35,7 +35,8 @@ export interface ResourceCheck {
   /**
    * The host condition under which the host shows the value (`cgroup-v1` for a v1-only file). When `pick`
    * gives undefined and this condition does not hold here, the skip names it: a host reason, which
-   * expectation files tell apart from other skips. Where it holds, the skip names no condition.
+   * expectation files tell apart from other skips. Where it holds, the skip names no condition. Where it
+   * does not hold, a refused create is also accepted (the runtime can't apply the value on this host).
    */
   readonly shownWith?: Condition;
   /** How the host's value was read (a weight converted from a v2 file): noted once, pass or fail. */
@@ -46,7 +47,10 @@ export interface ResourceCheck {
 export async function applied<R extends RequirementId>(ctx: CaseContext<R>, checks: readonly ResourceCheck[], reqs: ResourceReqs<R>, mayRefuse?: string, on: ContainerHandle = ctx): Promise<ObservedResources | undefined> {
   const refused = await createOrRefusal(on);
   if (refused !== undefined) {
-    const allowed = checks.map((c) => c.mayRefuse).find(Boolean) ?? mayRefuse;
+    // A value only some hosts have a file for (shownWith) can't be applied where that condition does not hold:
+    // refusing it there is what runtime.md asks of a runtime.
+    const unsupported = checks.find((c) => c.shownWith !== undefined && !ctx.host.conditions[c.shownWith].ok);
+    const allowed = checks.map((c) => c.mayRefuse).find(Boolean) ?? mayRefuse ?? (unsupported ? `${unsupported.what} has no file on a host without ${unsupported.shownWith} (layout ${ctx.host.cgroups.mode})` : undefined);
     if (allowed) {
       ctx.note(`the runtime refused the setting (${allowed}): ${refused}`);
       ctx.expectError(reqs.noContainer, (await rawState(ctx.runtime, on.id)).call, 'state after the refused create');
