@@ -85,6 +85,17 @@ export type ConditionState = { readonly ok: true; readonly detail?: string } | {
 
 export type HostConditions = Readonly<Record<Condition, ConditionState>>;
 
+/**
+ * Conditions about the runtime under test or how we reach it, not about the host: a case skipped for one of
+ * these was not skipped for a host reason (harness/expectations.ts keeps such a skip apart from host skips).
+ */
+export const RUNTIME_CONDITIONS: ReadonlySet<Condition> = new Set<Condition>(['runtime-features', 'console-socket', 'host-pid-view']);
+
+/** A condition of the host (kernel, cgroups, LSMs, privileges), as opposed to one of the runtime. */
+export function isHostCondition(c: Condition): boolean {
+  return !RUNTIME_CONDITIONS.has(c);
+}
+
 export function isCondition(s: string): s is Condition {
   return (CONDITIONS as readonly string[]).includes(s);
 }

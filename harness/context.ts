@@ -496,8 +496,8 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
       }
       return ok;
     },
-    skip(reason) {
-      throw new CaseSkip(reason);
+    skip(reason, condition) {
+      throw new CaseSkip(reason, condition);
     },
     note(message) {
       recorder.notes.push(message);

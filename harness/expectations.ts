@@ -16,10 +16,16 @@
  * expects that deviation and no other: a result of the case with a violation
  * the entry does not name is unexpected, whatever its status, so a known gap
  * can't hide a second, different one in the same case.
+ *
+ * A file (top-level `hosts`) or an entry (`hosts` in it) may be limited to
+ * hosts, in the words of HOST_TERMS (harness/host-profile.ts): it applies
+ * where one of its items holds (`"hosts": ["cgroup-v1", "cgroup-v2+rootless"]`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CaseResult, Status } from './model.js';
+import { isHostCondition } from './conditions.js';
+import { HOST_TERMS, hostsMatch, unknownHostTerm } from './host-profile.js';
 import type { ExpectationReport } from '../reporters/conform/reporter.js';
 import { OciError } from '../core/errors.js';
 import { resolveRuntimeVersion } from '../spec/versions.js';
@@ -37,6 +43,8 @@ export interface Expectation {
   readonly requirement?: string | readonly string[];
   /** Finer: the violations the result may have; one of another requirement, or another path, is unexpected. */
   readonly violations?: readonly ExpectedViolation[];
+  /** The entry applies only on hosts where one of these holds (HOST_TERMS, `a+b`: both). */
+  readonly hosts?: readonly string[];
 }
 
 /** A violation of a result that its expectation did not name. */
@@ -50,6 +58,8 @@ export interface ExpectationFile {
   readonly runtime?: string;
   /** When set, the file applies only to runs targeting this spec version (and overrides unversioned files there). */
   readonly specVersion?: string;
+  /** When set, the file applies only on hosts where one of these holds (and there overrides files without one). */
+  readonly hosts?: readonly string[];
   readonly expectations: Readonly<Record<string, Expectation>>;
 }
 
@@ -73,14 +83,27 @@ export function loadExpectations(file: string): ExpectationFile {
   if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) {
     throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
   }
+  checkHosts(file, 'hosts', (doc as { hosts?: unknown }).hosts);
   for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
     const x = e as Partial<Expectation> | null;
     if (typeof x !== 'object' || x === null) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
     if (!STATUSES.has(String(x.status))) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
     if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
     checkNamed(file, id, x);
+    checkHosts(file, `expectations.${id}.hosts`, x.hosts);
   }
   return doc as ExpectationFile;
+}
+
+/** `hosts`, where given, is a non-empty array of host words (or words joined by `+`) that HOST_TERMS knows. */
+function checkHosts(file: string, place: string, hosts: unknown): void {
+  if (hosts === undefined) return;
+  const known = Object.keys(HOST_TERMS).join(', ');
+  if (!Array.isArray(hosts) || hosts.length === 0 || hosts.some((h) => typeof h !== 'string')) {
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${place}: a non-empty array of host words (${known})`);
+  }
+  const bad = unknownHostTerm(hosts as string[]);
+  if (bad) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${place}[${bad[0]}]: unknown host word ${JSON.stringify(bad[1])} (known: ${known}; join words with + for all of them)`);
 }
 
 function checkNamed(file: string, id: string, x: Partial<Expectation>): void {
@@ -134,6 +157,8 @@ export function compareWithExpectations(
 ): ExpectationReport {
   const unexpected: { id: string; expected: Status; actual: Status; new?: NewViolation[] }[] = [];
   const stale: { id: string; expected: Status; actual: Status | 'missing' }[] = [];
+  const notJudged: { id: string; expected: Status; reason: string; condition: string }[] = [];
+  const skipped: { id: string; expected: Status; reason: string }[] = [];
   const byId = new Map(results.map((r) => [r.id, r]));
   for (const r of results) {
     const e = exp.expectations[r.id];
@@ -148,30 +173,48 @@ export function compareWithExpectations(
       unexpected.push({ id: r.id, expected: e.status, actual, new: fresh });
       continue;
     }
-    if (actual === e.status || actual === 'skip' || e.status === 'skip') continue; // a skip can't confirm or refute a gap
+    const o = r.outcome;
+    if (o.status === 'skip' && e.status !== 'skip') {
+      // A skip can't confirm or refute a gap. Skipped because the host lacks a condition: not judged on this
+      // host (reported as such); skipped for another reason (a step before failed, the runtime lacks something):
+      // listed, so it stays visible.
+      if (o.condition !== undefined && isHostCondition(o.condition)) notJudged.push({ id: r.id, expected: e.status, reason: o.reason, condition: o.condition });
+      else skipped.push({ id: r.id, expected: e.status, reason: o.reason });
+      continue;
+    }
+    if (actual === e.status || e.status === 'skip') continue;
     if (RANK[actual] < RANK[e.status]) stale.push({ id: r.id, expected: e.status, actual });
     else unexpected.push({ id: r.id, expected: e.status, actual });
   }
   for (const [id, e] of Object.entries(exp.expectations)) {
     if (!known.has(id) && !byId.has(id)) stale.push({ id, expected: e.status, actual: 'missing' });
   }
-  return { file, unexpected, stale };
+  return { file, unexpected, stale, notJudged, skipped };
 }
 
 /**
- * The expectations that apply to a run targeting `specVersion`: files without
- * a specVersion apply to every run, files with one only to runs at that
- * version, and there they override unversioned files. A case id in two files
- * of the same kind is an error naming both.
+ * The expectations that apply to a run targeting `specVersion` on a host where
+ * `hostTerms` hold (HostProfile.terms; absent: a host we know nothing of, where
+ * no host-limited file or entry applies). Files without a specVersion apply to
+ * every run, files with one only to runs at that version; likewise files with
+ * `hosts` only on those hosts, and entries with `hosts` only there. The more
+ * specific file wins, in layers: plain, host-limited, version-limited, both.
+ * A case id in two files of the same layer is an error naming both (entries
+ * limited to hosts that do not hold here are not counted).
  */
-export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[], specVersion?: string): ExpectationFile {
-  const applicable = files.filter((f) => f.doc.specVersion === undefined || specVersion === undefined || resolveRuntimeVersion(f.doc.specVersion) === resolveRuntimeVersion(specVersion));
+export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[], specVersion?: string, hostTerms?: readonly string[]): ExpectationFile {
+  const onHost = (hosts: readonly string[] | undefined): boolean => hosts === undefined || (hostTerms !== undefined && hostsMatch(hosts, hostTerms));
+  const applicable = files.filter(
+    (f) => (f.doc.specVersion === undefined || specVersion === undefined || resolveRuntimeVersion(f.doc.specVersion) === resolveRuntimeVersion(specVersion)) && onHost(f.doc.hosts),
+  );
+  const layer = (d: ExpectationFile): number => (d.specVersion !== undefined ? 2 : 0) + (d.hosts !== undefined ? 1 : 0);
   const out: Record<string, Expectation> = {};
-  for (const versioned of [false, true]) {
+  for (const current of [0, 1, 2, 3]) {
     const from = new Map<string, string>();
     for (const { file, doc } of applicable) {
-      if ((doc.specVersion !== undefined) !== versioned) continue;
+      if (layer(doc) !== current) continue;
       for (const [id, e] of Object.entries(doc.expectations)) {
+        if (!onHost(e.hosts)) continue;
         const prev = from.get(id);
         if (prev) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
         from.set(id, file);

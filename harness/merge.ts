@@ -40,6 +40,11 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
     if (d.run.runtime.binary !== first.run.runtime.binary || d.run.specVersion !== first.run.specVersion || d.run.level !== first.run.level) {
       throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} is a run of ${d.run.runtime.binary} at ${d.run.specVersion}/${d.run.level}, ${files[0]} of ${first.run.runtime.binary} at ${first.run.specVersion}/${first.run.level}`);
     }
+    // Expectations may be limited to hosts: shards of one run ran on hosts of one profile.
+    const [a, b] = [first.run.host?.profile, d.run.host?.profile];
+    if (a?.name !== b?.name || a?.terms.join(' ') !== b?.terms.join(' ')) {
+      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} ran on a host of profile ${b ? `${b.name} (${b.terms.join(', ')})` : 'unknown'}, ${files[0]} on ${a ? `${a.name} (${a.terms.join(', ')})` : 'unknown'}`);
+    }
   }
   const byId = new Map<string, CaseResult>();
   for (const [i, d] of docs.entries()) {
@@ -59,7 +64,7 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
   for (const r of results) counts[r.outcome.status]++;
   const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
   const exp = expFiles.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion), results, o.knownIds)
+    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms), results, o.knownIds)
     : undefined;
   const interrupted = docs.some((d) => d.summary.interrupted);
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;

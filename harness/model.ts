@@ -21,6 +21,7 @@ import type { Level, RequirementId } from '../spec/types.js';
 /** The host's vocabulary the model speaks (also the report header's: reporters take it from here). */
 export type { Condition, ConditionState, HostConditions } from './conditions.js';
 export type { CgroupLayout } from './inspect/cgroup/types.js';
+export type { HostProfile, HostTerm } from './host-profile.js';
 
 /** A config delta: returns the changed builder (or a promise of it, e.g. after reading a host file). */
 export type ConfigFn = (c: ConfigBuilder) => ConfigBuilder | Promise<ConfigBuilder>;
@@ -138,8 +139,11 @@ export interface CaseContext<R extends RequirementId = RequirementId> extends Co
   expectMatch(requirement: R, what: string, expected: unknown, observed: unknown): boolean;
   /** The call must have failed (non-zero exit): for "MUST generate an error". */
   expectError(requirement: R, call: CallRecord, what: string): boolean;
-  /** Ends the case as skipped with this reason (say what is missing and why it matters). */
-  skip(reason: string): never;
+  /**
+   * Ends the case as skipped with this reason (say what is missing and why it matters). Name the host
+   * `condition` that does not hold when that is why (the report and expectations tell host skips apart).
+   */
+  skip(reason: string, condition?: Condition): never;
   /** A line of context for the report (shown with a failure). */
   note(message: string): void;
 }

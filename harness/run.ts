@@ -23,6 +23,7 @@ import { RuntimeDriver } from './driver/driver.js';
 import { succeeded } from './driver/record.js';
 import { detectCgroupLayout } from './inspect/cgroup-layout.js';
 import { probeConditions } from './probe.js';
+import { readHostProfile, type HostProfile } from './host-profile.js';
 import { Ledger } from './ledger.js';
 import { executeCase, type ExecEnv, type LoadedCase } from './execute.js';
 import { selectCases, type Shard } from './plan.js';
@@ -189,6 +190,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const layout = await detectCgroupLayout();
   let finished = false;
   let specVersion: string | undefined;
+  let hostProfile: HostProfile | undefined;
   try {
     await mkdir(stateRoot, { recursive: true });
     let rootfs: RootfsInfo;
@@ -204,9 +206,10 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     const version = chooseVersion(opts.specVersion, features.doc, succeeded(versionCall) ? `${versionCall.stdout}\n${versionCall.stderr}` : undefined);
     specVersion = version.specVersion;
     Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
-    mergeExpectations(expDocs, specVersion); // conflicting files are a usage error now, not after the run
     const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket, rootless });
-    p.known.host = { kernel: release(), cgroups: layout, conditions: probed, rootfs: rootfs.source };
+    hostProfile = await readHostProfile({ layout, globalArgs: profile.globalArgs });
+    mergeExpectations(expDocs, specVersion, hostProfile.terms); // conflicting files are a usage error now, not after the run
+    p.known.host = { kernel: release(), profile: hostProfile, cgroups: layout, conditions: probed, rootfs: rootfs.source };
     const canaryEnv: ExecEnv = {
       driver: driverOpts,
       runDir,
@@ -245,7 +248,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
       configVersion: version.configVersion,
       versionSource: version.source,
       level: opts.level,
-      host: { kernel: release(), cgroups: layout, conditions, rootfs: rootfs.source },
+      host: { kernel: release(), profile: hostProfile, cgroups: layout, conditions, rootfs: rootfs.source },
       selection: { total: hooks.cases.length, selected: selected.length, shard: opts.shard },
       jobs: opts.jobs,
       timeoutMs: opts.timeoutMs,
@@ -276,7 +279,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const counts = countsOf(results);
   const interrupted = signal.aborted || !finished;
   const exp = expDocs.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expDocs, specVersion), results, new Set(hooks.cases.map((c) => c.definition.id)))
+    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expDocs, specVersion, hostProfile?.terms), results, new Set(hooks.cases.map((c) => c.definition.id)))
     : undefined;
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   const stop = interrupted ? interruption(signal) : undefined;

@@ -59,7 +59,8 @@ export {
 export { readProcFile, readProcLink, requireHostView } from '../harness/inspect/host-view.js';
 export { cgroupDir, type CgroupLayout } from '../harness/inspect/cgroup-layout.js';
 export { readProcCgroups, type ProcCgroups } from '../harness/inspect/proc-cgroup.js';
-export { readCgroupResources, readUnified, sharesToWeight, type ObservedResources } from '../harness/inspect/cgroup-resources.js';
+export { readCgroupResources, readUnified, type ObservedBlockIO, type ObservedResources } from '../harness/inspect/cgroup-resources.js';
+export { BFQ_WEIGHT, CPU_WEIGHT, IO_WEIGHT, conversionsGiving, type WeightConversion } from '../harness/inspect/cgroup-resources.js';
 export { CAPABILITY_NAMES } from '../harness/inspect/capabilities.js';
 
 // context helpers

@@ -32,18 +32,17 @@ export function layoutFromMounts(mounts: readonly MountEntry[], unifiedControlle
   return { mode, v1, unified, unifiedControllers, mountRoots };
 }
 
-/** Probes this host. */
-export async function detectCgroupLayout(): Promise<CgroupLayout> {
-  const mounts = parseMountinfo(await readFile('/proc/self/mountinfo', 'utf8'), '/proc/self/mountinfo');
-  const partial = layoutFromMounts(mounts);
-  let ctrl: string[] = [];
-  if (partial.unified) {
-    try {
-      ctrl = (await readFile(join(partial.unified, 'cgroup.controllers'), 'utf8')).split(/\s+/).filter(Boolean);
-    } catch {
-      ctrl = [];
-    }
-  }
+/** Reads a host file: its text, or undefined when it can't be read. */
+export type FileReader = (path: string) => Promise<string | undefined>;
+
+const realFiles: FileReader = (p) => readFile(p, 'utf8').catch(() => undefined);
+
+/** Probes this host (or, for tests, the recorded files `read` gives: /proc/self/mountinfo and cgroup.controllers). */
+export async function detectCgroupLayout(read: FileReader = realFiles): Promise<CgroupLayout> {
+  const text = await read('/proc/self/mountinfo');
+  if (text === undefined) throw new Error('cannot read /proc/self/mountinfo');
+  const partial = layoutFromMounts(parseMountinfo(text, '/proc/self/mountinfo'));
+  const ctrl = partial.unified ? ((await read(join(partial.unified, 'cgroup.controllers'))) ?? '').split(/\s+/).filter(Boolean) : [];
   return { ...partial, unifiedControllers: ctrl };
 }
 

@@ -54,12 +54,4 @@ export async function readResourcesOf(paths: ProcCgroups, layout: CgroupLayout):
   return out;
 }
 
-/**
- * The cpu.weight a runtime writes on cgroup v2 for cpu.shares, by the
- * conversion runc and crun (before 1.11) use: 1 + ((shares - 2) * 9999) / 262142.
- * Other runtimes may convert differently: cases comparing weights should say so.
- */
-export function sharesToWeight(shares: number): number {
-  if (shares === 0) return 0;
-  return 1 + Math.floor(((shares - 2) * 9999) / 262142);
-}
+export { BFQ_WEIGHT, CPU_WEIGHT, IO_WEIGHT, blkioToIoWeight, conversionsGiving, sharesToWeightLinear, sharesToWeightQuadratic, type WeightConversion } from './cgroup/conversions.js';

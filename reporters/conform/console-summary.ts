@@ -50,6 +50,8 @@ export function summaryLines(s: RunSummary, version: string, p: Paint): string[]
       else for (const v of u.new) lines.push(p.red(`unexpected: ${u.id} is ${u.actual} with a violation the baseline does not name: ${v.requirement}${v.path === undefined ? '' : ` at ${v.path}`}: ${v.message}`));
     }
     for (const st of e.stale) lines.push(p.yellow(`stale expectation: ${st.id} expected ${st.expected}, got ${st.actual}`));
+    for (const n of e.notJudged) lines.push(p.dim(`not judged on this host: ${n.id} (expected ${n.expected}): ${n.reason}`));
+    for (const n of e.skipped) lines.push(p.yellow(`expected ${n.expected} but skipped (not a host reason): ${n.id}: ${n.reason}`));
     lines.push(e.unexpected.length + e.stale.length === 0 ? p.green(`matches baseline ${e.file}`) : p.red(`does not match baseline ${e.file}`));
   }
   if (s.stopped) lines.push(p.red(`stopped: ${s.stopped.code}: ${s.stopped.message} (exit ${s.exitCode})`));

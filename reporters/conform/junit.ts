@@ -27,7 +27,23 @@ export function junitReporter(file: string): ConformReporter {
         let suite = suites.get(area);
         if (!suite) {
           suite = builder.testSuite().name(area);
-          if (info) suite.property('runtime', info.runtime.binary).property('specVersion', info.specVersion).property('level', info.level);
+          if (info) {
+            suite.property('runtime', info.runtime.binary).property('specVersion', info.specVersion).property('level', info.level);
+            const h = info.host.profile;
+            if (h) {
+              suite
+                .property('hostProfile', h.name)
+                .property('kernel', h.kernel)
+                .property('cgroupLayout', h.cgroups.layout)
+                .property('cgroupV1Controllers', h.cgroups.v1.join(','))
+                .property('cgroupV2Controllers', h.cgroups.v2.join(','))
+                .property('cgroupDriver', h.cgroupDriver)
+                .property('lsm', h.lsm.active === null ? 'unknown' : h.lsm.active.join(','))
+                .property('apparmor', String(h.lsm.apparmor))
+                .property('selinux', String(h.lsm.selinux || false))
+                .property('rootless', String(h.user.rootless));
+            }
+          }
           suites.set(area, suite);
         }
         const tc = suite.testCase().className(area).name(r.id).time(Math.round(r.durationMs) / 1000);

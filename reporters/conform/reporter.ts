@@ -3,7 +3,7 @@
  * runner. Reporters format; they never decide a verdict. The shapes here are
  * the contract documented in docs/INTERPRETING.md (REPORT_VERSION).
  */
-import type { CaseResult, CgroupLayout, HostConditions, Status } from '../../harness/model.js';
+import type { CaseResult, CgroupLayout, HostConditions, HostProfile, Status } from '../../harness/model.js';
 
 /**
  * Bumped on any incompatible change of RunInfo, CaseResult or RunSummary.
@@ -40,6 +40,8 @@ export interface RunInfo {
   readonly level: 'MUST' | 'SHOULD';
   readonly host: {
     readonly kernel: string;
+    /** The host profile: layout and controllers per hierarchy, kernel, LSMs, cgroup driver, root or rootless (harness/host-profile.ts). */
+    readonly profile: HostProfile;
     readonly cgroups: CgroupLayout;
     readonly conditions: HostConditions;
     readonly rootfs: 'busybox' | 'host';
@@ -63,6 +65,13 @@ export interface ExpectationReport {
   }[];
   /** Baseline entries that no longer hold (the case passes now, or no such case exists). */
   readonly stale: readonly { readonly id: string; readonly expected: Status; readonly actual: Status | 'missing' }[];
+  /**
+   * Entries expecting fail/warn/error whose case was skipped because this host lacks a condition (`condition`
+   * names it): not judged on this host, and no error.
+   */
+  readonly notJudged: readonly { readonly id: string; readonly expected: Status; readonly reason: string; readonly condition: string }[];
+  /** Entries expecting fail/warn/error whose case was skipped for another reason (not the host's): listed, no error. */
+  readonly skipped: readonly { readonly id: string; readonly expected: Status; readonly reason: string }[];
 }
 
 /** The fields of RunInfo a run knew when it stopped (a field not known yet is absent). */

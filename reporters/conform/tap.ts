@@ -11,6 +11,7 @@ import type { CaseResult } from '../../harness/model.js';
 import type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 import { reasonLine, shownViolations } from './evidence.js';
 import type { Sink } from './output.js';
+import { describeCgroups, describeHost } from './host-line.js';
 
 export type TapVersion = 13 | 14;
 
@@ -74,6 +75,7 @@ export function tapReporter(sink: Sink, version: TapVersion = 14): ConformReport
       sink.write(`TAP version ${version}\n`);
       sink.write(`# oci-conform ${i.tool.version}: ${i.runtime.binary} (${i.runtime.version}), runtime-spec ${i.specVersion}, level ${i.level}\n`);
       sink.write(`# run ${i.runId} in ${i.workDir}\n`);
+      if (i.host.profile) sink.write(`# host ${esc(describeHost(i.host.profile))}\n# cgroups ${esc(describeCgroups(i.host.profile))}\n`);
       sink.write(`# cases ${i.selection.selected}\n`);
       for (const [c, s] of Object.entries(i.host.conditions)) sink.write(`# condition ${c}: ${s.ok ? 'yes' : `no (${esc(s.reason)})`}\n`);
     },
@@ -93,6 +95,8 @@ export function tapReporter(sink: Sink, version: TapVersion = 14): ConformReport
         sink.write(`Bail out! ${s.stopped.code}: ${s.stopped.message.replace(/\n/g, ' ')}\n`);
       } else sink.write(`1..${n}\n`);
       if (s.interrupted) sink.write('# interrupted\n');
+      for (const n of s.expectations?.notJudged ?? []) sink.write(`# not judged on this host: ${n.id} (expected ${n.expected}): ${esc(n.reason)}\n`);
+      for (const n of s.expectations?.skipped ?? []) sink.write(`# expected ${n.expected} but skipped: ${n.id}: ${esc(n.reason)}\n`);
       sink.write(`# pass ${s.counts.pass} fail ${s.counts.fail} warn ${s.counts.warn} skip ${s.counts.skip} error ${s.counts.error}\n`);
       sink.close();
     },

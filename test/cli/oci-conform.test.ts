@@ -79,6 +79,31 @@ describe('oci-conform main()', () => {
     expect(io.said.err).toMatch(/^oci-conform: OCI_CONFORM_USAGE: merge: \S+missing\.json: ENOENT[^\n]*\n$/);
   });
 
+  it('merge judges expectations limited to hosts with the reports\' host profile, and refuses shards of different profiles', async () => {
+    const exp = (name: string, hosts: string[]): string => {
+      const f = join(dir, name);
+      writeFileSync(f, JSON.stringify({ runtime: 'runc', hosts, expectations: { 'lifecycle.b': { status: 'fail', reason: 'r', requirement: 'RT-KILL-SENDS-SIGNAL' } } }));
+      return f;
+    };
+    // the sample shard ran on a hybrid host
+    const onHybrid = memoryIo();
+    expect(await main(['merge', report, '--expectations', exp('hybrid.json', ['cgroup-hybrid']), '--reporter', 'json'], onHybrid)).toBe(EXIT.ok);
+    const onV2 = memoryIo();
+    expect(await main(['merge', report, '--expectations', exp('v2.json', ['cgroup-v2']), '--reporter', 'json'], onV2)).toBe(EXIT.findings);
+    expect(JSON.parse(onV2.said.out).summary.expectations.unexpected).toEqual([{ id: 'lifecycle.b', expected: 'pass', actual: 'fail' }]);
+    const bad = memoryIo();
+    expect(await main(['merge', report, '--expectations', exp('typo.json', ['cgroupv2']), '--reporter', 'json'], bad)).toBe(EXIT.usage);
+    expect(bad.said.err).toMatch(/^oci-conform: OCI_CONFORM_EXPECTATIONS: \S+typo\.json: hosts\[0\]: unknown host word "cgroupv2" \(known: cgroup-v1, [^\n]*\n$/);
+    const other = join(dir, 'other-host.json');
+    const doc = JSON.parse(readFileSync(report, 'utf8'));
+    doc.run.host.profile = { ...doc.run.host.profile, name: 'v2', terms: ['cgroup-v2', 'root', 'cgroupfs'] };
+    doc.results = [];
+    writeFileSync(other, JSON.stringify(doc));
+    const mixed = memoryIo();
+    expect(await main(['merge', report, other, '--reporter', 'json'], mixed)).toBe(EXIT.usage);
+    expect(mixed.said.err).toMatch(/other-host\.json ran on a host of profile v2 \(cgroup-v2, root, cgroupfs\), \S+ on hybrid \(cgroup-v1, cgroup-hybrid, root, cgroupfs\)/);
+  });
+
   describe('the console reporter on a terminal', () => {
     const consoleOf = async (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string> => {
       const io = memoryIo({ isTTY: true, env });

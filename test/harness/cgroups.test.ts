@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cgroupDir, controllerVersion, detectCgroupLayout, layoutFromMounts, type CgroupLayout } from '../../harness/inspect/cgroup-layout.js';
 import { parseMountinfo } from '../../harness/inspect/mountinfo.js';
-import { readCgroupResources, readResourcesOf, sharesToWeight } from '../../harness/inspect/cgroup-resources.js';
+import { readCgroupResources, readResourcesOf, sharesToWeightLinear as sharesToWeight } from '../../harness/inspect/cgroup-resources.js';
 import { compare } from '../../harness/inspect/compare.js';
 import { removeTree } from '../../harness/cleanup.js';
 import { startContainer, type TestContainer } from './helpers/container.js';
@@ -104,6 +104,7 @@ describe('cgroup v2 readers over a recorded cgroupfs directory', () => {
       expect(seen.blockIO).toEqual({
         weight: 100,
         weightDevice: [{ major: 254, minor: 0, weight: 200 }],
+        weightFile: 'io.weight',
         throttleReadBpsDevice: [{ major: 254, minor: 0, rate: 1048576 }],
         throttleWriteBpsDevice: [],
         throttleReadIOPSDevice: [],

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigBuilder } from '../../fixtures/config.js';
 import { ERROR_CODES } from '../../core/errors.js';
+import { HOST_TERMS } from '../../harness/host-profile.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const writing = readFileSync(join(root, 'docs/WRITING-CASES.md'), 'utf8');
@@ -25,6 +26,12 @@ describe('docs hold live code', () => {
     const mods = [...writing.matchAll(/^\| `([a-z-]+\.ts)`/gm)].map((m) => m[1]!);
     expect(mods.length).toBeGreaterThan(6);
     for (const m of mods) expect(existsSync(join(root, 'harness/inspect', m)), m).toBe(true);
+  });
+
+  it('every host word of expectation files is in the table of INTERPRETING.md', () => {
+    const table = /^\| word \| holds when \|\n((?:\|.*\n)+)/m.exec(interpreting)?.[1] ?? '';
+    const words = [...table.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
+    for (const t of Object.keys(HOST_TERMS)) expect(words, t).toContain(t);
   });
 
   it('every error code is documented in INTERPRETING.md', () => {

@@ -46,9 +46,15 @@ export interface DeviceRate {
 }
 
 export interface ObservedBlockIO {
+  /** On v1 the blkio scale (10-1000); on v2 the scale of `weightFile`. */
   weight?: number;
   leafWeight?: number;
   weightDevice?: DeviceWeight[];
+  /**
+   * v2 only: the file `weight` and `weightDevice` come from. io.bfq.weight keeps the blkio scale; io.weight
+   * has its own (1-10000), so compare through a conversion (inspect/cgroup/conversions.ts).
+   */
+  weightFile?: 'io.bfq.weight' | 'io.weight';
   throttleReadBpsDevice?: DeviceRate[];
   throttleWriteBpsDevice?: DeviceRate[];
   throttleReadIOPSDevice?: DeviceRate[];

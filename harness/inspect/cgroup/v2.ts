@@ -36,11 +36,15 @@ export async function pidsLimit(dir: string): Promise<number | undefined> {
   return v2Number(await readText(dir, 'pids.max'));
 }
 
-/** io.max ('8:0 rbps=1 wbps=max riops=max wiops=max') and io.bfq.weight / io.weight ('default 100', '8:0 200'). */
+/**
+ * io.max ('8:0 rbps=1 wbps=max riops=max wiops=max') and the weight: io.bfq.weight where it exists (what runc
+ * and crun write first; 'default 500' and '8:0 400' lines, or a bare '500' on kernels before 5.4), else
+ * io.weight ('default 100', '8:0 200'). The weights are as the file has them: `weightFile` says which scale.
+ */
 export async function ioV2(dir: string): Promise<ObservedBlockIO> {
   const [max, bfq, weight] = await Promise.all([readText(dir, 'io.max'), readText(dir, 'io.bfq.weight'), readText(dir, 'io.weight')]);
   const w = bfq ?? weight;
-  const def = w === undefined ? undefined : /^default\s+(\d+)/m.exec(w);
+  const def = w === undefined ? undefined : (/^default\s+(\d+)/m.exec(w) ?? /^(\d+)$/.exec(w));
   const throttle = (key: string): DeviceRate[] | undefined => {
     if (max === undefined) return undefined;
     const out: DeviceRate[] = [];
@@ -53,6 +57,7 @@ export async function ioV2(dir: string): Promise<ObservedBlockIO> {
   return defined({
     weight: def ? Number(def[1]) : undefined,
     weightDevice: w === undefined ? undefined : deviceLines(w).map((d) => ({ major: d.major, minor: d.minor, weight: Number(d.value) })),
+    weightFile: bfq !== undefined ? ('io.bfq.weight' as const) : weight !== undefined ? ('io.weight' as const) : undefined,
     throttleReadBpsDevice: throttle('rbps'),
     throttleWriteBpsDevice: throttle('wbps'),
     throttleReadIOPSDevice: throttle('riops'),

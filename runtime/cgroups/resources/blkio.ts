@@ -6,6 +6,14 @@ type BlockIO = NonNullable<Resources['blockIO']>;
 const F = 'linux.resources.blockIO';
 const NO_SCHED = 'no proportional-weight I/O scheduler (CFQ or BFQ) offers it on this host';
 
+/**
+ * The io.weight (1-10000) for a blkio weight (10-1000), as runc (ConvertBlkIOToIOWeightValue) and crun convert it,
+ * integer division: 10 -> 1, 500 -> 4950, 1000 -> 10000. io.bfq.weight takes the blkio scale as it is.
+ */
+export function blkioToIoWeight(weight: number): number {
+  return 1 + Math.floor(((weight - 10) * 9999) / 990);
+}
+
 const THROTTLE = [
   ['throttleReadBpsDevice', 'blkio.throttle.read_bps_device', 'rbps'],
   ['throttleWriteBpsDevice', 'blkio.throttle.write_bps_device', 'wbps'],
@@ -27,14 +35,18 @@ export function blkioWrites(b: BlockIO | undefined, view: CgroupView): CgroupWri
 
   if (b.weight !== undefined) {
     const file = pick('weight', v1 ? ['blkio.weight', 'blkio.bfq.weight'] : ['io.bfq.weight', 'io.weight']);
-    w('weight', file, v1 ? String(b.weight) : `default ${b.weight}`);
+    // io.bfq.weight keeps the blkio scale (a bare number, as kernels before 5.4 want it); io.weight has its own.
+    w('weight', file, file === 'io.weight' ? `default ${blkioToIoWeight(b.weight)}` : String(b.weight));
   }
   if (b.leafWeight !== undefined) {
     if (!v1) refuse(`${F}.leafWeight`, 'cgroup v2 has no leaf weight');
     w('leafWeight', pick('leafWeight', ['blkio.leaf_weight']), String(b.leafWeight));
   }
   (b.weightDevice ?? []).forEach((d, i) => {
-    if (d.weight !== undefined) w(`weightDevice[${i}].weight`, pick(`weightDevice[${i}].weight`, v1 ? ['blkio.weight_device', 'blkio.bfq.weight_device'] : ['io.bfq.weight', 'io.weight']), `${d.major}:${d.minor} ${d.weight}`);
+    if (d.weight !== undefined) {
+      const file = pick(`weightDevice[${i}].weight`, v1 ? ['blkio.weight_device', 'blkio.bfq.weight_device'] : ['io.bfq.weight', 'io.weight']);
+      w(`weightDevice[${i}].weight`, file, `${d.major}:${d.minor} ${file === 'io.weight' ? blkioToIoWeight(d.weight) : d.weight}`);
+    }
     if (d.leafWeight !== undefined) {
       if (!v1) refuse(`${F}.weightDevice[${i}].leafWeight`, 'cgroup v2 has no leaf weight');
       w(`weightDevice[${i}].leafWeight`, pick(`weightDevice[${i}].leafWeight`, ['blkio.leaf_weight_device']), `${d.major}:${d.minor} ${d.leafWeight}`);

@@ -5,7 +5,11 @@ import { type CgroupView, type CgroupWrite, need, refuse } from './types.js';
 type Cpu = NonNullable<Resources['cpu']>;
 const F = 'linux.resources.cpu';
 
-/** The cpu.weight runc and crun write for cpu.shares (what the suite expects; the spec names no formula). */
+/**
+ * The cpu.weight for cpu.shares: the linear conversion runc 1.1.5 (Debian's, on these hosts) and crun long used,
+ * 1 + (shares - 2) * 9999 / 262142. Newer runc and crun use a quadratic fit (1024 -> 100); the suite accepts
+ * both (docs/INTERPRETING.md, "Weights on cgroup v2"); the spec names no formula.
+ */
 export function sharesToWeight(shares: number): number {
   return 1 + Math.floor(((shares - 2) * 9999) / 262142);
 }

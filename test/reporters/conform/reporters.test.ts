@@ -8,7 +8,7 @@ import { consoleReporter } from '../../../reporters/conform/console.js';
 import { paint } from '../../../reporters/conform/colors.js';
 import type { Sink } from '../../../reporters/conform/output.js';
 import type { CaseResult } from '../../../harness/model.js';
-import { SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
+import { SAMPLE_PROFILE, SAMPLE_RESULT, sampleRunInfo } from './sample-run.js';
 import { CONDITIONS, type HostConditions } from '../../../harness/conditions.js';
 import { removeTree } from '../../../harness/cleanup.js';
 import { xmllintJunit, yamlBlocks } from '../../e2e/formats/consumers.js';
@@ -170,6 +170,46 @@ describe('conform reporters', () => {
     expect(xmllintJunit(xml)).toEqual({ code: 0, out: `${xml} validates\n` });
     expect(await readFile(xml, 'utf8')).toMatch(/<testcase classname="oci-conform" name="run"[^>]*>\s*<error message="canary container failed: create exited 1" type="OCI_CONFORM_CANARY_FAILED"/);
     expect(sink.text).toContain('stopped: OCI_CONFORM_CANARY_FAILED: canary container failed: create exited 1 (exit 3)');
+  });
+
+  it('the host profile heads every report: console lines, TAP comments, JUnit properties, JSON run.host.profile', async () => {
+    const sink = memorySink(false);
+    await feed(consoleReporter(sink));
+    expect(sink.text).toContain('host      hybrid: Linux 6.18, root, cgroup driver cgroupfs (pid 1: systemd), LSMs not listed (no /sys/kernel/security/lsm), AppArmor off, SELinux off, rootfs busybox');
+    expect(sink.text).toContain('cgroups   hybrid: v1 blkio,cpu,memory | v2 (/sys/fs/cgroup/unified) hugetlb');
+    const [tap, xml, json] = [join(dir, 'h.tap'), join(dir, 'h.xml'), join(dir, 'h.json')];
+    for (const [name, file] of [['tap', tap], ['junit', xml], ['json', json]] as const) await feed(await createReporter({ name, file }));
+    expect(await readFile(tap, 'utf8')).toContain('# host hybrid: Linux 6.18, root, cgroup driver cgroupfs');
+    const x = await readFile(xml, 'utf8');
+    for (const [k, v] of [['hostProfile', 'hybrid'], ['cgroupLayout', 'hybrid'], ['cgroupV1Controllers', 'blkio,cpu,memory'], ['cgroupV2Controllers', 'hugetlb'], ['cgroupDriver', 'cgroupfs'], ['lsm', 'unknown'], ['apparmor', 'false'], ['rootless', 'false']]) {
+      expect(x).toContain(`<property name="${k}" value="${v}"/>`);
+    }
+    expect(JSON.parse(await readFile(json, 'utf8')).run.host.profile).toEqual(SAMPLE_PROFILE);
+  });
+
+  it('expected failures not judged on this host, and ones skipped for another reason, are listed by console and TAP', async () => {
+    const withExp: RunSummary = {
+      ...summary,
+      expectations: {
+        file: 'runc.cgroups.json',
+        unexpected: [],
+        stale: [],
+        notJudged: [{ id: 'linux.cgroups.memory.kernel', expected: 'fail', reason: 'needs cgroup-v1: no kernel memory on v2', condition: 'cgroup-v1' }],
+        skipped: [{ id: 'process.x', expected: 'fail', reason: 'the container never started' }],
+      },
+    };
+    const sink = memorySink(false);
+    const c = consoleReporter(sink);
+    await c.onRunStart?.(info);
+    await c.onRunEnd?.(withExp);
+    expect(sink.text).toContain('not judged on this host: linux.cgroups.memory.kernel (expected fail): needs cgroup-v1: no kernel memory on v2');
+    expect(sink.text).toContain('expected fail but skipped (not a host reason): process.x: the container never started');
+    expect(sink.text).toContain('matches baseline runc.cgroups.json');
+    const file = join(dir, 'nj.tap');
+    const t = await createReporter({ name: 'tap', file });
+    await t.onRunStart?.(info);
+    await t.onRunEnd?.(withExp);
+    expect(await readFile(file, 'utf8')).toContain('# not judged on this host: linux.cgroups.memory.kernel (expected fail): needs cgroup-v1: no kernel memory on v2\n');
   });
 
   it('reporter specs and custom reporter modules', async () => {

@@ -66,14 +66,17 @@ describe('cgroup v2 writes', () => {
     expect(writes({ pids: { limit: 0 } }, V2)).toEqual(['v2 pids.max=0']);
     expect(writes({ pids: { limit: -1 } }, V2)).toEqual(['v2 pids.max=max']);
   });
-  it('io: bfq weight when there, else io.weight; throttles to io.max; no leaf weight', () => {
+  it('io: bfq weight (blkio scale) when there, else io.weight through runc\'s conversion; throttles to io.max; no leaf weight', () => {
     expect(writes({ blockIO: { weight: 500, weightDevice: [{ major: 8, minor: 0, weight: 400 }], throttleReadBpsDevice: [{ major: 8, minor: 0, rate: 10 }], throttleWriteIOPSDevice: [{ major: 8, minor: 0, rate: 5 }] } }, V2)).toEqual([
-      'v2 io.bfq.weight=default 500',
+      'v2 io.bfq.weight=500',
       'v2 io.bfq.weight=8:0 400',
       'v2 io.max=8:0 rbps=10',
       'v2 io.max=8:0 wiops=5',
     ]);
-    expect(writes({ blockIO: { weight: 500 } }, view([], ['io'], ['io.bfq.weight']))).toEqual(['v2 io.weight=default 500']);
+    // the value runc 1.1.5 writes on the v2 VM (issue 11): 1 + (500 - 10) * 9999 / 990 = 4950
+    expect(writes({ blockIO: { weight: 500, weightDevice: [{ major: 8, minor: 0, weight: 400 }] } }, view([], ['io'], ['io.bfq.weight']))).toEqual(['v2 io.weight=default 4950', 'v2 io.weight=8:0 3940']);
+    expect(writes({ blockIO: { weight: 10 } }, view([], ['io'], ['io.bfq.weight']))).toEqual(['v2 io.weight=default 1']);
+    expect(writes({ blockIO: { weight: 1000 } }, view([], ['io'], ['io.bfq.weight']))).toEqual(['v2 io.weight=default 10000']);
     expect(refusal({ blockIO: { weight: 500 } }, view([], ['io'], ['io.bfq.weight', 'io.weight']))).toMatch(/^linux\.resources\.blockIO\.weight: no io\.bfq\.weight or io\.weight: no proportional-weight/);
     expect(refusal({ blockIO: { leafWeight: 10 } }, V2)).toBe('linux.resources.blockIO.leafWeight: cgroup v2 has no leaf weight');
   });

@@ -1,8 +1,12 @@
 import { defineCase } from '../../../case.js';
 import { applied, applies } from '../_lib/resources.js';
 import { hostDisk } from '../_lib/disk.js';
+import { blkioDeviceWeight } from '../_lib/weights.js';
 
-/** blockIO.weightDevice for the host's disk, weight 400: blkio.(bfq.)weight_device (v1) or io.(bfq.)weight (v2), or create fails. */
+/**
+ * blockIO.weightDevice for the host's disk, weight 400: blkio.(bfq.)weight_device (v1) or io.bfq.weight / io.weight
+ * (v2), or create fails; on v2 compared on the spec's scale like blockio.weight (_lib/weights.ts).
+ */
 export default defineCase({
   id: 'linux.cgroups.blockio.weight-device',
   title: 'blockIO.weightDevice sets a per-device I/O weight, or create fails',
@@ -15,9 +19,10 @@ export default defineCase({
       ctx,
       [
         {
-          what: 'blockIO.weightDevice',
-          pick: (o) => o.blockIO?.weightDevice?.filter((d) => d.major === disk.major && d.minor === disk.minor),
-          expected: [{ major: disk.major, minor: disk.minor, weight: 400 }],
+          what: `blockIO.weightDevice ${disk.major}:${disk.minor}`,
+          pick: (o) => blkioDeviceWeight(400, o.blockIO, disk.major, disk.minor).value,
+          explain: (o) => blkioDeviceWeight(400, o.blockIO, disk.major, disk.minor).how,
+          expected: 400,
           hidden: 'no per-device weight file: no proportional-weight I/O scheduler (bfq) in use',
         },
       ],

@@ -9,6 +9,6 @@ export default defineCase({
   needs: ['cgroup-write', 'cgroup-cpu'],
   config: (c) => c.withCpu({ realtimeRuntime: 1000, realtimePeriod: 1000000 }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'cpu.realtimeRuntime', pick: (o) => o.cpu?.realtimeRuntime, expected: 1000, mayRefuse: 'RT group scheduling needs CONFIG_RT_GROUP_SCHED and RT budget in the parent cgroup', hidden: 'no cpu.rt_runtime_us: the kernel has no RT group scheduling, or this is cgroup v2' }, { what: 'cpu.realtimePeriod', pick: (o) => o.cpu?.realtimePeriod, expected: 1000000 }], applies('LNX-CPU-APPLIED'));
+    await applied(ctx, [{ what: 'cpu.realtimeRuntime', pick: (o) => o.cpu?.realtimeRuntime, expected: 1000, mayRefuse: 'RT group scheduling needs CONFIG_RT_GROUP_SCHED and RT budget in the parent cgroup', shownWith: 'cgroup-v1', hidden: 'no cpu.rt_runtime_us: the kernel has no RT group scheduling, or this is cgroup v2' }, { what: 'cpu.realtimePeriod', pick: (o) => o.cpu?.realtimePeriod, expected: 1000000 }], applies('LNX-CPU-APPLIED'));
   },
 });

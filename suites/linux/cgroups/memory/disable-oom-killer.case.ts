@@ -9,6 +9,6 @@ export default defineCase({
   needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, disableOOMKiller: true }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'memory.disableOOMKiller', pick: (o) => o.memory?.disableOOMKiller, expected: true, hidden: 'cgroup v2 has no oom_kill_disable' }], applies('LNX-MEMORY-APPLIED'));
+    await applied(ctx, [{ what: 'memory.disableOOMKiller', pick: (o) => o.memory?.disableOOMKiller, expected: true, shownWith: 'cgroup-v1', hidden: 'cgroup v2 has no oom_kill_disable' }], applies('LNX-MEMORY-APPLIED'));
   },
 });

@@ -13,6 +13,6 @@ export default defineCase({
   needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, kernelTCP: 16777216 }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', hidden: 'cgroup v2 has no kernel TCP limit file' }], applies('LNX-MEMORY-APPLIED'));
+    await applied(ctx, [{ what: 'memory.kernelTCP', pick: (o) => o.memory?.kernelTCP, expected: 16777216, mayRefuse: 'kernel TCP limits are deprecated', shownWith: 'cgroup-v1', hidden: 'cgroup v2 has no kernel TCP limit file' }], applies('LNX-MEMORY-APPLIED'));
   },
 });

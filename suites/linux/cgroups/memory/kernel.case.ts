@@ -9,6 +9,6 @@ export default defineCase({
   needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ limit: 134217728, kernel: 67108864 }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'memory.kernel', pick: (o) => o.memory?.kernel, expected: 67108864, mayRefuse: 'kernel memory limits are deprecated and newer kernels refuse them', hidden: 'cgroup v2 has no kernel memory limit' }], applies('LNX-MEMORY-APPLIED'));
+    await applied(ctx, [{ what: 'memory.kernel', pick: (o) => o.memory?.kernel, expected: 67108864, mayRefuse: 'kernel memory limits are deprecated and newer kernels refuse them', shownWith: 'cgroup-v1', hidden: 'cgroup v2 has no kernel memory limit' }], applies('LNX-MEMORY-APPLIED'));
   },
 });

@@ -9,6 +9,6 @@ export default defineCase({
   needs: ['cgroup-write', 'cgroup-memory'],
   config: (c) => c.withMemory({ swappiness: 10 }),
   run: async (ctx) => {
-    await applied(ctx, [{ what: 'memory.swappiness', pick: (o) => o.memory?.swappiness, expected: 10, hidden: 'cgroup v2 has no per-cgroup swappiness' }], applies('LNX-MEMORY-APPLIED'));
+    await applied(ctx, [{ what: 'memory.swappiness', pick: (o) => o.memory?.swappiness, expected: 10, shownWith: 'cgroup-v1', hidden: 'cgroup v2 has no per-cgroup swappiness' }], applies('LNX-MEMORY-APPLIED'));
   },
 });
