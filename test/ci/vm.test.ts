@@ -74,7 +74,8 @@ function qemuOf(dir: string): number[] {
   return pids;
 }
 
-const leftovers = (run: Run): string[] => readdirSync(run.tmp);
+/** What the runner left in its TMPDIR (tsx keeps its own cache there too). */
+const leftovers = (run: Run): string[] => readdirSync(run.tmp).filter((f) => f.startsWith('oci-vm-'));
 const runs: Run[] = [];
 afterAll(() => {
   for (const r of runs) rmSync(r.tmp, { recursive: true, force: true });
