@@ -6,10 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decompress as unzstd } from 'fzstd';
+
+const STALE_MS = 3600_000;
 
 /** What the guest needs before it can switch to the host's root: virtio PCI, 9p over virtio, overlay, the disk, the ports. */
 export const WANTED_MODULES = ['virtio_pci', '9pnet_virtio', '9p', 'overlay', 'virtio_blk', 'virtio_console'] as const;
@@ -102,8 +104,9 @@ export interface InitramfsInputs {
 
 /**
  * The path of the initramfs for `inputs` in `cacheDir`: built when no archive of the same inputs is there
- * (older ones of the same kernel are removed). Written to a temporary name and renamed, so a concurrent or
- * interrupted build never leaves a half archive under the final name.
+ * (then those of the same kernel built over an hour ago are removed; younger ones may be another checkout's,
+ * about to be booted). Written to a temporary name and renamed, so a concurrent or interrupted build never
+ * leaves a half archive under the final name.
  */
 export function initramfs(cacheDir: string, inputs: InitramfsInputs): string {
   const order = loadOrder(
@@ -138,8 +141,10 @@ export function initramfs(cacheDir: string, inputs: InitramfsInputs): string {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, archive);
   renameSync(tmp, path);
+  // older archives of this kernel go, once no run that may have just chosen one can still be opening it
   for (const f of readdirSync(cacheDir)) {
-    if (f.startsWith(prefix) && f.endsWith('.cpio') && join(cacheDir, f) !== path) rmSync(join(cacheDir, f), { force: true });
+    const old = join(cacheDir, f);
+    if (f.startsWith(prefix) && f.endsWith('.cpio') && old !== path && Date.now() - statSync(old).mtimeMs > STALE_MS) rmSync(old, { force: true });
   }
   return path;
 }
