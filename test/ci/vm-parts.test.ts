@@ -3,12 +3,13 @@
  * load order, the probe's checks and the command line (bad usage and a missing qemu: one line, exit 2).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { S_IFDIR, S_IFLNK, S_IFREG, cpio, loadOrder, moduleName } from '../../ci/vm/initramfs.js';
+import { S_IFDIR, S_IFLNK, S_IFREG, WANTED_MODULES, cpio, initramfs, loadOrder, moduleName } from '../../ci/vm/initramfs.js';
 import { parseArgs } from '../../ci/vm/options.js';
 import { compareVersions, isStaticElf } from '../../ci/vm/probe.js';
 import { placesOf, shellQuote } from '../../ci/vm/vm.js';
@@ -57,6 +58,42 @@ describe.skipIf(!existsSync(BUSYBOX))(`cpio (unpacked by ${BUSYBOX} cpio)`, () =
     expect(statSync(join(out, 'bin/tool')).mode & 0o777).toBe(0o750);
     expect(readlinkSync(join(out, 'bin/link'))).toBe('tool');
     expect(statSync(join(out, 'empty')).size).toBe(0);
+  });
+});
+
+describe.skipIf(!existsSync(BUSYBOX))('initramfs (a fake kernel\'s modules, unpacked by busybox cpio)', () => {
+  it('holds busybox, /init and the modules in load order (compressed ones decompressed), and is rebuilt only when an input changes', () => {
+    const mods = join(temp, 'lib-modules');
+    mkdirSync(join(mods, 'kernel'), { recursive: true });
+    const dep: string[] = [];
+    for (const m of WANTED_MODULES) {
+      const gz = m === '9p';
+      writeFileSync(join(mods, 'kernel', `${m}.ko${gz ? '.gz' : ''}`), gz ? gzipSync(`module ${m}`) : `module ${m}`);
+      dep.push(`kernel/${m}.ko${gz ? '.gz' : ''}:${m === '9p' ? ' kernel/9pnet_virtio.ko' : ''}`);
+    }
+    writeFileSync(join(mods, 'modules.dep'), `${dep.join('\n')}\n`);
+    writeFileSync(join(mods, 'modules.builtin'), 'kernel/overlay.ko\n');
+    const init = join(temp, 'init.sh');
+    writeFileSync(init, '#!/bin/busybox sh\necho one\n');
+    const cache = join(temp, 'cache');
+    const inputs = { kernelVersion: '9.9.9-test', modulesDir: mods, busybox: BUSYBOX, initScript: init };
+
+    const first = initramfs(cache, inputs);
+    expect(initramfs(cache, inputs)).toBe(first);
+    const out = join(temp, 'initramfs-unpacked');
+    mkdirSync(out);
+    const r = spawnSync('sh', ['-c', `cd ${out} && ${BUSYBOX} cpio -id < ${first}`]);
+    expect(r.status, r.stderr.toString()).toBe(0);
+    expect(readFileSync(join(out, 'modules/order'), 'utf8')).toBe(['00-virtio_pci.ko', '01-9pnet_virtio.ko', '02-9p.ko', '03-virtio_blk.ko', '04-virtio_console.ko', ''].join('\n'));
+    expect(readFileSync(join(out, 'modules/02-9p.ko'), 'utf8')).toBe('module 9p');
+    expect(readFileSync(join(out, 'init'), 'utf8')).toBe('#!/bin/busybox sh\necho one\n');
+    expect(statSync(join(out, 'init')).mode & 0o111).not.toBe(0);
+    expect(readFileSync(join(out, 'bin/busybox')).equals(readFileSync(BUSYBOX))).toBe(true);
+
+    writeFileSync(init, '#!/bin/busybox sh\necho two\n');
+    const second = initramfs(cache, inputs);
+    expect(second).not.toBe(first);
+    expect(readdirSync(cache).sort()).toEqual([first, second].map((p) => p.slice(cache.length + 1)).sort()); // the first is under an hour old: kept
   });
 });
 
