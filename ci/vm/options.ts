@@ -79,6 +79,9 @@ const ROWS: readonly Row[] = [
   { flag: '--console', help: 'show the boot console (kernel and init messages) on stderr', set: (o) => (o.console = true) },
 ];
 
+/** Every option's flag (docs/CI.md's table lists each: a test holds it). */
+export const FLAGS: readonly string[] = ROWS.map((r) => r.flag);
+
 export const HELP = [
   'usage: npx tsx ci/vm/run.ts [options] -- <command…>',
   "Boots Debian's kernel under qemu with this machine's root filesystem (read-only, a tmpfs overlay for writes)",

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { S_IFDIR, S_IFLNK, S_IFREG, WANTED_MODULES, cpio, initramfs, loadOrder, moduleName } from '../../ci/vm/initramfs.js';
-import { parseArgs } from '../../ci/vm/options.js';
+import { FLAGS, parseArgs } from '../../ci/vm/options.js';
 import { compareVersions, isStaticElf } from '../../ci/vm/probe.js';
 import { placesOf, shellQuote } from '../../ci/vm/vm.js';
 
@@ -128,6 +128,12 @@ describe('places and quoting', () => {
 });
 
 describe('the command line', () => {
+  it('every option is in the table of docs/CI.md', () => {
+    const doc = readFileSync(join(ROOT, 'docs/CI.md'), 'utf8');
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `--'));
+    for (const flag of FLAGS) expect(rows.some((r) => r.split(' | ')[0]!.includes(`\`${flag}`) && new RegExp(`\`${flag}[ \`]`).test(r)), flag).toBe(true);
+  });
+
   it('parses options and takes everything after -- as the command', () => {
     const r = parseArgs(['--profile', 'v1', '--no-disk', '--timeout=60', '--mem', '2048M', '--share', '/x', '--', 'sh', '-c', 'exit 7']);
     expect(r).toMatchObject({ help: false, options: { profile: 'v1', disk: false, timeout: 60, mem: '2048M', shares: ['/x'], command: ['sh', '-c', 'exit 7'] } });
