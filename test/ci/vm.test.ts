@@ -141,6 +141,15 @@ describe.skipIf(missing !== undefined)(`the VM runner, booted${missing ? ` (skip
     expect(leftovers(run)).toEqual([]);
   });
 
+  it('a VM that cannot start (more memory than any machine has): exit 125 with qemu\'s own message, nothing left', BOOT, async () => {
+    const run = await runner(['--mem', '99999999G', '--', 'true']);
+    runs.push(run);
+    expect(run.status).toBe(125);
+    expect(run.stderr).toMatch(/^oci-vm: the VM stopped without the command's exit status \(qemu exited with 1\)/);
+    expect(run.stderr).toMatch(/\n {2}qemu: .*memory/);
+    expect(leftovers(run)).toEqual([]);
+  });
+
   it('--timeout: kills the VM, exits 124, leaves no qemu and no temporary files', BOOT, async () => {
     let dir = '';
     const run = await runner(['--timeout', '2', '--', 'sleep', '1000'], {}, (_pid, d) => (dir = d));
