@@ -2,8 +2,9 @@
  * The package as users get it: `npm pack` of a copy of the checkout (so its `prepare` script builds in the copy and
  * the checkout's dist/, which other tests run, is left alone), `npm install` of that tarball into an empty project,
  * and the three commands run from there with npx as the README says. Everything is written under one temp
- * directory (TMPDIR, the runs' work dirs, npm's logs and the ledger point into it), removed at the end; npm's shared package cache is
- * read (--prefer-offline) for the dependencies, and the registry asked only for what it lacks.
+ * directory (TMPDIR, the runs' work dirs, npm's cache and logs, and the ledger point into it), removed at the end:
+ * npm's shared cache would be written to even by an install that only reads it (--prefer-offline records what it
+ * used), so the dependencies come from the registry into a cache of the test's own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,7 @@ beforeAll(() => {
     ...process.env,
     TMPDIR: join(tmp, 'tmp'),
     NO_COLOR: '1',
+    npm_config_cache: join(tmp, 'npm-cache'),
     npm_config_logs_dir: join(tmp, 'npm-logs'),
     npm_config_update_notifier: 'false',
     npm_config_audit: 'false',
@@ -96,7 +98,7 @@ describe('the npm package', () => {
       app = join(tmp, 'app');
       mkdirSync(app);
       writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'oci-conform-install-check', version: '0.0.0', private: true }));
-      const r = sh('npm', ['install', '--prefer-offline', tarball], app);
+      const r = sh('npm', ['install', tarball], app);
       if (r.code !== 0) throw new Error(`npm install ${tarball}: ${r.stderr.slice(-4000)}`);
     }, 600_000);
 
