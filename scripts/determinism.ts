@@ -7,7 +7,8 @@
  * a JSON report, and once as M shards (default 3: --shard 1/M … M/M, one after the other, right after the first run)
  * merged with `oci-conform merge`. Prints, case by case, every case whose status differs between the runs, and between the first
  * run and the merged shards; then the differences of detail (violations, skip reasons, error messages, folded of
- * run-specific paths and pids by scripts/compare-reports.ts), which are printed but do not decide. Exit 0 when every
+ * run-specific paths and pids by scripts/compare-reports.ts; each shard against its own report), which are printed
+ * but do not decide. Exit 0 when every
  * status agrees, 1 when one differs, 2 on a usage error or a run that wrote no report. Everything it writes is in one
  * temp directory, removed at the end (--keep keeps it and says where).
  */
@@ -116,11 +117,13 @@ export function main(argv: readonly string[]): number {
     // run 1, the shards, then the other runs: a run cut short has compared the shards already
     run(1);
     const shardFiles: string[] = [];
+    const shards: Report[] = [];
     for (let k = 1; k <= o.shards; k++) {
       const t = Date.now();
       const f = join(dir, `shard-${k}-of-${o.shards}.json`);
       const r = conform([...base, '--shard', `${k}/${o.shards}`], f);
       shardFiles.push(f);
+      shards.push(r);
       say(`shard ${k}/${o.shards}: ${counts(r)} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     }
     const merged = merge(shardFiles, join(dir, 'merged.json'));
@@ -134,9 +137,10 @@ export function main(argv: readonly string[]): number {
     say(`verdicts of run 1 and the ${o.shards} shards merged: ${sharded.length === 0 ? 'identical case for case' : `${sharded.length} case(s) differ`}`);
     for (const d of sharded) say(`  ${d.id}: whole ${d.statuses[0]}, shards ${d.statuses[1]}`);
 
-    const details = [...runs.slice(1).map((r, i) => [`run ${i + 2}`, r] as const), ['shards merged', merged] as const].flatMap(([label, r]) =>
-      compareReports(runs[0]!, r).map((line) => `  run 1 vs ${label}: ${line}`),
-    );
+    const details = [
+      ...runs.slice(1).flatMap((r, i) => compareReports(runs[0]!, r).map((line) => `  run 1 vs run ${i + 2}: ${line}`)),
+      ...shards.flatMap((r, i) => shardDetails(runs[0]!, r).map((line) => `  run 1 vs shard ${i + 1}: ${line}`)),
+    ];
     say(`differences of detail (not deciding): ${details.length}`);
     for (const line of details) say(line);
     return between.length === 0 && sharded.length === 0 ? 0 : 1;
@@ -147,6 +151,16 @@ export function main(argv: readonly string[]): number {
     if (o.keep) say(`reports kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The differences of detail between the whole run's cases that a shard ran and that shard's report. Each shard
+ * against its own report, not the merged one: a merged report keeps the first shard's work dir and run id, so the
+ * paths in the other shards' messages would not be folded and would differ for nothing.
+ */
+export function shardDetails(whole: Report, shard: Report): string[] {
+  const ids = new Set(shard.results.map((c) => c.id));
+  return compareReports({ ...whole, results: whole.results.filter((c) => ids.has(c.id)) }, shard);
 }
 
 /** `oci-conform merge` of shard reports into one JSON report. */
