@@ -48,16 +48,17 @@ function columnKey(d: JsonReport): string {
   return `${d.run.runtime.binary}\0${p ? `${p.name} ${p.terms.join(' ')}` : ''}`;
 }
 
-function checkShards(docs: readonly JsonReport[], files: readonly string[]): void {
+/** Shards of one run: same runtime, spec version, level and host profile, else a usage error (`hint` appended). */
+function checkShards(docs: readonly JsonReport[], files: readonly string[], hint = ''): void {
   const first = docs[0]!;
   for (const [i, d] of docs.entries()) {
     if (d.run.runtime.binary !== first.run.runtime.binary || d.run.specVersion !== first.run.specVersion || d.run.level !== first.run.level) {
-      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} is a run of ${d.run.runtime.binary} at ${d.run.specVersion}/${d.run.level}, ${files[0]} of ${first.run.runtime.binary} at ${first.run.specVersion}/${first.run.level}`);
+      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} is a run of ${d.run.runtime.binary} at ${d.run.specVersion}/${d.run.level}, ${files[0]} of ${first.run.runtime.binary} at ${first.run.specVersion}/${first.run.level}${d.run.runtime.binary !== first.run.runtime.binary ? hint : ''}`);
     }
     // Expectations may be limited to hosts: shards of one run ran on hosts of one profile.
     const [a, b] = [first.run.host?.profile, d.run.host?.profile];
     if (a?.name !== b?.name || a?.terms.join(' ') !== b?.terms.join(' ')) {
-      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} ran on a host of profile ${b ? `${b.name} (${b.terms.join(', ')})` : 'unknown'}, ${files[0]} on ${a ? `${a.name} (${a.terms.join(', ')})` : 'unknown'}`);
+      throw new OciError('OCI_CONFORM_USAGE', `merge: ${files[i]} ran on a host of profile ${b ? `${b.name} (${b.terms.join(', ')})` : 'unknown'}, ${files[0]} on ${a ? `${a.name} (${a.terms.join(', ')})` : 'unknown'}${hint}`);
     }
   }
 }
@@ -82,8 +83,8 @@ function countOf(results: readonly CaseResult[]): Record<Status, number> {
 export async function mergeReports(files: readonly string[], o: { reporters: readonly ConformReporter[]; expectations?: readonly string[]; knownIds: ReadonlySet<string> }): Promise<RunSummary> {
   const docs = files.map(load);
   const keys = [...new Set(docs.map(columnKey))];
-  if (keys.length > 1) return mergeMatrix(files, docs, keys, o);
-  checkShards(docs, files);
+  if (keys.length > 1 && o.reporters.every((r) => r.onMatrix)) return mergeMatrix(files, docs, keys, o);
+  checkShards(docs, files, keys.length > 1 ? ': runs of different runtimes or hosts make a matrix, which only --reporter html=FILE shows' : '');
   const first = docs[0]!;
   const results = shardResults(docs, files);
   const info: RunInfo = {
@@ -129,12 +130,9 @@ function shardExpectations(docs: readonly JsonReport[], results: readonly CaseRe
 
 /** Reports of several runtimes or hosts: one column each, for reporters that draw a matrix. */
 async function mergeMatrix(files: readonly string[], docs: readonly JsonReport[], keys: readonly string[], o: { reporters: readonly ConformReporter[]; expectations?: readonly string[] }): Promise<RunSummary> {
-  const names = keys.map((k) => k.split('\0')[0]).join(', ');
+  const names = keys.map((k) => columnLabel(docs.find((d) => columnKey(d) === k)!.run)).join(', ');
   if (o.expectations?.length) {
     throw new OciError('OCI_CONFORM_USAGE', `merge: the reports are runs of different runtimes or hosts (${names}): --expectations judges one; each column shows its own report's baseline`);
-  }
-  if (!o.reporters.every((r) => r.onMatrix)) {
-    throw new OciError('OCI_CONFORM_USAGE', `merge: the reports are runs of different runtimes or hosts (${names}): only a matrix shows them, --reporter html=FILE`);
   }
   const columns: MatrixColumn[] = keys.map((key) => {
     const idx = docs.flatMap((d, i) => (columnKey(d) === key ? [i] : []));
@@ -154,8 +152,10 @@ async function mergeMatrix(files: readonly string[], docs: readonly JsonReport[]
     const run: RunInfo = { ...first.run, selection: { total: first.run.selection.total, selected: group.reduce((n, d) => n + d.run.selection.selected, 0) } };
     return { label: columnLabel(run), run, summary };
   });
-  for (const r of o.reporters) await r.onMatrix!(columns);
-  const all = columns.flatMap((c) => c.summary.results);
+  // Two runtimes of one file name on one host: their columns are named by full path.
+  const named = columns.map((c) => (columns.filter((x) => x.label === c.label).length > 1 ? { ...c, label: `${c.run.runtime.binary} @ ${c.run.host?.profile?.name ?? 'unknown host'}` } : c));
+  for (const r of o.reporters) await r.onMatrix!(named);
+  const all = named.flatMap((c) => c.summary.results);
   const interrupted = columns.some((c) => c.summary.interrupted);
   const bad = columns.some((c) => (c.summary.expectations ? c.summary.expectations.unexpected.length + c.summary.expectations.stale.length > 0 : c.summary.counts.fail + c.summary.counts.error > 0));
   return {
