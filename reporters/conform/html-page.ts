@@ -42,8 +42,8 @@ dl.run{display:grid;grid-template-columns:max-content auto;gap:2px 1em;margin:.5
 .ok{color:#11632b;font-weight:600}.bad{color:#b3261e;font-weight:600}
 pre{background:#f7f7f7;border:1px solid #ddd;padding:4px;white-space:pre-wrap;word-break:break-all;margin:2px 0}
 section.ev{border:1px solid #ccc;border-left:4px solid #b3261e;padding:6px 10px;margin:8px 0}
-section.ev.m-expected{border-left-color:#1c3d78}section.ev.v-warn{border-left-color:#f5c542}
-.filters{position:sticky;top:0;background:#fff;padding:6px 0;border-bottom:1px solid #ccc}
+section.ev.ev-expected{border-left-color:#1c3d78}section.ev.ev-warn{border-left-color:#f5c542}
+.filters{position:sticky;top:0;background:#fff;padding:6px 0;border-bottom:1px solid #ccc}.filters label{margin-right:1.5em}
 .why{color:#555;font-size:.9em}
 `;
 

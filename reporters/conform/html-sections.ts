@@ -129,7 +129,7 @@ ${v.reference ? h`<div>spec: <a href="${v.reference}">${v.reference}</a></div>` 
   const calls = r.calls.map(
     (k) => h`<tr><td><code>${k.argv.join(' ')}</code></td><td class="n">${k.spawnError ?? (k.exitCode ?? k.signal ?? '')}${k.timedOut ? ' (timed out)' : ''}</td><td class="n">${Math.round(k.durationMs)} ms</td><td>${k.stderr ? h`<pre>${k.stderr}</pre>` : ''}</td></tr>`,
   );
-  return h`<section class="ev v-${o.status} m-${m}" id="${anchor(col, r.id)}" data-row data-bad="1" data-unexpected="${m === 'unexpected' ? 1 : 0}">
+  return h`<section class="ev ev-${o.status}${m ? ` ev-${m}` : ''}" id="${anchor(col, r.id)}" data-row data-bad="1" data-unexpected="${m === 'unexpected' ? 1 : 0}">
 <h3><span class="v v-${o.status}">${o.status.toUpperCase()}</span>${m ? h`<span class="mark m-${m}">${m}</span>` : ''} <code>${r.id}</code> — ${r.title} <small>(${c.label}, ${r.file})</small></h3>
 ${o.status === 'error' ? h`<p>${o.message}${o.timedOut ? ' (timed out)' : ''}</p>` : ''}
 ${violations.length ? h`<ul>${violations}</ul>` : ''}
