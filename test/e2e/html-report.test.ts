@@ -40,10 +40,15 @@ beforeAll(async () => {
   if (missing) return;
   ({ dir, env } = await makeRunDir('oci-conform-html-'));
   mkdirSync(OUT, { recursive: true });
-  const [a, b] = await Promise.all([
+  // allSettled: a failing check of one run must not end the test while the other run is still cleaning up.
+  const settled = await Promise.allSettled([
     runCli(['--runtime', RUNC, ...ONLY, '--jobs', '1', '--expectations', join(REPO, 'ci', 'expectations', 'runc.*.json'), '--reporter', `json=${join(dir, 'runc.json')}`, '--reporter', `html=${join(dir, 'runc.html')}`], { env }),
     runCli([...ONLY, '--jobs', '1', '--reporter', `json=${join(dir, 'ts.json')}`], { env }),
   ]);
+  const [a, b] = settled.map((x) => {
+    if (x.status === 'rejected') throw x.reason;
+    return x.value;
+  }) as [Awaited<ReturnType<typeof runCli>>, Awaited<ReturnType<typeof runCli>>];
   expect([a.code, a.stderr]).toEqual([0, '']); // matches runc's baseline
   expect(b.code).toBe(1); // no baseline: its failure counts
   expect(b.stderr).toMatch(/^oci-conform: no --runtime given: driving \S+oci-ts-runtime\.js .*\n$/);
