@@ -19,7 +19,7 @@ export const EXIT_TIMEOUT = 124;
 export const EXIT_VM_FAILED = 125;
 const DISK_BYTES = 1 << 30;
 /** Where the guest mounts a fresh tmpfs (or its own filesystem): a host directory there is not visible in it. */
-const HIDDEN = ['/tmp', '/run', '/dev', '/proc', '/sys'];
+const HIDDEN = ['/tmp', '/var/tmp', '/run', '/dev', '/proc', '/sys'];
 /** Variables of the caller's session that don't describe the guest's. */
 const NOT_PASSED = new Set(['PWD', 'OLDPWD', 'SHLVL', '_', 'TMPDIR']);
 

@@ -38,6 +38,9 @@ ln -sf pts/ptmx $R/dev/ptmx
 mount -t tmpfs -o nosuid,nodev,mode=1777 shm $R/dev/shm
 mount -t tmpfs -o nosuid,nodev,mode=0755 run $R/run
 mount -t tmpfs -o nosuid,nodev,mode=1777 tmp $R/tmp
+# /var/tmp on a host is a plain local filesystem; left on the overlay over 9p, runc refuses a recursive bind of a
+# bundle there (EINVAL) that it makes on any host's disk, and a verdict would be the VM's, not the runtime's
+mount -t tmpfs -o nosuid,mode=1777 vartmp $R/var/tmp
 
 CG=$R/sys/fs/cgroup
 case "$PROFILE" in
