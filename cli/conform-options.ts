@@ -3,7 +3,8 @@
  * one row of CONFORM_CLI (cli/options.ts: its flag, its help line and how it
  * sets the options, so an option can't exist without a flag and a help line).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OciError } from '../core/errors.js';
 import { parseShard } from '../harness/plan.js';
 import type { ConformOptions } from '../harness/run.js';
@@ -63,8 +64,20 @@ export const OPTIONS: readonly OptionRow<Mutable<CliOptions>>[] = [
     flag: 'expectations',
     value: 'FILE',
     multiple: true,
-    help: 'baseline of known results (ci/expectations/<runtime>*.json; repeatable, merged): exit 0 when the run matches it',
+    help: 'baseline of known results (ci/expectations/<runtime>*.yaml or .json; repeatable, merged): exit 0 when the run matches it',
     apply: (o, v) => (o.expectations = [...(o.expectations ?? []), v]),
+  },
+  {
+    flag: 'artifacts',
+    value: 'DIR',
+    help: 'keep the config.json of every case that did not pass under DIR/<run id>/ (default: $OCI_CONFORM_ARTIFACTS_DIR, else oci-conform-artifacts in the temp dir)',
+    apply: (o, v) => (o.artifacts = v),
+  },
+  {
+    flag: 'update-expectations',
+    value: 'FILE',
+    help: 'write or refresh this baseline (YAML; .json: JSON) from the run: keeps reasons, drops stale entries, adds new failures with a TODO reason',
+    apply: (o, v) => (o.updateExpectations = v),
   },
   {
     flag: 'shard',
@@ -136,6 +149,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   } else if (extra.length > 0) throw usage(`unexpected argument ${extra[0]} (see --help)`);
   if (o.format !== undefined && o.command !== 'coverage') throw usage('--format is an option of coverage (the run formats are --reporter)');
   if (o.reporters.length === 0) o.reporters = [{ name: 'console' }];
+  o.artifacts ??= env.OCI_CONFORM_ARTIFACTS_DIR || join(tmpdir(), 'oci-conform-artifacts');
   return o;
 }
 

@@ -9,7 +9,7 @@ import { EXIT, OciError } from '../core/errors.js';
 import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
-import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
+import { appliedFiles, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 
 interface JsonReport {
   readonly reportVersion: number;
@@ -63,9 +63,8 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
   const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) counts[r.outcome.status]++;
   const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
-  const exp = expFiles.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms), results, o.knownIds)
-    : undefined;
+  const merged = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms) : undefined;
+  const exp = merged ? compareWithExpectations(appliedFiles(merged), merged, results, o.knownIds) : undefined;
   const interrupted = docs.some((d) => d.summary.interrupted);
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   const summary: RunSummary = {

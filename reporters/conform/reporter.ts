@@ -101,8 +101,13 @@ export interface RunSummary {
   readonly runSoFar?: PartialRunInfo;
 }
 
+/** What the applied baseline expects of each case it names (harness/expectations.ts), for a reporter to show expected results as such. */
+export type ExpectedResults = Readonly<Record<string, { readonly status: Status; readonly reason: string; readonly requirements: readonly string[] }>>;
+
 export interface ConformReporter {
   onRunStart?(info: RunInfo): void | Promise<void>;
+  /** After onRunStart, when a baseline applies to the run: what it expects. */
+  onExpectations?(e: ExpectedResults): void | Promise<void>;
   onCaseStart?(c: { readonly id: string; readonly title: string }): void | Promise<void>;
   onCaseResult?(r: CaseResult): void | Promise<void>;
   onRunEnd?(s: RunSummary): void | Promise<void>;
