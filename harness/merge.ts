@@ -9,7 +9,7 @@ import { EXIT, OciError } from '../core/errors.js';
 import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
-import { appliedFiles, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
+import { appliedFiles, expectedResults, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 
 interface JsonReport {
   readonly reportVersion: number;
@@ -58,12 +58,16 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
     ...first.run,
     selection: { total: first.run.selection.total, selected: docs.reduce((n, d) => n + d.run.selection.selected, 0) },
   };
+  const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
+  const merged = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms) : undefined;
   for (const r of o.reporters) await r.onRunStart?.(info);
+  if (merged) {
+    const expected = expectedResults(merged);
+    for (const r of o.reporters) await r.onExpectations?.(expected);
+  }
   for (const res of results) for (const r of o.reporters) await r.onCaseResult?.(res);
   const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) counts[r.outcome.status]++;
-  const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
-  const merged = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms) : undefined;
   const exp = merged ? compareWithExpectations(appliedFiles(merged), merged, results, o.knownIds) : undefined;
   const interrupted = docs.some((d) => d.summary.interrupted);
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
