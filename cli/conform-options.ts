@@ -59,7 +59,7 @@ export const OPTIONS: readonly OptionRow<Mutable<CliOptions>>[] = [
   { flag: 'skip', value: 'GLOB', multiple: true, help: 'leave out case ids matching (repeatable)', apply: (o, v) => (o.skip = [...o.skip, v]) },
   { flag: 'jobs', value: 'N', help: 'cases run at once; default: number of CPUs', apply: (o, v) => (o.jobs = positiveInt('jobs', v)) },
   { flag: 'timeout', value: 'MS', help: 'per-case timeout in milliseconds; default 30000', apply: (o, v) => (o.timeoutMs = positiveInt('timeout', v)) },
-  { flag: 'reporter', value: 'NAME[=FILE]', multiple: true, help: 'console, tap (TAP 14), tap13 (TAP 13, for Perl prove), junit=FILE, json[=FILE], or a module path (repeatable); default console', apply: (o, v) => (o.reporters = [...o.reporters, parseReporterSpec(v)]) },
+  { flag: 'reporter', value: 'NAME[=FILE]', multiple: true, help: 'console, tap (TAP 14), tap13 (TAP 13, for Perl prove), junit=FILE, json[=FILE], html=FILE (one page, offline), or a module path (repeatable); default console', apply: (o, v) => (o.reporters = [...o.reporters, parseReporterSpec(v)]) },
   {
     flag: 'expectations',
     value: 'FILE',
@@ -111,7 +111,8 @@ export const CONFORM_CLI: CliSpec<Mutable<CliOptions>> = {
     '  run       drive the runtime through every selected case (default)',
     '  list      print the selected case ids with their requirements and conditions',
     '  cleanup   remove what crashed runs left behind (containers, processes, cgroups, temp dirs)',
-    '  merge     combine the JSON reports of --shard jobs into one run and judge it (expectations included)',
+    '  merge     combine the JSON reports of --shard jobs into one run and judge it (expectations included);',
+    '            reports of different runtimes or hosts: a matrix (--reporter html=FILE)',
     '  coverage  every requirement with the rules and cases that check it, whether they can run here, MUSTs covered per document',
   ].join('\n'),
   options: OPTIONS,

@@ -1,4 +1,5 @@
 /** The host profile (harness/host-profile.ts) in two lines for people: the console header and the TAP comments. */
+import { basename } from 'node:path';
 import type { HostProfile } from '../../harness/model.js';
 
 /** One line for people: `hybrid: Linux 6.18, root, cgroup driver cgroupfs (pid 1: systemd), LSMs none listed, AppArmor off, SELinux off`. */
@@ -14,4 +15,9 @@ export function describeCgroups(h: HostProfile): string {
   const v1 = c.v1.length ? `v1 ${c.v1.join(',')}` : 'no v1 hierarchy';
   const v2 = c.unifiedMount ? `v2 (${c.unifiedMount}) ${c.v2.join(',') || 'no controllers'}` : 'no cgroup2 mount';
   return `${c.layout}: ${v1} | ${v2}`;
+}
+
+/** `runc @ hybrid`: a run's runtime file name and host profile, the name of its column in a matrix. */
+export function columnLabel(run: { readonly runtime: { readonly binary: string }; readonly host?: { readonly profile?: HostProfile } }): string {
+  return `${basename(run.runtime.binary)} @ ${run.host?.profile?.name ?? 'unknown host'}`;
 }

@@ -1,12 +1,13 @@
 /**
  * Reporters by name (`--reporter console`, `--reporter junit=out/junit.xml`; `tap` is TAP 14, `tap13` the
- * same stream as TAP 13 for older consumers such as Debian 12's prove),
+ * same stream as TAP 13 for older consumers such as Debian 12's prove; `html=FILE` one self-contained page),
  * or a module path exporting `default` or `createReporter(file?)` for a custom one.
  */
 import { OciError } from '../../core/errors.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consoleReporter } from './console.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { sinkFor, type Sink } from './output.js';
@@ -15,7 +16,7 @@ import { tapReporter } from './tap.js';
 
 export type { ConformReporter, RunInfo, RunSummary } from './reporter.js';
 
-export const BUILT_IN_REPORTERS = ['console', 'tap', 'junit', 'json', 'tap13'] as const;
+export const BUILT_IN_REPORTERS = ['console', 'tap', 'junit', 'json', 'tap13', 'html'] as const;
 
 export interface ReporterSpec {
   readonly name: string;
@@ -47,6 +48,9 @@ export async function createReporter(spec: ReporterSpec, setting: ReporterSettin
       return tapReporter(sink(), 13);
     case 'json':
       return jsonReporter(sink());
+    case 'html':
+      if (!spec.file) throw new OciError('OCI_CONFORM_REPORTER', '--reporter html needs a file: --reporter html=PATH');
+      return htmlReporter(sinkFor(spec.file));
     case 'junit':
       if (!spec.file) throw new OciError('OCI_CONFORM_REPORTER', '--reporter junit needs a file: --reporter junit=PATH');
       return junitReporter(spec.file);

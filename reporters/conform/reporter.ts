@@ -104,6 +104,17 @@ export interface RunSummary {
 /** What the applied baseline expects of each case it names (harness/expectations.ts), for a reporter to show expected results as such. */
 export type ExpectedResults = Readonly<Record<string, { readonly status: Status; readonly reason: string; readonly requirements: readonly string[] }>>;
 
+/**
+ * One column of a matrix (`oci-conform merge` of reports of different runtimes or host profiles): one run, or the
+ * shards of one run merged, with its own baseline verdict (`summary.expectations`, from the reports).
+ */
+export interface MatrixColumn {
+  /** Short name for people: `runc @ hybrid`. */
+  readonly label: string;
+  readonly run: RunInfo;
+  readonly summary: RunSummary;
+}
+
 export interface ConformReporter {
   onRunStart?(info: RunInfo): void | Promise<void>;
   /** After onRunStart, when a baseline applies to the run: what it expects. */
@@ -111,4 +122,9 @@ export interface ConformReporter {
   onCaseStart?(c: { readonly id: string; readonly title: string }): void | Promise<void>;
   onCaseResult?(r: CaseResult): void | Promise<void>;
   onRunEnd?(s: RunSummary): void | Promise<void>;
+  /**
+   * Instead of the other hooks, for a merge of runs of different runtimes or hosts (a matrix); only reporters that
+   * have it can be given to such a merge.
+   */
+  onMatrix?(columns: readonly MatrixColumn[]): void | Promise<void>;
 }
