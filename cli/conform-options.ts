@@ -3,17 +3,19 @@
  * one row of CONFORM_CLI (cli/options.ts: its flag, its help line and how it
  * sets the options, so an option can't exist without a flag and a help line).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OciError } from '../core/errors.js';
 import { parseShard } from '../harness/plan.js';
 import type { ConformOptions } from '../harness/run.js';
 import type { ReporterSpec } from '../reporters/conform/index.js';
 import { parseReporterSpec } from '../reporters/conform/index.js';
+import type { CoverageFormat } from './coverage-format.js';
 import { closest, helpText as renderHelp, parseCommandLine, type CliSpec, type OptionRow } from './options.js';
 
-export type Command = 'run' | 'list' | 'cleanup' | 'merge' | 'help' | 'version';
+export type Command = 'run' | 'list' | 'cleanup' | 'merge' | 'coverage' | 'help' | 'version';
 
-const COMMANDS = ['run', 'list', 'cleanup', 'merge'];
+const COMMANDS = ['run', 'list', 'cleanup', 'merge', 'coverage'];
 
 export interface CliOptions extends ConformOptions {
   readonly command: Command;
@@ -26,6 +28,8 @@ export interface CliOptions extends ConformOptions {
   readonly files: readonly string[];
   /** False with --no-color or NO_COLOR: the console reporter paints nothing. */
   readonly color: boolean;
+  /** coverage: text (default), markdown or json. */
+  readonly format?: CoverageFormat;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -60,8 +64,20 @@ export const OPTIONS: readonly OptionRow<Mutable<CliOptions>>[] = [
     flag: 'expectations',
     value: 'FILE',
     multiple: true,
-    help: 'baseline of known results (ci/expectations/<runtime>*.json; repeatable, merged): exit 0 when the run matches it',
+    help: 'baseline of known results (ci/expectations/<runtime>*.yaml or .json; repeatable, merged): exit 0 when the run matches it',
     apply: (o, v) => (o.expectations = [...(o.expectations ?? []), v]),
+  },
+  {
+    flag: 'artifacts',
+    value: 'DIR',
+    help: 'keep the config.json of every case that did not pass under DIR/<run id>/ (default: $OCI_CONFORM_ARTIFACTS_DIR, else oci-conform-artifacts in the temp dir)',
+    apply: (o, v) => (o.artifacts = v),
+  },
+  {
+    flag: 'update-expectations',
+    value: 'FILE',
+    help: 'write or refresh this baseline (YAML; .json: JSON) from the run: keeps reasons, drops stale entries, adds new failures with a TODO reason',
+    apply: (o, v) => (o.updateExpectations = v),
   },
   {
     flag: 'shard',
@@ -74,6 +90,15 @@ export const OPTIONS: readonly OptionRow<Mutable<CliOptions>>[] = [
     },
   },
   { flag: 'case-file', value: 'FILE', multiple: true, help: 'also load a case from this JS module (default export made like defineCase)', apply: (o, v) => (o.caseFiles = [...o.caseFiles, v]) },
+  {
+    flag: 'format',
+    value: 'text|markdown|json',
+    help: 'coverage: the output format; default text',
+    apply: (o, v) => {
+      if (v !== 'text' && v !== 'markdown' && v !== 'json') throw usage(`--format ${v}: expected text, markdown or json`);
+      o.format = v;
+    },
+  },
   { flag: 'force', help: 'cleanup: also sweep runs whose process still seems alive', apply: (o) => (o.force = true) },
 ];
 
@@ -81,13 +106,14 @@ export const CONFORM_CLI: CliSpec<Mutable<CliOptions>> = {
   tool: 'oci-conform',
   usageCode: 'OCI_CONFORM_USAGE',
   synopsis: [
-    'Usage: oci-conform [run|list|cleanup] [options]   |   oci-conform merge REPORT.json... [--reporter ...] [--expectations ...]',
+    'Usage: oci-conform [run|list|cleanup|coverage] [options]   |   oci-conform merge REPORT.json... [--reporter ...] [--expectations ...]',
     '',
     '  run       drive the runtime through every selected case (default)',
     '  list      print the selected case ids with their requirements and conditions',
     '  cleanup   remove what crashed runs left behind (containers, processes, cgroups, temp dirs)',
     '  merge     combine the JSON reports of --shard jobs into one run and judge it (expectations included);',
     '            reports of different runtimes or hosts: a matrix (--reporter html=FILE)',
+    '  coverage  every requirement with the rules and cases that check it, whether they can run here, MUSTs covered per document',
   ].join('\n'),
   options: OPTIONS,
   exits: [
@@ -112,9 +138,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   o.color = cl.color;
   const [cmd, ...extra] = cl.positionals;
   if (cmd !== undefined) {
-    if (cmd !== 'run' && cmd !== 'list' && cmd !== 'cleanup' && cmd !== 'merge') {
+    if (cmd !== 'run' && cmd !== 'list' && cmd !== 'cleanup' && cmd !== 'merge' && cmd !== 'coverage') {
       const near = closest(cmd, COMMANDS);
-      throw usage(`unknown command ${cmd}${near ? ` (did you mean ${near}?)` : ''}: expected run, list, cleanup or merge (see --help)`);
+      throw usage(`unknown command ${cmd}${near ? ` (did you mean ${near}?)` : ''}: expected run, list, cleanup, merge or coverage (see --help)`);
     }
     o.command = cmd;
   }
@@ -122,7 +148,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     if (extra.length === 0) throw usage('merge needs the JSON reports to combine: oci-conform merge a.json b.json ...');
     o.files = extra;
   } else if (extra.length > 0) throw usage(`unexpected argument ${extra[0]} (see --help)`);
+  if (o.format !== undefined && o.command !== 'coverage') throw usage('--format is an option of coverage (the run formats are --reporter)');
   if (o.reporters.length === 0) o.reporters = [{ name: 'console' }];
+  o.artifacts ??= env.OCI_CONFORM_ARTIFACTS_DIR || join(tmpdir(), 'oci-conform-artifacts');
   return o;
 }
 

@@ -20,6 +20,8 @@ import { createReporter, type ReporterSetting } from '../reporters/conform/index
 import type { CaseDefinition } from '../harness/model.js';
 import { helpText, parseCli, type CliOptions } from './conform-options.js';
 import { internalError } from './failure.js';
+import { coverageHere } from './coverage.js';
+import { renderCoverage } from './coverage-format.js';
 import { packageVersion } from './options.js';
 
 /** Where oci-conform writes, and the process it runs in; tests pass their own. */
@@ -121,6 +123,11 @@ async function command(o: CliOptions, io: ConformIo): Promise<number> {
   if (o.command === 'merge') {
     const reporters = await Promise.all(o.reporters.map((r) => createReporter(r, setting)));
     return (await mergeReports(o.files, { reporters, expectations: o.expectations, knownIds: seen })).exitCode;
+  }
+  if (o.command === 'coverage') {
+    const report = await coverageHere(cases.map((c) => c.definition));
+    io.out(renderCoverage(report, o.format ?? 'text', toolVersion()));
+    return EXIT.ok;
   }
   if (o.command === 'list') {
     for (const c of selectCases(cases, o)) {

@@ -1,6 +1,6 @@
 /**
  * Expectations: a runtime's known gaps, outside the cases, keyed by case id
- * (ci/expectations/<runtime>.json), each with a reason and the requirement it
+ * (ci/expectations/<runtime>.yaml, or .json), each with a reason and the requirement it
  * breaks. A run matches its baseline when there is no unexpected result and
  * no stale expectation (WPT's rule).
  *
@@ -21,14 +21,15 @@
  * hosts, in the words of HOST_TERMS (harness/host-profile.ts): it applies
  * where one of its items holds (`"hosts": ["cgroup-v1", "cgroup-v2+rootless"]`).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CaseResult, Status } from './model.js';
 import { isHostCondition } from './conditions.js';
 import { HOST_TERMS, hostsMatch, unknownHostTerm } from './host-profile.js';
-import type { ExpectationReport } from '../reporters/conform/reporter.js';
+import type { ExpectationReport, ExpectedResults } from '../reporters/conform/reporter.js';
 import { OciError } from '../core/errors.js';
 import { resolveRuntimeVersion } from '../spec/versions.js';
+import { readBaseline, type PathItem } from './baseline-file.js';
 
 /** One expected violation: a requirement, and optionally the `path` of the violation (a compare path, a variable name). */
 export interface ExpectedViolation {
@@ -61,6 +62,10 @@ export interface ExpectationFile {
   /** When set, the file applies only on hosts where one of these holds (and there overrides files without one). */
   readonly hosts?: readonly string[];
   readonly expectations: Readonly<Record<string, Expectation>>;
+  /** Set by mergeExpectations: the files that applied to the run (version and hosts), in the order given. */
+  readonly applied?: readonly string[];
+  /** Set by mergeExpectations: the file each entry came from. */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 const STATUSES = new Set(['fail', 'warn', 'skip', 'error']);
@@ -68,58 +73,67 @@ const STATUSES = new Set(['fail', 'warn', 'skip', 'error']);
 /** Better results rank lower: a result better than its expectation makes the expectation stale. */
 const RANK: Readonly<Record<Status, number>> = { pass: 0, warn: 1, skip: 1, fail: 2, error: 2 };
 
-export function loadExpectations(file: string): ExpectationFile {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${(e as Error).message}`, { cause: e });
-  }
+/** A reason that still has to be written: what --update-expectations puts on an entry it adds. */
+export const TODO_REASON = /^\s*TODO\b/;
+
+export interface LoadOptions {
+  /**
+   * Accept entries whose reason is still a TODO (--update-expectations refreshing its own file). Otherwise such a
+   * file is refused: a baseline gates a run only when every deviation in it says why.
+   */
+  readonly allowTodo?: boolean;
+}
+
+/** A baseline file (JSON, or YAML: .yaml/.yml), checked; every error names the file (and the line, for YAML) and the place. */
+export function loadExpectations(file: string, opts: LoadOptions = {}): ExpectationFile {
+  const { doc, at } = readBaseline(file);
+  const bad = (path: readonly PathItem[], what: string): never => {
+    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${at(path)}: ${what}`);
+  };
   const exp = (doc as { expectations?: unknown })?.expectations;
-  if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) {
-    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: no "expectations" object`);
-  }
+  if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) bad([], 'no "expectations" object');
   const sv = (doc as { specVersion?: unknown }).specVersion;
-  if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) {
-    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
-  }
-  checkHosts(file, 'hosts', (doc as { hosts?: unknown }).hosts);
+  if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) bad(['specVersion'], `specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
+  checkHosts(bad, ['hosts'], (doc as { hosts?: unknown }).hosts);
   for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
     const x = e as Partial<Expectation> | null;
-    if (typeof x !== 'object' || x === null) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}: not an object`);
-    if (!STATUSES.has(String(x.status))) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.status: ${JSON.stringify(x.status)} is not one of fail, warn, skip, error`);
-    if (typeof x.reason !== 'string' || x.reason.trim() === '') throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.reason: every expectation needs a reason`);
-    checkNamed(file, id, x);
-    checkHosts(file, `expectations.${id}.hosts`, x.hosts);
+    const here = ['expectations', id];
+    if (typeof x !== 'object' || x === null) bad(here, `expectations.${id}: not an object`);
+    if (!STATUSES.has(String(x!.status))) bad([...here, 'status'], `expectations.${id}.status: ${JSON.stringify(x!.status)} is not one of fail, warn, skip, error`);
+    if (typeof x!.reason !== 'string' || x!.reason.trim() === '') bad([...here, 'reason'], `expectations.${id}.reason: every expectation needs a reason`);
+    if (!opts.allowTodo && TODO_REASON.test(x!.reason!)) {
+      bad([...here, 'reason'], `expectations.${id}.reason: still a TODO (added by --update-expectations): write why the runtime deviates before this baseline can gate a run`);
+    }
+    checkNamed(bad, id, x!);
+    checkHosts(bad, [...here, 'hosts'], x!.hosts);
   }
   return doc as ExpectationFile;
 }
 
+type Bad = (path: readonly PathItem[], what: string) => never;
+
 /** `hosts`, where given, is a non-empty array of host words (or words joined by `+`) that HOST_TERMS knows. */
-function checkHosts(file: string, place: string, hosts: unknown): void {
+function checkHosts(bad: Bad, path: readonly PathItem[], hosts: unknown): void {
   if (hosts === undefined) return;
+  const place = path.length === 1 ? 'hosts' : `expectations.${path[1]}.hosts`;
   const known = Object.keys(HOST_TERMS).join(', ');
-  if (!Array.isArray(hosts) || hosts.length === 0 || hosts.some((h) => typeof h !== 'string')) {
-    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${place}: a non-empty array of host words (${known})`);
-  }
-  const bad = unknownHostTerm(hosts as string[]);
-  if (bad) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: ${place}[${bad[0]}]: unknown host word ${JSON.stringify(bad[1])} (known: ${known}; join words with + for all of them)`);
+  if (!Array.isArray(hosts) || hosts.length === 0 || hosts.some((h) => typeof h !== 'string')) bad(path, `${place}: a non-empty array of host words (${known})`);
+  const unknown = unknownHostTerm(hosts as string[]);
+  if (unknown) bad([...path, unknown[0]], `${place}[${unknown[0]}]: unknown host word ${JSON.stringify(unknown[1])} (known: ${known}; join words with + for all of them)`);
 }
 
-function checkNamed(file: string, id: string, x: Partial<Expectation>): void {
-  const bad = (what: string): never => {
-    throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id}.${what}`);
-  };
+function checkNamed(fail: Bad, id: string, x: Partial<Expectation>): void {
+  const bad = (path: readonly PathItem[], what: string): never => fail(['expectations', id, ...path], `expectations.${id}.${what}`);
   const req = x.requirement;
   const reqs = req === undefined ? undefined : typeof req === 'string' ? [req] : req;
-  if (reqs !== undefined && (!Array.isArray(reqs) || reqs.length === 0 || reqs.some((r) => typeof r !== 'string' || r === ''))) bad('requirement: a requirement id or a non-empty array of them');
+  if (reqs !== undefined && (!Array.isArray(reqs) || reqs.length === 0 || reqs.some((r) => typeof r !== 'string' || r === ''))) bad(['requirement'], 'requirement: a requirement id or a non-empty array of them');
   if (x.violations === undefined) return;
-  if (!Array.isArray(x.violations) || x.violations.length === 0) bad('violations: a non-empty array of {requirement, path?}');
+  if (!Array.isArray(x.violations) || x.violations.length === 0) bad(['violations'], 'violations: a non-empty array of {requirement, path?}');
   for (const [i, v] of x.violations.entries()) {
     const o = v as Partial<ExpectedViolation> | null;
-    if (typeof o !== 'object' || o === null || typeof o.requirement !== 'string' || o.requirement === '') bad(`violations[${i}].requirement: a requirement id`);
-    if (o!.path !== undefined && typeof o!.path !== 'string') bad(`violations[${i}].path: a string`);
-    if (reqs && !reqs.includes(o!.requirement!)) bad(`violations[${i}].requirement: ${o!.requirement} is not in "requirement"`);
+    if (typeof o !== 'object' || o === null || typeof o.requirement !== 'string' || o.requirement === '') bad(['violations', i], `violations[${i}].requirement: a requirement id`);
+    if (o!.path !== undefined && typeof o!.path !== 'string') bad(['violations', i, 'path'], `violations[${i}].path: a string`);
+    if (reqs && !reqs.includes(o!.requirement!)) bad(['violations', i, 'requirement'], `violations[${i}].requirement: ${o!.requirement} is not in "requirement"`);
   }
 }
 
@@ -189,7 +203,8 @@ export function compareWithExpectations(
   for (const [id, e] of Object.entries(exp.expectations)) {
     if (!known.has(id) && !byId.has(id)) stale.push({ id, expected: e.status, actual: 'missing' });
   }
-  return { file, unexpected, stale, notJudged, skipped };
+  const judged = [...results.map((r) => r.id), ...stale.map((x) => x.id)];
+  return { file: exp.sources ? appliedFiles(exp, judged) : file, unexpected, stale, notJudged, skipped };
 }
 
 /**
@@ -209,6 +224,8 @@ export function mergeExpectations(files: readonly { file: string; doc: Expectati
   );
   const layer = (d: ExpectationFile): number => (d.specVersion !== undefined ? 2 : 0) + (d.hosts !== undefined ? 1 : 0);
   const out: Record<string, Expectation> = {};
+  const used = new Set<string>();
+  const sources: Record<string, string> = {};
   for (const current of [0, 1, 2, 3]) {
     const from = new Map<string, string>();
     for (const { file, doc } of applicable) {
@@ -219,10 +236,29 @@ export function mergeExpectations(files: readonly { file: string; doc: Expectati
         if (prev) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
         from.set(id, file);
         out[id] = e;
+        sources[id] = file;
+        used.add(file);
       }
     }
   }
-  return { runtime: applicable[0]?.doc.runtime, specVersion, expectations: out };
+  // A file applies when one of its entries did, or when it applies here and is empty (a runtime with no gaps).
+  const applied = applicable.filter((f) => used.has(f.file) || Object.keys(f.doc.expectations).length === 0).map((f) => f.file);
+  return { runtime: applicable[0]?.doc.runtime, specVersion, expectations: out, applied, sources };
+}
+
+/** What a merged baseline expects, for reporters (ExpectedResults). */
+export function expectedResults(merged: ExpectationFile): ExpectedResults {
+  return Object.fromEntries(Object.entries(merged.expectations).map(([id, e]) => [id, { status: e.status, reason: e.reason, requirements: namedRequirements(e) }]));
+}
+
+/**
+ * The files of a merged baseline that applied to the cases judged: those with an entry for one of `ids` (the
+ * cases run, and entries judged stale), for the report's `file` and the console's "matches baseline" line.
+ */
+export function appliedFiles(merged: ExpectationFile, ids?: Iterable<string>): string {
+  const used = ids && merged.sources ? new Set([...ids].flatMap((id) => (merged.sources![id] ? [merged.sources![id]!] : []))) : undefined;
+  const files = (merged.applied ?? []).filter((f) => !used || used.has(f));
+  return files.length ? files.join(', ') : '(no entry of the given files applies to the cases run)';
 }
 
 /**

@@ -12,7 +12,7 @@ import type { CaseResult, Status } from './model.js';
 import type { ConformReporter, ExpectationReport, MatrixColumn, RunInfo, RunSummary } from '../reporters/conform/reporter.js';
 import { REPORT_VERSION } from '../reporters/conform/reporter.js';
 import { columnLabel } from '../reporters/conform/host-line.js';
-import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
+import { appliedFiles, expectedResults, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 
 interface JsonReport {
   readonly reportVersion: number;
@@ -91,13 +91,16 @@ export async function mergeReports(files: readonly string[], o: { reporters: rea
     ...first.run,
     selection: { total: first.run.selection.total, selected: docs.reduce((n, d) => n + d.run.selection.selected, 0) },
   };
+  const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
+  const merged = expFiles.length ? mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms) : undefined;
   for (const r of o.reporters) await r.onRunStart?.(info);
+  if (merged) {
+    const expected = expectedResults(merged);
+    for (const r of o.reporters) await r.onExpectations?.(expected);
+  }
   for (const res of results) for (const r of o.reporters) await r.onCaseResult?.(res);
   const counts = countOf(results);
-  const expFiles = o.expectations?.length ? expandExpectationPaths(o.expectations) : [];
-  const exp = expFiles.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })), first.run.specVersion, first.run.host?.profile?.terms), results, o.knownIds)
-    : undefined;
+  const exp = merged ? compareWithExpectations(appliedFiles(merged), merged, results, o.knownIds) : undefined;
   const interrupted = docs.some((d) => d.summary.interrupted);
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   const summary: RunSummary = {

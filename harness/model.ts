@@ -210,7 +210,8 @@ export interface CaseResult {
   /** Notes written by the case. */
   readonly notes: readonly string[];
   /** Each container's config.json (as written), for fail/warn/error. */
-  readonly configs: readonly { readonly id: string; readonly path: string; readonly config: OciConfig }[];
+  /** `file`: where the run kept it (--artifacts; harness/artifacts.ts), since `path` is removed with the run's work directory. */
+  readonly configs: readonly { readonly id: string; readonly path: string; readonly config: OciConfig; readonly file?: string }[];
   /** Tail of the container's stderr file, for fail/warn/error. */
   readonly containerStderr?: string;
 }

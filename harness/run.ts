@@ -28,7 +28,10 @@ import { Ledger } from './ledger.js';
 import { executeCase, type ExecEnv, type LoadedCase } from './execute.js';
 import { selectCases, type Shard } from './plan.js';
 import { chooseVersion, readFeatures, runCanary } from './negotiate.js';
-import { compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
+import { existsSync } from 'node:fs';
+import { saveConfigs } from './artifacts.js';
+import { updateBaseline, type BaselineUpdate } from './update-expectations.js';
+import { appliedFiles, expectedResults, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
 import { sweepRun } from './sweep.js';
 import { measurePidView } from './pid-view.js';
 import { runBase } from './workdir.js';
@@ -49,7 +52,17 @@ export interface ConformOptions {
   readonly timeoutMs: number;
   /** Expectation files, merged (a case id in two files is an error). */
   readonly expectations?: readonly string[];
+  /** Write or refresh this baseline from the run's results (harness/update-expectations.ts); not on an interrupted run. */
+  readonly updateExpectations?: string;
+  /** Keep each non-passing case's config.json under `<artifacts>/<run id>/` (harness/artifacts.ts); the CLI's default is a temp dir. */
+  readonly artifacts?: string;
   readonly shard?: Shard;
+}
+
+function updateLine(u: BaselineUpdate): string {
+  const list = (what: string, ids: readonly string[]): string => (ids.length ? `; ${what} ${ids.length} (${ids.join(', ')})` : '');
+  const todo = u.added.length ? ': write the TODO reasons before a run gates on it' : '';
+  return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${todo}`;
 }
 
 export interface RunHooks {
@@ -162,6 +175,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const rootless = rootlessMode(profile.rootless);
   const expFiles = opts.expectations?.length ? expandExpectationPaths(opts.expectations) : [];
   const expDocs = expFiles.map((f) => ({ file: f, doc: loadExpectations(f) })); // usage errors before anything starts
+  if (opts.updateExpectations !== undefined && existsSync(opts.updateExpectations)) loadExpectations(opts.updateExpectations, { allowTodo: true });
   const selected = selectCases(hooks.cases, { only: opts.only, skip: opts.skip, shard: opts.shard });
   p.known.selection = { total: hooks.cases.length, selected: selected.length, shard: opts.shard };
   if ((opts.only.length > 0 || opts.skip.length > 0) && selectCases(hooks.cases, { only: opts.only, skip: opts.skip }).length === 0) {
@@ -208,7 +222,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     Object.assign(p.known, { specVersion: version.specVersion, configVersion: version.configVersion, versionSource: version.source });
     const probed = await probeConditions({ layout, features: features.state, consoleSocket: profile.consoleSocket, rootless });
     hostProfile = await readHostProfile({ layout, globalArgs: profile.globalArgs });
-    mergeExpectations(expDocs, specVersion, hostProfile.terms); // conflicting files are a usage error now, not after the run
+    const baseline = expDocs.length ? mergeExpectations(expDocs, specVersion, hostProfile.terms) : undefined; // conflicting files are a usage error now, not after the run
     p.known.host = { kernel: release(), profile: hostProfile, cgroups: layout, conditions: probed, rootfs: rootfs.source };
     const canaryEnv: ExecEnv = {
       driver: driverOpts,
@@ -255,6 +269,10 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     };
     p.runStarted = true;
     await emit(hooks.reporters, (r) => r.onRunStart?.(info));
+    if (baseline) {
+      const expected = expectedResults(baseline);
+      await emit(hooks.reporters, (r) => r.onExpectations?.(expected));
+    }
 
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -262,7 +280,8 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
         const i = next++;
         const c = selected[i]!;
         await emit(hooks.reporters, (r) => r.onCaseStart?.({ id: c.definition.id, title: c.definition.title }));
-        const res = await executeCase(c, `${runId}-${i}`, env);
+        const raw = await executeCase(c, `${runId}-${i}`, env);
+        const res = opts.artifacts === undefined ? raw : await saveConfigs(join(opts.artifacts, runId), raw);
         results.push(res);
         await emit(hooks.reporters, (r) => r.onCaseResult?.(res));
       }
@@ -278,10 +297,13 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const counts = countsOf(results);
   const interrupted = signal.aborted || !finished;
-  const exp = expDocs.length
-    ? compareWithExpectations(expFiles.join(', '), mergeExpectations(expDocs, specVersion, hostProfile?.terms), results, new Set(hooks.cases.map((c) => c.definition.id)))
-    : undefined;
+  const merged = expDocs.length ? mergeExpectations(expDocs, specVersion, hostProfile?.terms) : undefined;
+  const exp = merged ? compareWithExpectations(appliedFiles(merged), merged, results, new Set(hooks.cases.map((c) => c.definition.id))) : undefined;
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
+  if (opts.updateExpectations !== undefined) {
+    if (interrupted) hooks.log?.(`${opts.updateExpectations} not updated: the run was interrupted`);
+    else hooks.log?.(updateLine(updateBaseline(opts.updateExpectations, results, new Set(hooks.cases.map((c) => c.definition.id)), profile.name)));
+  }
   const stop = interrupted ? interruption(signal) : undefined;
   const exitCode = stop ? stop.exitCode : bad ? EXIT.findings : EXIT.ok;
   const summary: RunSummary = { counts, durationMs: performance.now() - started, results, expectations: exp, interrupted, leftovers, exitCode, ...(stop ? { stopped: stop.stop } : {}) };

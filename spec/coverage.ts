@@ -6,7 +6,8 @@ import type { Requirement } from './types.js';
 import { CATALOGUE, levelAt } from './catalogue.js';
 import { LATEST_IMAGE_SPEC, LATEST_RUNTIME_SPEC } from './versions.js';
 
-const LATEST = { 'runtime-spec': LATEST_RUNTIME_SPEC, 'image-spec': LATEST_IMAGE_SPEC, 'runtime-cli': '1.0.0' } as const;
+/** The version whose levels the coverage counts: the latest release of each spec. */
+export const LATEST = { 'runtime-spec': LATEST_RUNTIME_SPEC, 'image-spec': LATEST_IMAGE_SPEC, 'runtime-cli': '1.0.0' } as const;
 
 export interface Citations {
   /** Requirement ids cited by schema annotations or rules. */

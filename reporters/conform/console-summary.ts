@@ -1,8 +1,8 @@
 /** The console summary: counts by spec area, the details of what failed, the baseline verdict. */
 import type { CaseResult, Status } from '../../harness/model.js';
 import type { Paint } from './colors.js';
-import type { RunSummary } from './reporter.js';
-import { areaOf, shownViolations } from './evidence.js';
+import type { ExpectedResults, RunSummary } from './reporter.js';
+import { areaOf, brief, shownViolations, violationLine, violationsOf } from './evidence.js';
 
 const STATUSES: readonly Status[] = ['pass', 'fail', 'warn', 'skip', 'error'];
 
@@ -20,24 +20,38 @@ export function areaTable(results: readonly CaseResult[]): string[] {
   return lines;
 }
 
+/** A failure in full, short enough for a screen: one line per violation, the kept config's path (never the config). */
 export function detailLines(r: CaseResult, version: string, p: Paint): string[] {
   const o = r.outcome;
   const head = o.status === 'warn' ? p.yellow(`WARN ${r.id}`) : p.red(`${o.status.toUpperCase()} ${r.id}`);
   const lines = [`${head} ${p.dim(r.file)}`];
   if (o.status === 'error') lines.push(`  ${o.message}`);
   for (const v of shownViolations(r, version)) {
-    lines.push(`  ${v.requirement} (${v.level}): ${v.message}`);
+    lines.push(`  ${violationLine(v)}`);
     if (v.reference) lines.push(p.dim(`    ${v.reference}`));
   }
-  for (const c of r.configs) lines.push(p.dim(`  config of ${c.id}: ${JSON.stringify(c.config)}`));
+  for (const c of r.configs) lines.push(p.dim(`  config of ${c.id}: ${c.file ?? `${c.path} (removed with the run; --artifacts keeps it)`}`));
   if (r.containerStderr) lines.push(p.dim(`  container stderr: ${r.containerStderr.trim().split('\n').slice(-3).join(' | ')}`));
   for (const n of r.notes) lines.push(p.dim(`  note: ${n}`));
   return lines;
 }
 
-export function summaryLines(s: RunSummary, version: string, p: Paint): string[] {
+/** A result the baseline expected: one dim line with what broke and the baseline's reason. */
+export function expectedLine(r: CaseResult, p: Paint, reason: string | undefined): string {
+  const what = r.outcome.status === 'error' ? r.outcome.message : [...new Set(violationsOf(r).map((v) => v.requirement))].join(', ');
+  return p.dim(`expected ${r.outcome.status.toUpperCase()} ${r.id}: ${brief(what, 120).replace(/^"|"$/g, '')}${reason ? ` (baseline: ${brief(reason, 120).replace(/^"|"$/g, '')})` : ''}`);
+}
+
+export function summaryLines(s: RunSummary, version: string, p: Paint, expected: ExpectedResults = {}): string[] {
   const lines = ['', ...areaTable(s.results), ''];
-  for (const r of s.results) if (r.outcome.status === 'fail' || r.outcome.status === 'error' || r.outcome.status === 'warn') lines.push(...detailLines(r, version, p));
+  // With a baseline, a non-passing result it does not flag as unexpected was expected (the gate's own verdict).
+  const unexpected = new Set(s.expectations?.unexpected.map((u) => u.id));
+  for (const r of s.results) {
+    const st = r.outcome.status;
+    if (st !== 'fail' && st !== 'error' && st !== 'warn') continue;
+    if (s.expectations && !unexpected.has(r.id) && (st !== 'warn' || expected[r.id])) lines.push(expectedLine(r, p, expected[r.id]?.reason));
+    else lines.push(...detailLines(r, version, p));
+  }
   const c = s.counts;
   lines.push(
     '',

@@ -8,13 +8,14 @@ import type { CaseResult } from '../../harness/model.js';
 import { paint } from './colors.js';
 import { headerLines } from './console-header.js';
 import { summaryLines } from './console-summary.js';
-import { reasonLine } from './evidence.js';
+import { isExpected, reasonLine } from './evidence.js';
 import type { Sink } from './output.js';
-import type { ConformReporter, RunInfo } from './reporter.js';
+import type { ConformReporter, ExpectedResults, RunInfo } from './reporter.js';
 
 export function consoleReporter(sink: Sink, opts: { readonly color?: boolean } = {}): ConformReporter {
   const p = paint(sink.isTTY && opts.color !== false);
   let info: RunInfo | undefined;
+  let expected: ExpectedResults = {};
   let done = 0;
   let failed = 0;
   const bar = (): string => {
@@ -32,8 +33,10 @@ export function consoleReporter(sink: Sink, opts: { readonly color?: boolean } =
       case 'skip':
         return `${p.dim('SKIP')} ${r.id}: ${o.reason}`;
       case 'warn':
-        return `${p.yellow('WARN')} ${r.id}: ${reasonLine(r)}`;
+        return isExpected(r, expected[r.id]) ? p.dim(`EXPECTED WARN ${r.id}: ${reasonLine(r)}`) : `${p.yellow('WARN')} ${r.id}: ${reasonLine(r)}`;
       default:
+        // a failure the baseline expects is not news: dim, and named as expected (the gate's verdict comes at the end)
+        if (isExpected(r, expected[r.id])) return p.dim(`EXPECTED ${o.status.toUpperCase()} ${r.id}: ${reasonLine(r)} (${Math.round(r.durationMs)} ms)`);
         return `${p.red(o.status.toUpperCase())} ${r.id}: ${reasonLine(r)} ${ms}`;
     }
   };
@@ -41,6 +44,9 @@ export function consoleReporter(sink: Sink, opts: { readonly color?: boolean } =
     onRunStart(i) {
       info = i;
       sink.write(`${headerLines(i, p).join('\n')}\n\n`);
+    },
+    onExpectations(e) {
+      expected = e;
     },
     onCaseResult(r) {
       done++;
@@ -52,7 +58,7 @@ export function consoleReporter(sink: Sink, opts: { readonly color?: boolean } =
     },
     onRunEnd(s) {
       if (sink.isTTY) sink.write('\r\u001b[K');
-      sink.write(`${summaryLines(s, info?.specVersion ?? '', p).join('\n')}\n`);
+      sink.write(`${summaryLines(s, info?.specVersion ?? '', p, expected).join('\n')}\n`);
       sink.close();
     },
   };

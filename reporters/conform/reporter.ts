@@ -101,6 +101,9 @@ export interface RunSummary {
   readonly runSoFar?: PartialRunInfo;
 }
 
+/** What the applied baseline expects of each case it names (harness/expectations.ts), for a reporter to show expected results as such. */
+export type ExpectedResults = Readonly<Record<string, { readonly status: Status; readonly reason: string; readonly requirements: readonly string[] }>>;
+
 /**
  * One column of a matrix (`oci-conform merge` of reports of different runtimes or host profiles): one run, or the
  * shards of one run merged, with its own baseline verdict (`summary.expectations`, from the reports).
@@ -114,6 +117,8 @@ export interface MatrixColumn {
 
 export interface ConformReporter {
   onRunStart?(info: RunInfo): void | Promise<void>;
+  /** After onRunStart, when a baseline applies to the run: what it expects. */
+  onExpectations?(e: ExpectedResults): void | Promise<void>;
   onCaseStart?(c: { readonly id: string; readonly title: string }): void | Promise<void>;
   onCaseResult?(r: CaseResult): void | Promise<void>;
   onRunEnd?(s: RunSummary): void | Promise<void>;

@@ -50,8 +50,8 @@ describe('oci-conform command line', () => {
     expect(usageOf(['--nope'])).toBe('unknown option --nope (see --help)');
     expect(usageOf(['--jbos', '2'])).toBe('unknown option --jbos (did you mean --jobs?)');
     expect(usageOf(['--runtime'])).toBe('option --runtime needs a value (--runtime PATH)');
-    expect(usageOf(['lst'])).toBe('unknown command lst (did you mean list?): expected run, list, cleanup or merge (see --help)');
-    expect(usageOf(['a', 'b'])).toBe('unknown command a: expected run, list, cleanup or merge (see --help)');
+    expect(usageOf(['lst'])).toBe('unknown command lst (did you mean list?): expected run, list, cleanup, merge or coverage (see --help)');
+    expect(usageOf(['a', 'b'])).toBe('unknown command a: expected run, list, cleanup, merge or coverage (see --help)');
     expect(usageOf(['list', 'b'])).toBe('unexpected argument b (see --help)');
     expect(usageOf(['merge'])).toMatch(/^merge needs the JSON reports to combine/);
     expect(usageOf(['--shard', '3/2'])).toBe('--shard 3/2: expected K/N with 1 <= K <= N');

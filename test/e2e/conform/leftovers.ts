@@ -110,5 +110,5 @@ export function runInfoFromTap(tap: string): { runId: string; workDir: string } 
 /** A scratch directory for one test file's runs, and the environment that keeps their ledger in it. */
 export async function makeRunDir(prefix: string): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { dir, env: { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' } };
+  return { dir, env: { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), OCI_CONFORM_ARTIFACTS_DIR: join(dir, 'artifacts'), NO_COLOR: '1' } };
 }

@@ -124,7 +124,60 @@ describe('conform reporters', () => {
     expect(sink.text).toMatch(/^lifecycle +1 +1 +0 +0 +0$/m);
     expect(sink.text).toMatch(/^linux\.cgroups +0 +0 +1 +1 +0$/m);
     expect(sink.text).toContain('1 passed, 1 failed, 1 warnings, 1 skipped, 1 errors');
-    expect(sink.text).toContain('config of c1: {"ociVersion":"1.0.2-dev"}');
+    // the config is never dumped into the console: its path is shown (issue 12)
+    expect(sink.text).not.toContain('"ociVersion"');
+    expect(sink.text).toContain('config of c1: /tmp/b/config.json (removed with the run; --artifacts keeps it)');
+    // one line per violation, with expected against actual
+    expect(sink.text).toContain('  RT-KILL-SENDS-SIGNAL (MUST): no signal <&> "here" (expected "got-usr1", actual "")\n');
+  });
+
+  it('console: a kept config is shown by its file; a long expected/actual is cut, the line stays short', async () => {
+    const big = { ociVersion: '1.0.2-dev', process: { env: Array.from({ length: 200 }, (_, i) => `V${i}=${'x'.repeat(20)}`) } };
+    const r: CaseResult = {
+      ...results[1]!,
+      outcome: { status: 'fail', violations: [{ requirement: 'CFG-PROCESS-ENV', level: 'MUST', message: 'env differs', expected: big, actual: {} }] },
+      configs: [{ id: 'c1', path: '/dev/shm/x/config.json', config: big, file: '/tmp/art/oc1/lifecycle.b/c1.config.json' }],
+    };
+    const sink = memorySink(false);
+    const c = consoleReporter(sink);
+    await c.onRunStart?.(info);
+    await c.onCaseResult?.(r);
+    await c.onRunEnd?.({ ...summary, results: [r] });
+    expect(sink.text).toContain('  config of c1: /tmp/art/oc1/lifecycle.b/c1.config.json\n');
+    const longest = Math.max(...sink.text.split('\n').filter((l) => !l.startsWith('conditions met')).map((l) => l.length));
+    expect(longest).toBeLessThan(300);
+    expect(sink.text).not.toContain('V199=');
+  });
+
+  it('console: failures the baseline expects are shown as expected and dim, not as a red FAIL; unexpected ones in full', async () => {
+    const expected = { 'lifecycle.b': { status: 'fail' as const, reason: 'runc kills on delete', requirements: ['RT-KILL-SENDS-SIGNAL'] } };
+    const withExp: RunSummary = { ...summary, expectations: { file: 'runc.lifecycle.yaml', unexpected: [{ id: 'process.e', expected: 'pass', actual: 'error' }], stale: [], notJudged: [], skipped: [] } };
+    for (const tty of [false, true]) {
+      const sink = memorySink(tty);
+      const saved = process.env.NO_COLOR;
+      delete process.env.NO_COLOR;
+      try {
+        const c = consoleReporter(sink, { color: true });
+        await c.onRunStart?.(info);
+        await c.onExpectations?.(expected);
+        for (const x of results) await c.onCaseResult?.(x);
+        await c.onRunEnd?.(withExp);
+      } finally {
+        if (saved !== undefined) process.env.NO_COLOR = saved;
+      }
+      const plain = sink.text.replace(/\u001b\[[0-9;]*m/g, '');
+      expect(plain).toContain('EXPECTED FAIL lifecycle.b: [RT-KILL-SENDS-SIGNAL MUST]');
+      expect(plain).not.toMatch(/^FAIL lifecycle\.b/m);
+      expect(plain).toContain('expected FAIL lifecycle.b: RT-KILL-SENDS-SIGNAL (baseline: runc kills on delete)');
+      // unexpected: in full, red
+      expect(plain).toMatch(/^ERROR process\.e suites\/x\.case\.ts$/m);
+      if (tty) {
+        // literal codes: paint() follows NO_COLOR, which is restored by now
+        expect(sink.text).toContain('\u001b[2mEXPECTED FAIL lifecycle.b');
+        expect(sink.text).not.toContain('\u001b[31mFAIL');
+      }
+      expect(plain).toContain('does not match baseline runc.lifecycle.yaml');
+    }
   });
 
   it('console on a TTY: progress line and colours, unless NO_COLOR', async () => {
