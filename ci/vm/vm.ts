@@ -32,6 +32,11 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 const under = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}/`);
 
+/** The directory of the guest's own that hides host directory `dir` (a real path), if one does: it must be --share'd to be seen. */
+export function hiddenInGuest(dir: string): string | undefined {
+  return HIDDEN.find((h) => under(dir, h));
+}
+
 /** The run's checked shares (real paths of existing directories) and working directory; throws Usage. */
 export function placesOf(cwd: string, shares: readonly string[]): { cwd: string; shares: string[] } {
   const real = shares.map((s) => {
@@ -46,7 +51,7 @@ export function placesOf(cwd: string, shares: readonly string[]): { cwd: string;
     return p;
   });
   const dir = realpathSync(cwd);
-  const hiddenBy = HIDDEN.find((h) => under(dir, h));
+  const hiddenBy = hiddenInGuest(dir);
   if (hiddenBy && !real.some((s) => under(dir, s))) {
     throw new Usage(`oci-vm: the working directory ${dir} is not visible in the guest (it has its own ${hiddenBy}); run from elsewhere or --share it`);
   }

@@ -5,12 +5,13 @@
  * Skipped, with the probe's reason, where qemu, the kernel, busybox-static or runc is missing.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probe } from '../../ci/vm/probe.js';
+import { hiddenInGuest } from '../../ci/vm/vm.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNC = '/usr/sbin/runc';
@@ -39,7 +40,9 @@ interface Report {
 /** oci-conform in the v2 VM over AREAS, its JSON report written to the shared temp dir. */
 function conformInVm(name: string, args: string[]): Promise<{ status: number | null; output: string; report: Report }> {
   const file = join(tmp, `${name}.json`);
-  const argv = [join(ROOT, 'ci/vm/run.ts'), '--profile', 'v2', '--share', tmp, '--timeout', String(40 * 60), '--', process.execPath, 'bin/oci-conform.js', ...args, ...AREAS.flatMap((a) => ['--only', a]), '--timeout', '120000', '--reporter', 'console', '--reporter', `json=${file}`];
+  // a checkout the guest mounts over (a clone under /tmp, as CI may make) is shared with it, so the run can see it
+  const seeRoot = hiddenInGuest(realpathSync(ROOT)) ? ['--share', realpathSync(ROOT)] : [];
+  const argv = [join(ROOT, 'ci/vm/run.ts'), '--profile', 'v2', ...seeRoot, '--share', tmp, '--timeout', String(40 * 60), '--', process.execPath, 'bin/oci-conform.js', ...args, ...AREAS.flatMap((a) => ['--only', a]), '--timeout', '120000', '--reporter', 'console', '--reporter', `json=${file}`];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

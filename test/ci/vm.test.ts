@@ -4,14 +4,17 @@
  * early. Skipped, with the probe's reason, where qemu, the kernel or busybox-static is not installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probe } from '../../ci/vm/probe.js';
+import { hiddenInGuest } from '../../ci/vm/vm.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** A checkout the guest mounts over (a clone under /tmp, as CI may make) is shared with it, so the runs can see it. */
+const SEE_ROOT = hiddenInGuest(realpathSync(ROOT)) ? ['--share', realpathSync(ROOT)] : [];
 const BOOT = { timeout: 300_000 };
 
 let missing: string | undefined;
@@ -34,7 +37,7 @@ interface Run {
 function runner(args: string[], env: NodeJS.ProcessEnv = {}, whenStarted?: (pid: number, tmp: string) => void): Promise<Run> {
   const tmp = mkdtempSync(join(tmpdir(), 'vm-test-'));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'ci/vm/run.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'ci/vm/run.ts'), ...SEE_ROOT, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env, TMPDIR: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +98,7 @@ describe.skipIf(missing !== undefined)(`the VM runner, booted${missing ? ` (skip
         'echo "pwd=$(pwd)"',
         'echo "mark=$OCI_VM_TEST_MARK"',
         'echo "uid=$(id -u)"',
-        `touch ${probeFile} && echo wrote-cwd`,
+        `touch /etc/${probeFile} && echo wrote-root`,
         `echo shared > ${share}/from-guest`,
         'echo to-stderr >&2',
         'exit 7',
@@ -114,8 +117,8 @@ describe.skipIf(missing !== undefined)(`the VM runner, booted${missing ? ` (skip
       expect(facts.pwd).toBe(ROOT);
       expect(facts.mark).toBe("it's $here");
       expect(facts.uid).toBe('0');
-      expect(run.stdout).toContain('wrote-cwd');
-      expect(existsSync(join(ROOT, probeFile))).toBe(false); // the guest wrote into its overlay, not the host's tree
+      expect(run.stdout).toContain('wrote-root');
+      expect(existsSync(join('/etc', probeFile))).toBe(false); // the guest wrote into its overlay, not the host's tree
       expect(readFileSync(join(share, 'from-guest'), 'utf8')).toBe('shared\n'); // a --share is the host's directory
       expect(run.stderr).toBe('to-stderr\n');
       expect(run.stdout).not.toContain('to-stderr');
