@@ -1,31 +1,22 @@
 /**
- * The CI gate on a pure cgroup v2 host: runc and oci-ts-runtime over the cgroups, namespaces and lifecycle cases in
- * the qemu VM (ci/vm/, docs/CI.md), each gated on its committed baseline. What only such a host runs is checked to
- * have run for real: the unified cases, the io controller's weight and throttles on the VM's block device.
+ * The CI gate on a pure cgroup v2 host: runc over the cgroups, namespaces and lifecycle cases in the qemu VM
+ * (ci/vm/, docs/CI.md), gated on its committed baseline. What only such a host runs is checked to have run for
+ * real: the unified case, the io controller's weight and throttles on the VM's block device.
  * Skipped, with the probe's reason, where qemu, the kernel, busybox-static or runc is missing.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { probe } from '../../ci/vm/probe.js';
-import { hiddenInGuest } from '../../ci/vm/vm.js';
+import { ROOT, SEE_ROOT, vmMissing } from './vm-kit.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNC = '/usr/sbin/runc';
 /** TCG is about ten times slower than this host: the subset takes some minutes; this is a limit, not a measure. */
 const LIMIT = { timeout: 45 * 60_000 };
 const AREAS = ['linux.cgroups.**', 'linux.namespaces.**', 'lifecycle.**'];
 
-let missing: string | undefined;
-try {
-  probe();
-} catch (e) {
-  missing = (e as Error).message;
-}
-if (!missing && process.getuid?.() !== 0) missing = 'the runner shares / with the guest as root: run as root';
+let missing = vmMissing();
 if (!missing && !existsSync(RUNC)) missing = `${RUNC} is not installed`;
 
 const tmp = mkdtempSync(join(tmpdir(), 'vm-conform-'));
@@ -40,9 +31,7 @@ interface Report {
 /** oci-conform in the v2 VM over AREAS, its JSON report written to the shared temp dir. */
 function conformInVm(name: string, args: string[]): Promise<{ status: number | null; output: string; report: Report }> {
   const file = join(tmp, `${name}.json`);
-  // a checkout the guest mounts over (a clone under /tmp, as CI may make) is shared with it, so the run can see it
-  const seeRoot = hiddenInGuest(realpathSync(ROOT)) ? ['--share', realpathSync(ROOT)] : [];
-  const argv = [join(ROOT, 'ci/vm/run.ts'), '--profile', 'v2', ...seeRoot, '--share', tmp, '--timeout', String(40 * 60), '--', process.execPath, 'bin/oci-conform.js', ...args, ...AREAS.flatMap((a) => ['--only', a]), '--timeout', '120000', '--reporter', 'console', '--reporter', `json=${file}`];
+  const argv = [join(ROOT, 'ci/vm/run.ts'), '--profile', 'v2', ...SEE_ROOT, '--share', tmp, '--timeout', String(40 * 60), '--', process.execPath, 'bin/oci-conform.js', ...args, ...AREAS.flatMap((a) => ['--only', a]), '--timeout', '120000', '--reporter', 'console', '--reporter', `json=${file}`];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

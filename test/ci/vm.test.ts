@@ -4,26 +4,15 @@
  * early. Skipped, with the probe's reason, where qemu, the kernel or busybox-static is not installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { probe } from '../../ci/vm/probe.js';
-import { hiddenInGuest } from '../../ci/vm/vm.js';
+import { ROOT, SEE_ROOT, vmMissing } from './vm-kit.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** A checkout the guest mounts over (a clone under /tmp, as CI may make) is shared with it, so the runs can see it. */
-const SEE_ROOT = hiddenInGuest(realpathSync(ROOT)) ? ['--share', realpathSync(ROOT)] : [];
 const BOOT = { timeout: 300_000 };
 
-let missing: string | undefined;
-try {
-  probe();
-} catch (e) {
-  missing = (e as Error).message;
-}
-if (!missing && process.getuid?.() !== 0) missing = 'the runner shares / with the guest as root: run as root';
+const missing = vmMissing();
 
 interface Run {
   readonly status: number | null;
