@@ -65,14 +65,16 @@ function makePath(mountPoint: string, path: string, cpuset: boolean, created: st
   let dir = mountPoint;
   for (const seg of path.split('/').filter(Boolean)) {
     dir = join(dir, seg);
-    if (existsSync(dir)) continue;
-    try {
-      mkdirSync(dir);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw Object.assign(e as Error, { dir });
+    if (!existsSync(dir)) {
+      try {
+        mkdirSync(dir);
+        if (!created.includes(dir)) created.push(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw Object.assign(e as Error, { dir });
+      }
     }
-    if (!created.includes(dir)) created.push(dir);
+    // every level, not only those we made: a parent another container of ours made a moment ago may not have its
+    // cpus and mems yet, and a child seeded from it would refuse its task (ENOSPC); runc fills each level alike
     if (cpuset) seedCpuset(dir);
   }
 }

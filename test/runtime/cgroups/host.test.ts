@@ -187,6 +187,18 @@ describe.skipIf(!isRoot)('cgroups on this host (root)', () => {
     }
   });
 
+  it('v1 cpuset: a parent another container made a moment ago, its cpus and mems still empty, is filled too (else the task is refused with ENOSPC)', (ctx) => {
+    const h = hierarchies.find((x) => x.version === 'v1' && x.controllers.includes('cpuset'));
+    if (!h) return ctx.skip('no v1 cpuset hierarchy on this host');
+    const parent = join(base(h), PREFIX, 'fresh');
+    mkdirSync(parent, { recursive: true }); // as a concurrent create leaves it between its mkdir and its seeding
+    for (const d of [join(parent, '..'), parent]) expect(readTrim(join(d, 'cpuset.cpus'))).toBe('');
+    const { pid, rec: r } = placed('fresh/c');
+    const mine = r.cgroups.find((c) => c.mountPoint === h.mountPoint)!;
+    expect(readTrim(join(mine.dir, 'cgroup.procs')).split('\n').map(Number)).toContain(pid);
+    expect(readTrim(join(parent, 'cpuset.cpus'))).toBe(readTrim(join(base(h), 'cpuset.cpus')));
+  });
+
   it('an absolute path is taken from each hierarchy root', () => {
     const c = startChild();
     rec = createCgroups(planCgroups(`/${PREFIX}/abs`, 'unused'), c.pid);
