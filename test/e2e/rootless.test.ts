@@ -86,7 +86,7 @@ beforeAll(async () => {
   if (SKIP) return;
   dir = await mkdtemp(join(tmpdir(), 'oci-conform-rootless-e2e-'));
   chownSync(dir, UID, GID);
-  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), NO_COLOR: '1' };
+  env = { OCI_CONFORM_LEDGER_DIR: join(dir, 'ledger'), OCI_CONFORM_ARTIFACTS_DIR: join(dir, 'artifacts'), NO_COLOR: '1' };
 });
 afterAll(async () => {
   if (!dir) return;
