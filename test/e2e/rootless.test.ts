@@ -8,14 +8,14 @@
  * `oci-conform cleanup` run as that user.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { onPath } from '../../harness/discover.js';
-import { CLI, leftovers, runInfoFromTap, type CliResult } from './conform/leftovers.js';
+import { leftovers, runCli, runInfoFromTap, type CliResult } from './conform/leftovers.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CASES = join(import.meta.dirname, 'conform', 'cases');
@@ -53,18 +53,8 @@ let env: NodeJS.ProcessEnv;
 
 /** The CLI as the unprivileged user: setpriv execs node with that user's ids and no supplementary groups. */
 function runAsUser(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; onStdout?: (all: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const argv = [`--reuid=${UID}`, `--regid=${GID}`, '--clear-groups', '--', process.execPath, CLI, ...args];
-    const child = spawn('setpriv', argv, { cwd: REPO, env: { ...process.env, HOME: dir, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      opts.onStdout?.(stdout, child);
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const prefix = ['setpriv', `--reuid=${UID}`, `--regid=${GID}`, '--clear-groups', '--'];
+  return runCli(args, { ...opts, prefix, cwd: REPO, env: { HOME: dir, ...opts.env } });
 }
 
 /** Live processes of the dedicated user: any is a leftover of ours (nothing else runs as it). */

@@ -69,10 +69,17 @@ export interface CliResult {
 
 export const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'oci-conform.js');
 
-/** Runs the built CLI; `onStdout` may act on output as it comes (e.g. send SIGINT). */
-export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; onStdout?: (all: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliResult> {
+/**
+ * Runs the built CLI; `onStdout` may act on output as it comes (e.g. send SIGINT); `prefix` is a command that runs
+ * node in turn (e.g. setpriv as another user), `cwd` where it runs.
+ */
+export function runCli(
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; onStdout?: (all: string, child: import('node:child_process').ChildProcess) => void; prefix?: readonly string[]; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = [...(opts.prefix ?? []), process.execPath, CLI, ...args];
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
