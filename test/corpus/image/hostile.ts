@@ -174,13 +174,15 @@ export function mkfifo(path: string): void {
 export interface Built {
   readonly target: string;
   readonly args?: readonly string[];
+  /** The blob the case makes unusable (blobs/sha256/<hex>): reported as refused, and as nothing else. */
+  readonly refused?: string;
 }
 
 export interface HostileCase {
   readonly name: string;
   /** What must come out: rule ids with at least this many error findings each, or an input error's code. */
   readonly expect: { readonly rules: Readonly<Record<string, number>> } | { readonly inputError: string };
-  /** Rule ids that must not appear (a refusal reported twice). */
+  /** Rule ids that must not appear on the refused blob (a refusal reported twice). */
   readonly absent?: readonly string[];
   readonly build: (dir: string, outside: string) => Built | Promise<Built>;
 }
@@ -202,10 +204,10 @@ function oneLayer(entries: readonly TarSpecEntry[]): (dir: string) => Built {
 }
 
 /** A layout with one good image, whose manifest blob the case then replaces. */
-function withManifest(dir: string): { w: LayoutWriter; manifest: string } {
+function withManifest(dir: string): { w: LayoutWriter; manifest: string; refused: string } {
   const w = new LayoutWriter(layoutOf(dir));
   const m = w.imageOf([{ name: 'hello', data: 'hi' }]);
-  return { w, manifest: w.path(m) };
+  return { w, manifest: w.path(m), refused: `blobs/${m.digest.replace(':', '/')}` };
 }
 
 export const HOSTILE: readonly HostileCase[] = [
@@ -289,12 +291,12 @@ export const HOSTILE: readonly HostileCase[] = [
     expect: { rules: { 'layout.symlink': 1 } },
     absent: ['layout.blob.unreferenced'],
     build: (dir, outside) => {
-      const { w, manifest } = withManifest(dir);
+      const { w, manifest, refused } = withManifest(dir);
       const copy = join(outside, 'manifest.json');
       writeFileSync(copy, readFileSync(manifest));
       rmSync(manifest);
       symlinkSync(copy, manifest);
-      return { target: w.dir };
+      return { target: w.dir, refused };
     },
   },
   {
@@ -302,10 +304,10 @@ export const HOSTILE: readonly HostileCase[] = [
     expect: { rules: { 'layout.blob.not-file': 1 } },
     absent: ['layout.blob.unreferenced'],
     build: (dir) => {
-      const { w, manifest } = withManifest(dir);
+      const { w, manifest, refused } = withManifest(dir);
       rmSync(manifest);
       mkfifo(manifest);
-      return { target: w.dir };
+      return { target: w.dir, refused };
     },
   },
   {
@@ -391,12 +393,11 @@ export const HOSTILE: readonly HostileCase[] = [
     expect: { rules: { 'layout.blob.not-file': 1 } },
     absent: ['layout.blob.unreferenced'],
     build: (dir) => {
-      const { w, manifest } = withManifest(dir);
-      const rel = manifest.slice(w.dir.length + 1);
+      const { w, refused } = withManifest(dir);
       const tar = join(dir, 'layout.tar');
-      writeFileSync(tar, writeTar(layoutEntries(w.dir).map((e) => (e.name === rel ? { name: rel, type: '3' } : e))));
+      writeFileSync(tar, writeTar(layoutEntries(w.dir).map((e) => (e.name === refused ? { name: refused, type: '3' } : e))));
       rmSync(w.dir, { recursive: true });
-      return { target: tar };
+      return { target: tar, refused };
     },
   },
   {
