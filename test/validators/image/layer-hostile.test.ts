@@ -34,6 +34,7 @@ describe('entries written through symbolic links', () => {
     ['a link inside a link: d -> sub, sub/out -> ../../..', [{ name: 'sub/', type: '5' }, { name: 'sub/out', type: '2', linkname: '../../..' }, { name: 'd', type: '2', linkname: 'sub' }, { name: 'd/out/x' }]],
     ['a directory entry through it', [{ name: 'evil', type: '2', linkname: '/' }, { name: 'evil/etc/', type: '5' }]],
     ['a symlink entry through it', [{ name: 'evil', type: '2', linkname: '/etc' }, { name: 'evil/cron', type: '2', linkname: 'x' }]],
+    ['a whiteout through it (removes /etc/passwd)', [{ name: 'evil', type: '2', linkname: '/etc' }, { name: 'evil/.wh.passwd' }]],
   ] as const)('%s: symlink-escape', (_what, entries) => {
     expect(rules(inspect(entries))).toEqual(['layout.layer.symlink-escape']);
   });

@@ -151,15 +151,8 @@ export class LayerInspector {
       return;
     }
     if (e.sparse) this.add('layout.layer.sparse', `entry '${e.name}' is a sparse file`, e.name);
-    const base = baseOf(path);
-    const parent = parentOf(path);
-    if (base.startsWith(WH)) {
-      this.whiteout(e, path, base, parent);
-      return;
-    }
-    const type: NodeType =
-      e.type === 'directory' ? 'dir' : e.type === 'file' || e.type === 'contiguous' || e.type === 'hardlink' ? 'file' : e.type === 'symlink' ? 'symlink' : 'other';
     const parts = path.split('/');
+    // a whiteout too: what it removes is reached through the same links
     if (this.links.size > 0) {
       const out = escapeOf(this.links.root, parts.slice(0, -1));
       if (out)
@@ -169,6 +162,14 @@ export class LayerInspector {
           e.name,
         );
     }
+    const base = baseOf(path);
+    const parent = parentOf(path);
+    if (base.startsWith(WH)) {
+      this.whiteout(e, path, base, parent);
+      return;
+    }
+    const type: NodeType =
+      e.type === 'directory' ? 'dir' : e.type === 'file' || e.type === 'contiguous' || e.type === 'hardlink' ? 'file' : e.type === 'symlink' ? 'symlink' : 'other';
     if (this.summary.entries.has(path)) this.add('layout.layer.duplicate-entry', `entry '${e.name}' appears more than once in the layer`, e.name);
     else if (!this.keep(path)) return;
     this.summary.entries.set(path, type);
