@@ -302,7 +302,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   if (opts.updateExpectations !== undefined) {
     if (interrupted) hooks.log?.(`${opts.updateExpectations} not updated: the run was interrupted`);
-    else hooks.log?.(updateLine(updateBaseline(opts.updateExpectations, results, new Set(hooks.cases.map((c) => c.definition.id)), profile.name)));
+    else hooks.log?.(updateLine(updateBaseline(opts.updateExpectations, results, new Set(hooks.cases.map((c) => c.definition.id)), profile.name, { specVersion, hostTerms: hostProfile?.terms })));
   }
   const stop = interrupted ? interruption(signal) : undefined;
   const exitCode = stop ? stop.exitCode : bad ? EXIT.findings : EXIT.ok;
