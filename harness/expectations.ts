@@ -307,7 +307,7 @@ export function appliedFiles(merged: ExpectationFile, ids?: Iterable<string>): s
 
 /**
  * Expands `*` and `?` in the file name part of each path (so a CI step can say
- * 'ci/expectations/runc.*.json' without a shell); a pattern matching nothing is an error.
+ * 'ci/expectations/runc.*.yaml' without a shell); a pattern matching nothing is an error.
  */
 export function expandExpectationPaths(paths: readonly string[]): string[] {
   const out: string[] = [];

@@ -143,7 +143,7 @@ function yamlText(file: string, exists: boolean, doc: ExpectationFile, parts: re
     const fresh = new Document();
     fresh.contents = node(fresh, { runtime: doc.runtime, ...(doc.specVersion ? { specVersion: doc.specVersion } : {}), ...(doc.hosts ? { hosts: doc.hosts } : {}), expectations: doc.expectations });
     fresh.commentBefore = ` Baseline of ${doc.runtime} for oci-conform --expectations (ci/expectations/README.md).\n Written by --update-expectations: replace every TODO reason with why the runtime deviates.`;
-    return fresh.toString({ lineWidth: 0 });
+    return fresh.toString({ lineWidth: 0, flowCollectionPadding: false });
   }
   for (const [i, p] of parts.entries()) {
     const entries = i === 0 ? doc.expectations : doc.groups![i - 1]!.expectations;
@@ -151,5 +151,5 @@ function yamlText(file: string, exists: boolean, doc: ExpectationFile, parts: re
     if (!isMap(yaml.getIn(p.path, true))) yaml.setIn(p.path, node(yaml, entries));
     else for (const id of p.set) yaml.setIn([...p.path, id], node(yaml, entries[id]));
   }
-  return yaml.toString({ lineWidth: 0 });
+  return yaml.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
