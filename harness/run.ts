@@ -62,7 +62,10 @@ export interface ConformOptions {
 function updateLine(u: BaselineUpdate): string {
   const list = (what: string, ids: readonly string[]): string => (ids.length ? `; ${what} ${ids.length} (${ids.join(', ')})` : '');
   const todo = u.added.length ? ': write the TODO reasons before a run gates on it' : '';
-  return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${todo}`;
+  const uncovered = u.uncovered.length
+    ? `; ${u.uncovered.length} (${u.uncovered.join(', ')}) passed where a group's entry was dropped, so the entry it overrode applies again and is stale for such a run: edit it by hand`
+    : '';
+  return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${uncovered}${todo}`;
 }
 
 export interface RunHooks {
