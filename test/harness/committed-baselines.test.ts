@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareWithExpectations, loadExpectations, mergeExpectations, namedRequirements, type Expectation } from '../../harness/expectations.js';
+import { appliedFiles, compareWithExpectations, loadExpectations, mergeExpectations, namedRequirements, type Expectation } from '../../harness/expectations.js';
 import { updateBaseline } from '../../harness/update-expectations.js';
 import { removeTree } from '../../harness/cleanup.js';
 import type { CaseResult } from '../../harness/model.js';
@@ -55,6 +55,18 @@ describe('the committed baselines', () => {
     expect(v13.expectations['process.domainname']).toMatchObject({ status: 'fail', requirement: 'CFG-DOMAINNAME-APPLIED' });
     expect(v13.expectations['linux.namespaces.create.time']!.status).toBe('warn');
     expect(v13.applied).toEqual(['runc.yaml']);
+  });
+
+  it("the 'matches baseline' files: runc.yaml when one of its entries (top level or group) applied, not a file given beside it", () => {
+    const both = [...load('runc.yaml'), ...load('oci-ts-runtime.yaml')];
+    const v13 = mergeExpectations(both, '1.3.0', HYBRID);
+    // a case only the 1.3.0 group names
+    expect(appliedFiles(v13, ['process.domainname', 'lifecycle.create.state'])).toBe('runc.yaml');
+    expect(appliedFiles(v13, ['process.domainname', 'linux.namespaces.join.mount'])).toBe('runc.yaml, oci-ts-runtime.yaml');
+    expect(appliedFiles(v13, ['lifecycle.create.state'])).toBe('(no entry of the given files applies to the cases run)');
+    // the v2-only entry does not make the file apply on a hybrid host
+    expect(appliedFiles(mergeExpectations(load('runc.yaml'), '1.0.2-dev', HYBRID), ['linux.cgroups.blockio.weight-device'])).toBe('(no entry of the given files applies to the cases run)');
+    expect(appliedFiles(mergeExpectations(load('runc.yaml'), '1.0.2-dev', V2), ['linux.cgroups.blockio.weight-device'])).toBe('runc.yaml');
   });
 
   it('runsc.yaml, runc-rootless.yaml and oci-ts-runtime.yaml merge at both versions', () => {
