@@ -65,6 +65,7 @@ function updateLine(u: BaselineUpdate): string {
   const uncovered = u.uncovered.length
     ? `; ${u.uncovered.length} (${u.uncovered.join(', ')}) passed where a group's entry was dropped, so the entry it overrode applies again and is stale for such a run: edit it by hand`
     : '';
+  if (!u.applies) return `${u.file}: its specVersion or hosts do not hold for this run: nothing in it judged, nothing added (kept ${u.kept}${list('dropped, no such case:', u.dropped)})`;
   return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${uncovered}${todo}`;
 }
 

@@ -10,7 +10,8 @@
  *   are kept too); where a group for the run's spec version overrides a plain entry, the group's entry is the
  *   one judged;
  * - a new entry goes into the group limited to exactly the run's spec version (no hosts) if the file has one,
- *   else into the top-level `expectations`.
+ *   else into the top-level `expectations`; a file whose own `specVersion` or `hosts` do not hold for the run gets
+ *   none (and keeps every entry of a case that still exists).
  * YAML (comments and order of the existing file kept) unless FILE ends in .json.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ export interface BaselineUpdate {
    */
   readonly uncovered: readonly string[];
   readonly kept: number;
+  /** False when the file's own `specVersion` or `hosts` do not hold for the run: nothing in it judged, nothing added. */
+  readonly applies: boolean;
 }
 
 type Entry = { status: Exclude<Status, 'pass'>; requirement?: string | string[]; violations?: { requirement: string; path?: string }[]; reason: string; hosts?: readonly string[] };
@@ -112,10 +115,11 @@ export function updateBaseline(file: string, results: readonly CaseResult[], kno
       } else part.next.set(id, e);
     }
   }
-  const target =
-    parts.find((p) => p.limits !== old && p.limits.hosts === undefined && p.limits.specVersion !== undefined && run?.specVersion !== undefined && sameVersion(p.limits.specVersion)) ?? parts[0]!;
+  const target = !applicable.includes(parts[0]!)
+    ? undefined
+    : parts.find((p) => p.limits !== old && p.limits.hosts === undefined && p.limits.specVersion !== undefined && run?.specVersion !== undefined && sameVersion(p.limits.specVersion)) ?? parts[0]!;
   for (const r of results) {
-    if (judgedIn(r.id) || target.limits.expectations[r.id] || (r.outcome.status !== 'fail' && r.outcome.status !== 'error')) continue;
+    if (!target || judgedIn(r.id) || target.limits.expectations[r.id] || (r.outcome.status !== 'fail' && r.outcome.status !== 'error')) continue;
     const reqs = violated(r);
     target.next.set(r.id, { status: r.outcome.status, ...(reqs.length ? { requirement: one(reqs) } : {}), reason: todo(r, old.runtime ?? runtime) });
     target.set.push(r.id);
@@ -131,7 +135,7 @@ export function updateBaseline(file: string, results: readonly CaseResult[], kno
   if (!isYamlFile(file)) writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
   else writeFileSync(file, yamlText(file, exists, doc, parts));
   const kept = parts.reduce((n, p) => n + p.next.size, 0) - added.length - changed.length;
-  return { file, added, changed, dropped, uncovered, kept };
+  return { file, added, changed, dropped, uncovered, kept, applies: target !== undefined };
 }
 
 /** A node for a value written into a baseline: lists of plain values (requirement ids, host words) on one line. */

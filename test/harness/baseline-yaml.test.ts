@@ -92,7 +92,7 @@ describe('baselines in YAML', () => {
     ];
     const known = new Set(['lifecycle.ops.delete.created', 'process.env.exact', 'new.fail', 'new.warn', 'not.run', 'changed.case']);
     const u = updateBaseline(f, results, known, 'runc');
-    expect(u).toEqual({ file: f, added: ['new.fail', 'changed.case'], changed: [], dropped: ['process.env.exact', 'gone.case'], uncovered: [], kept: 2 });
+    expect(u).toEqual({ file: f, added: ['new.fail', 'changed.case'], changed: [], dropped: ['process.env.exact', 'gone.case'], uncovered: [], kept: 2, applies: true });
     const text = await readFile(f, 'utf8');
     expect(text).toContain("# runc's known gaps");
     expect(text).toContain('# runc deletes a created container');
@@ -187,6 +187,30 @@ describe('groups in a baseline', () => {
     expect(Object.keys(older.expectations).sort()).toEqual(['a.plain', 'b.overridden']);
     // the same in JSON
     expect(loadExpectations(await write('grouped.json', JSON.stringify(doc)))).toEqual(doc);
+  });
+
+  it('updateBaseline judges only what holds for the run: a file limited to another version is left as it is', async () => {
+    const text = 'runtime: runc\nspecVersion: "1.3.0"\nexpectations:\n  a.b:\n    status: fail\n    requirement: R\n    reason: at 1.3.0\n';
+    const f = await write('v13.yaml', text);
+    const results = [result('a.b', { status: 'pass' }), result('c.d', { status: 'fail', violations: [{ requirement: 'R', level: 'MUST', message: 'm' }] })];
+    const known = new Set(['a.b', 'c.d']);
+    expect(updateBaseline(f, results, known, 'runc', { specVersion: '1.0.2-dev', hostTerms: ['root'] })).toMatchObject({ added: [], dropped: [], kept: 1, applies: false });
+    expect(await readFile(f, 'utf8')).toBe(text);
+    expect(updateBaseline(f, results, known, 'runc', { specVersion: '1.3.0', hostTerms: ['root'] })).toMatchObject({ added: ['c.d'], dropped: ['a.b'], kept: 0, applies: true });
+  });
+
+  it('updateBaseline of a grouped file: groups that do not hold for the run are kept as they are, new entries go to the top level', async () => {
+    const f = await write('grouped-upd.yaml', GROUPED);
+    const fail = (id: string, requirement: string) => result(id, { status: 'fail', violations: [{ requirement, level: 'MUST', message: 'm' }] });
+    const known = new Set(['a.plain', 'b.overridden', 'c.new-field', 'd.v2', 'e.new']);
+    // 1.2.0 on a v1 host: neither group holds; b.overridden passes (its top-level entry dropped), e.new is added at the top level
+    const u = updateBaseline(f, [fail('a.plain', 'R-A'), result('b.overridden', { status: 'pass' }), result('c.new-field', { status: 'pass' }), result('d.v2', { status: 'pass' }), fail('e.new', 'R-E')], known, 'runc', { specVersion: '1.2.0', hostTerms: ['cgroup-v1'] });
+    expect(u).toMatchObject({ added: ['e.new'], changed: [], dropped: ['b.overridden'], uncovered: [], applies: true });
+    const doc = loadExpectations(f, { allowTodo: true });
+    expect(Object.keys(doc.expectations)).toEqual(['a.plain', 'e.new']);
+    expect(doc.groups).toEqual(loadExpectations(await write('orig.yaml', GROUPED)).groups);
+    const text = await readFile(f, 'utf8');
+    expect(text).toContain('  # what a 1.3.0 run judges\n  - specVersion: "1.3.0"\n');
   });
 
   it('two groups of one layer with the same case conflict, naming both; a bad group names file:line and the place', async () => {

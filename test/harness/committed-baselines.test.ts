@@ -135,7 +135,7 @@ describe('--update-expectations on the committed runc.yaml', () => {
       matching('new.case', { status: 'fail', requirement: 'RT-STATE-ID' }),
     ];
     const u = updateBaseline(f, results, known, 'runc', { specVersion: '1.0.2-dev', hostTerms: HYBRID });
-    expect(u).toEqual({ file: f, added: ['new.case'], changed: [], dropped: ['process.rlimits.duplicate-type'], uncovered: [], kept: 44 });
+    expect(u).toEqual({ file: f, added: ['new.case'], changed: [], dropped: ['process.rlimits.duplicate-type'], uncovered: [], kept: 44, applies: true });
     const text = await readFile(f, 'utf8');
     expect(without(text, 'new.case')).toBe(without(original, 'process.rlimits.duplicate-type'));
     // added at the end of the top-level entries, before the group
