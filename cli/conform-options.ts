@@ -64,7 +64,7 @@ export const OPTIONS: readonly OptionRow<Mutable<CliOptions>>[] = [
     flag: 'expectations',
     value: 'FILE',
     multiple: true,
-    help: 'baseline of known results (ci/expectations/<runtime>*.yaml or .json; repeatable, merged): exit 0 when the run matches it',
+    help: 'baseline of known results (ci/expectations/<runtime>.yaml, or JSON; a * in the file name is expanded; repeatable, merged): exit 0 when the run matches it',
     apply: (o, v) => (o.expectations = [...(o.expectations ?? []), v]),
   },
   {

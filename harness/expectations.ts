@@ -20,6 +20,11 @@
  * A file (top-level `hosts`) or an entry (`hosts` in it) may be limited to
  * hosts, in the words of HOST_TERMS (harness/host-profile.ts): it applies
  * where one of its items holds (`"hosts": ["cgroup-v1", "cgroup-v2+rootless"]`).
+ *
+ * A file without top-level limits may carry `groups`: each a `specVersion`
+ * and/or `hosts` with its own `expectations`, merged exactly as a separate
+ * file with those limits would be (so one file per runtime can hold what only a
+ * 1.3.0 run judges, overriding its plain entries there).
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -55,6 +60,13 @@ export interface NewViolation {
   readonly message: string;
 }
 
+/** A part of a file limited to a spec version and/or hosts: merged as a file with those limits would be. */
+export interface ExpectationGroup {
+  readonly specVersion?: string;
+  readonly hosts?: readonly string[];
+  readonly expectations: Readonly<Record<string, Expectation>>;
+}
+
 export interface ExpectationFile {
   readonly runtime?: string;
   /** When set, the file applies only to runs targeting this spec version (and overrides unversioned files there). */
@@ -62,6 +74,8 @@ export interface ExpectationFile {
   /** When set, the file applies only on hosts where one of these holds (and there overrides files without one). */
   readonly hosts?: readonly string[];
   readonly expectations: Readonly<Record<string, Expectation>>;
+  /** Parts limited to a spec version and/or hosts (only in a file without top-level `specVersion` and `hosts`). */
+  readonly groups?: readonly ExpectationGroup[];
   /** Set by mergeExpectations: the files that applied to the run (version and hosts), in the order given. */
   readonly applied?: readonly string[];
   /** Set by mergeExpectations: the file each entry came from. */
@@ -90,24 +104,48 @@ export function loadExpectations(file: string, opts: LoadOptions = {}): Expectat
   const bad = (path: readonly PathItem[], what: string): never => {
     throw new OciError('OCI_CONFORM_EXPECTATIONS', `${at(path)}: ${what}`);
   };
-  const exp = (doc as { expectations?: unknown })?.expectations;
-  if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) bad([], 'no "expectations" object');
-  const sv = (doc as { specVersion?: unknown }).specVersion;
-  if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) bad(['specVersion'], `specVersion ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
-  checkHosts(bad, ['hosts'], (doc as { hosts?: unknown }).hosts);
-  for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
-    const x = e as Partial<Expectation> | null;
-    const here = ['expectations', id];
-    if (typeof x !== 'object' || x === null) bad(here, `expectations.${id}: not an object`);
-    if (!STATUSES.has(String(x!.status))) bad([...here, 'status'], `expectations.${id}.status: ${JSON.stringify(x!.status)} is not one of fail, warn, skip, error`);
-    if (typeof x!.reason !== 'string' || x!.reason.trim() === '') bad([...here, 'reason'], `expectations.${id}.reason: every expectation needs a reason`);
-    if (!opts.allowTodo && TODO_REASON.test(x!.reason!)) {
-      bad([...here, 'reason'], `expectations.${id}.reason: still a TODO (added by --update-expectations): write why the runtime deviates before this baseline can gate a run`);
-    }
-    checkNamed(bad, id, x!);
-    checkHosts(bad, [...here, 'hosts'], x!.hosts);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) bad([], 'no "expectations" object');
+  const top = doc as { specVersion?: unknown; hosts?: unknown; groups?: unknown };
+  checkPart(bad, [], doc, opts);
+  if (top.groups === undefined) return doc as ExpectationFile;
+  if (!Array.isArray(top.groups) || top.groups.length === 0) bad(['groups'], 'groups: a non-empty array of { specVersion and/or hosts, expectations }');
+  if (top.specVersion !== undefined || top.hosts !== undefined) bad(['groups'], `groups: not in a file limited by a top-level ${top.specVersion !== undefined ? 'specVersion' : 'hosts'} (limit each group instead)`);
+  for (const [i, g] of (top.groups as unknown[]).entries()) {
+    if (typeof g !== 'object' || g === null || Array.isArray(g)) bad(['groups', i], `groups[${i}]: not an object`);
+    const limits = g as { specVersion?: unknown; hosts?: unknown };
+    if (limits.specVersion === undefined && limits.hosts === undefined) bad(['groups', i], `groups[${i}]: needs a specVersion or hosts (what limits it); entries for every run belong in the top-level "expectations"`);
+    if ((g as { groups?: unknown }).groups !== undefined) bad(['groups', i, 'groups'], `groups[${i}].groups: groups do not nest`);
+    checkPart(bad, ['groups', i], g, opts);
   }
   return doc as ExpectationFile;
+}
+
+/** The `specVersion`, `hosts` and `expectations` of a file (at `[]`) or of one of its groups. */
+function checkPart(bad: Bad, at: readonly PathItem[], part: unknown, opts: LoadOptions): void {
+  const p = part as { expectations?: unknown; specVersion?: unknown; hosts?: unknown };
+  const exp = p.expectations;
+  if (typeof exp !== 'object' || exp === null || Array.isArray(exp)) bad(at, `${at.length ? `${placeOf(at)}: ` : ''}no "expectations" object`);
+  const sv = p.specVersion;
+  if (sv !== undefined && (typeof sv !== 'string' || !resolveRuntimeVersion(sv))) bad([...at, 'specVersion'], `${placeOf([...at, 'specVersion'])} ${JSON.stringify(sv)} is not a runtime-spec 1.x version`);
+  checkHosts(bad, [...at, 'hosts'], p.hosts);
+  for (const [id, e] of Object.entries(exp as Record<string, unknown>)) {
+    const x = e as Partial<Expectation> | null;
+    const here = [...at, 'expectations', id];
+    const place = placeOf(here);
+    if (typeof x !== 'object' || x === null) bad(here, `${place}: not an object`);
+    if (!STATUSES.has(String(x!.status))) bad([...here, 'status'], `${place}.status: ${JSON.stringify(x!.status)} is not one of fail, warn, skip, error`);
+    if (typeof x!.reason !== 'string' || x!.reason.trim() === '') bad([...here, 'reason'], `${place}.reason: every expectation needs a reason`);
+    if (!opts.allowTodo && TODO_REASON.test(x!.reason!)) {
+      bad([...here, 'reason'], `${place}.reason: still a TODO (added by --update-expectations): write why the runtime deviates before this baseline can gate a run`);
+    }
+    checkNamed(bad, here, x!);
+    checkHosts(bad, [...here, 'hosts'], x!.hosts);
+  }
+}
+
+/** A path in a baseline as its errors name it: `groups[0].expectations.a.b.hosts[1]`. */
+function placeOf(path: readonly PathItem[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`)).join('');
 }
 
 type Bad = (path: readonly PathItem[], what: string) => never;
@@ -115,15 +153,15 @@ type Bad = (path: readonly PathItem[], what: string) => never;
 /** `hosts`, where given, is a non-empty array of host words (or words joined by `+`) that HOST_TERMS knows. */
 function checkHosts(bad: Bad, path: readonly PathItem[], hosts: unknown): void {
   if (hosts === undefined) return;
-  const place = path.length === 1 ? 'hosts' : `expectations.${path[1]}.hosts`;
+  const place = placeOf(path);
   const known = Object.keys(HOST_TERMS).join(', ');
   if (!Array.isArray(hosts) || hosts.length === 0 || hosts.some((h) => typeof h !== 'string')) bad(path, `${place}: a non-empty array of host words (${known})`);
   const unknown = unknownHostTerm(hosts as string[]);
   if (unknown) bad([...path, unknown[0]], `${place}[${unknown[0]}]: unknown host word ${JSON.stringify(unknown[1])} (known: ${known}; join words with + for all of them)`);
 }
 
-function checkNamed(fail: Bad, id: string, x: Partial<Expectation>): void {
-  const bad = (path: readonly PathItem[], what: string): never => fail(['expectations', id, ...path], `expectations.${id}.${what}`);
+function checkNamed(fail: Bad, here: readonly PathItem[], x: Partial<Expectation>): void {
+  const bad = (path: readonly PathItem[], what: string): never => fail([...here, ...path], `${placeOf(here)}.${what}`);
   const req = x.requirement;
   const reqs = req === undefined ? undefined : typeof req === 'string' ? [req] : req;
   if (reqs !== undefined && (!Array.isArray(reqs) || reqs.length === 0 || reqs.some((r) => typeof r !== 'string' || r === ''))) bad(['requirement'], 'requirement: a requirement id or a non-empty array of them');
@@ -214,27 +252,32 @@ export function compareWithExpectations(
  * every run, files with one only to runs at that version; likewise files with
  * `hosts` only on those hosts, and entries with `hosts` only there. The more
  * specific file wins, in layers: plain, host-limited, version-limited, both.
- * A case id in two files of the same layer is an error naming both (entries
- * limited to hosts that do not hold here are not counted).
+ * A file's `groups` take part as files of their own with the group's limits.
+ * A case id in two files (or groups) of the same layer is an error naming both
+ * (entries limited to hosts that do not hold here are not counted).
  */
 export function mergeExpectations(files: readonly { file: string; doc: ExpectationFile }[], specVersion?: string, hostTerms?: readonly string[]): ExpectationFile {
   const onHost = (hosts: readonly string[] | undefined): boolean => hosts === undefined || (hostTerms !== undefined && hostsMatch(hosts, hostTerms));
-  const applicable = files.filter(
-    (f) => (f.doc.specVersion === undefined || specVersion === undefined || resolveRuntimeVersion(f.doc.specVersion) === resolveRuntimeVersion(specVersion)) && onHost(f.doc.hosts),
-  );
-  const layer = (d: ExpectationFile): number => (d.specVersion !== undefined ? 2 : 0) + (d.hosts !== undefined ? 1 : 0);
+  const applies = (part: ExpectationGroup | ExpectationFile): boolean =>
+    (part.specVersion === undefined || specVersion === undefined || resolveRuntimeVersion(part.specVersion) === resolveRuntimeVersion(specVersion)) && onHost(part.hosts);
+  const parts = files.flatMap(({ file, doc }) => [
+    { file, label: file, part: doc as ExpectationGroup },
+    ...(doc.groups ?? []).map((g, i) => ({ file, label: `${file} groups[${i}]`, part: g })),
+  ]);
+  const applicable = parts.filter((p) => applies(p.part));
+  const layer = (d: ExpectationGroup): number => (d.specVersion !== undefined ? 2 : 0) + (d.hosts !== undefined ? 1 : 0);
   const out: Record<string, Expectation> = {};
   const used = new Set<string>();
   const sources: Record<string, string> = {};
   for (const current of [0, 1, 2, 3]) {
     const from = new Map<string, string>();
-    for (const { file, doc } of applicable) {
-      if (layer(doc) !== current) continue;
-      for (const [id, e] of Object.entries(doc.expectations)) {
+    for (const { file, label, part } of applicable) {
+      if (layer(part) !== current) continue;
+      for (const [id, e] of Object.entries(part.expectations)) {
         if (!onHost(e.hosts)) continue;
         const prev = from.get(id);
-        if (prev) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${file}: expectations.${id} is also in ${prev}`);
-        from.set(id, file);
+        if (prev) throw new OciError('OCI_CONFORM_EXPECTATIONS', `${label}: expectations.${id} is also in ${prev}`);
+        from.set(id, label);
         out[id] = e;
         sources[id] = file;
         used.add(file);
@@ -242,8 +285,9 @@ export function mergeExpectations(files: readonly { file: string; doc: Expectati
     }
   }
   // A file applies when one of its entries did, or when it applies here and is empty (a runtime with no gaps).
-  const applied = applicable.filter((f) => used.has(f.file) || Object.keys(f.doc.expectations).length === 0).map((f) => f.file);
-  return { runtime: applicable[0]?.doc.runtime, specVersion, expectations: out, applied, sources };
+  const empty = (doc: ExpectationFile): boolean => [doc, ...(doc.groups ?? [])].every((g) => Object.keys(g.expectations).length === 0);
+  const applied = files.filter((f) => used.has(f.file) || (applies(f.doc) && empty(f.doc))).map((f) => f.file);
+  return { runtime: files.find((f) => applies(f.doc))?.doc.runtime, specVersion, expectations: out, applied, sources };
 }
 
 /** What a merged baseline expects, for reporters (ExpectedResults). */
@@ -263,7 +307,7 @@ export function appliedFiles(merged: ExpectationFile, ids?: Iterable<string>): s
 
 /**
  * Expands `*` and `?` in the file name part of each path (so a CI step can say
- * 'ci/expectations/runc.*.json' without a shell); a pattern matching nothing is an error.
+ * 'ci/expectations/runc.*.yaml' without a shell); a pattern matching nothing is an error.
  */
 export function expandExpectationPaths(paths: readonly string[]): string[] {
   const out: string[] = [];

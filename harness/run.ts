@@ -62,7 +62,11 @@ export interface ConformOptions {
 function updateLine(u: BaselineUpdate): string {
   const list = (what: string, ids: readonly string[]): string => (ids.length ? `; ${what} ${ids.length} (${ids.join(', ')})` : '');
   const todo = u.added.length ? ': write the TODO reasons before a run gates on it' : '';
-  return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${todo}`;
+  const uncovered = u.uncovered.length
+    ? `; ${u.uncovered.length} (${u.uncovered.join(', ')}) passed where a group's entry was dropped, so the entry it overrode applies again and is stale for such a run: edit it by hand`
+    : '';
+  if (!u.applies) return `${u.file}: its specVersion or hosts do not hold for this run: nothing in it judged, nothing added (kept ${u.kept}${list('dropped, no such case:', u.dropped)})`;
+  return `${u.file}: kept ${u.kept}${list('added', u.added)}${list('changed, reread their reasons:', u.changed)}${list('dropped', u.dropped)}${uncovered}${todo}`;
 }
 
 export interface RunHooks {
@@ -302,7 +306,7 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
   const bad = exp ? exp.unexpected.length + exp.stale.length > 0 : counts.fail + counts.error > 0;
   if (opts.updateExpectations !== undefined) {
     if (interrupted) hooks.log?.(`${opts.updateExpectations} not updated: the run was interrupted`);
-    else hooks.log?.(updateLine(updateBaseline(opts.updateExpectations, results, new Set(hooks.cases.map((c) => c.definition.id)), profile.name)));
+    else hooks.log?.(updateLine(updateBaseline(opts.updateExpectations, results, new Set(hooks.cases.map((c) => c.definition.id)), profile.name, { specVersion, hostTerms: hostProfile?.terms })));
   }
   const stop = interrupted ? interruption(signal) : undefined;
   const exitCode = stop ? stop.exitCode : bad ? EXIT.findings : EXIT.ok;

@@ -14,7 +14,7 @@ import { conformReportErrors } from './formats/report-schemas.js';
 
 const RUNC = '/usr/bin/runc';
 const CASES = join(import.meta.dirname, 'conform', 'cases');
-// runc 1.1.5 fails it (ci/expectations/runc.namespaces.json): a container joining another's user namespace
+// runc 1.1.5 fails it (ci/expectations/runc.yaml): a container joining another's user namespace
 const TWO_CONTAINERS = 'linux.namespaces.join.user-no-mappings';
 let dir: string;
 let env: NodeJS.ProcessEnv;

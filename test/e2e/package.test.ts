@@ -82,7 +82,7 @@ describe('the npm package', () => {
       'bin/oci-conform.js', 'bin/oci-validate.js', 'bin/oci-ts-runtime.js', 'bin/package.json',
       'dist/oci-conform.mjs', 'dist/code-cache.cjs', 'dist/oci-validate.js', 'dist/oci-ts-runtime.js', 'dist/oci-ts-runtime-init.cjs', 'dist/oci-ts-runtime-init.js',
       'schemas/oci-conform-report.v2.schema.json', 'schemas/oci-validate-report.v1.schema.json',
-      'ci/expectations/runc.lifecycle.json', 'docs/INTERPRETING.md',
+      'ci/expectations/runc.yaml', 'docs/INTERPRETING.md',
     ]) expect(paths, must).toContain(must);
     expect([...paths].filter((p) => p.startsWith('dist/schema-cache/')).length).toBeGreaterThan(0);
     expect([...paths].filter((p) => p.startsWith('dist/rule-cache/')).length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
  * oci-conform run by an unprivileged user against `runc --rootless true` (needs `npm run build` first, as
  * `npm test` does). As root, the test makes (once, and keeps: docs/CI.md, "Rootless") the account of
  * .ci/rootless-user and runs the CLI as that user through setpriv, which execs (no process in between, so a
- * SIGKILL reaches the run itself). It checks that the run gates green on ci/expectations/runc-rootless.*.json,
+ * SIGKILL reaches the run itself). It checks that the run gates green on ci/expectations/runc-rootless.yaml,
  * that cases needing what a user namespace can't give skip with the probe's reason, and that nothing is left:
  * no process of that user, no state root, no work dir, no ledger, no cgroup; also after a crash swept by
  * `oci-conform cleanup` run as that user.
@@ -88,7 +88,7 @@ afterAll(async () => {
 describe.skipIf(SKIP !== undefined)(`oci-conform as an unprivileged user against runc --rootless true${SKIP ? ` (skipped: ${SKIP})` : ''}`, () => {
   it('lifecycle, process, namespaces and filesystem cases gate green on the rootless baseline, skips say why, nothing is left', { timeout: 600_000 }, async () => {
     const json = join(dir, 'subset.json');
-    const r = await runAsUser(['--runtime', RUNC!, ...SUBSET, '--expectations', 'ci/expectations/runc-rootless.*.json', '--reporter', `json=${json}`, '--reporter', 'console'], { env });
+    const r = await runAsUser(['--runtime', RUNC!, ...SUBSET, '--expectations', 'ci/expectations/runc-rootless.yaml', '--reporter', `json=${json}`, '--reporter', 'console'], { env });
     expect(r.code, `${r.stdout.slice(-6000)}\n${r.stderr}`).toBe(0);
     // runc is driven in its rootless mode because the caller is not root (no --profile given)
     expect(r.stderr).toContain(`not root (uid ${UID}): driving ${RUNC} in its rootless mode (profile runc-rootless)`);

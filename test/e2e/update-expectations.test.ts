@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { runCli, makeRunDir } from './conform/leftovers.js';
@@ -58,6 +58,22 @@ describe('--update-expectations with runc', () => {
     expect(gated.stdout).toContain(`matches baseline ${base}\n`);
     expect(gated.stderr).toContain(`${base}: kept 1`);
     expect(await readFile(base, 'utf8')).toContain('reason: runc 1.1.5 deletes a created container');
+  });
+
+  it('refreshing a copy of the committed runc.yaml from a run that matches it leaves it byte for byte, at the default version and at 1.3.0', { timeout: 300_000 }, async () => {
+    const committed = join(import.meta.dirname, '..', '..', 'ci', 'expectations', 'runc.yaml');
+    const original = await readFile(committed, 'utf8');
+    const base = join(dir, 'committed-runc.yaml');
+    await copyFile(committed, base);
+    // a top-level entry, a case with none, and a case the 1.3.0 group names (overriding a top-level entry there)
+    const only = ['--only', FAILS, '--only', PASSES, '--only', 'hooks.failure.start-container'];
+    for (const version of [[], ['--spec-version', '1.3.0']]) {
+      const r = await runCli(['--runtime', '/usr/bin/runc', ...only, ...version, '--expectations', base, '--update-expectations', base, '--reporter', 'console'], { env });
+      expect(r.code, `${r.stdout.slice(-3000)}\n${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain(`matches baseline ${base}\n`);
+      expect(r.stderr).toContain(`${base}: kept 45\n`);
+      expect(await readFile(base, 'utf8')).toBe(original);
+    }
   });
 
   it('a stale entry (its case passes) is dropped by the update, and still fails the gate of that run', async () => {

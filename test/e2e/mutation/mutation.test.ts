@@ -8,7 +8,7 @@
  * - Every case citing a state or lifecycle requirement runs against the liar
  *   that breaks it (plan.ts LIARS).
  * - The same cases through the wrapper with nothing changed match runc's
- *   committed baseline (ci/expectations/runc.*.json).
+ *   committed baseline (ci/expectations/runc.yaml).
  *
  * Pairs that are not caught are listed with a reason in not-caught.ts; the test
  * fails on an unlisted one and on a stale entry. The figure (proven negatives /
@@ -42,7 +42,7 @@ beforeAll(async () => {
     jobs: 2,
     liarTimeoutMs: 10_000,
     specVersion: process.env.OCI_CONFORM_MUTATION_SPEC_VERSION || undefined,
-    baselineArgs: ['--expectations', join(REPO, 'ci', 'expectations', 'runc.*.json')],
+    baselineArgs: ['--expectations', join(REPO, 'ci', 'expectations', 'runc.yaml')],
   });
   const f = figure(s);
   const pct = (x: { caught: number; total: number }): string => `${x.caught}/${x.total} (${x.total ? Math.round((100 * x.caught) / x.total) : 0}%)`;
