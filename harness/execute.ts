@@ -64,7 +64,8 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
   await mkdir(caseDir, { recursive: true });
   const driver = new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) });
   const ac = new AbortController();
-  const timeoutMs = def.timeoutMs ?? env.timeoutMs;
+  // a case that needs longer than the run's timeout says so; a user's longer --timeout is never shortened by it
+  const timeoutMs = Math.max(def.timeoutMs ?? 0, env.timeoutMs);
   const timer = setTimeout(() => ac.abort(new Error('timeout')), timeoutMs);
   const onRunAbort = (): void => ac.abort(new Error('interrupted'));
   env.runSignal.addEventListener('abort', onRunAbort);

@@ -45,7 +45,7 @@ export interface CaseDefinition<R extends RequirementId = RequirementId> {
   readonly needs?: readonly Condition[];
   /** The config delta from the minimal config (fixtures/config.ts). Default: unchanged (runs /bin/true). May be async. */
   readonly config?: ConfigFn;
-  /** Per-case timeout in ms (default: the run's --timeout). */
+  /** Per-case timeout in ms, for a case that needs longer than a run usually gives (it gets the larger of this and the run's --timeout). */
   readonly timeoutMs?: number;
   /** Drive the container and record observations. Throwing `ctx.skip` skips; any other throw is a harness error. */
   readonly run: (ctx: CaseContext<R>) => Promise<void>;

@@ -15,6 +15,8 @@ export default defineCase({
   id: 'misc.features.namespaces-recognized',
   title: 'each namespace type listed by features gives a container a new namespace of that type',
   requirements: ['FEATL-NAMESPACES-RECOGNIZED'],
+  // one container per listed type (up to 8), one after another
+  timeoutMs: 120_000,
   needs: ['runtime-features'],
   run: async (ctx) => {
     const { doc } = await readFeatures(ctx);
