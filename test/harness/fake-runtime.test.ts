@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ import { RuntimeDriver } from '../../harness/driver/driver.js';
 import type { CaseDefinition, CaseResult } from '../../harness/model.js';
 import statusTransitions from '../../suites/state/status-transitions.case.js';
 import pidContainerProcess from '../../suites/state/pid-container-process.case.js';
-import { cgroupDirsWith, processesIn } from '../e2e/conform/leftovers.js';
+import { cgroupDirsWith, leftovers, processesIn, runCli } from '../e2e/conform/leftovers.js';
 import { runcExecEnv } from './helpers/runc-env.js';
 import { writeFakeRuntime, type Behaviour, type Verb } from './fake-runtime/index.js';
 import type { Ledger } from '../../harness/ledger.js';
@@ -139,5 +139,34 @@ describe('a runtime that misbehaves in one verb: a failure with the call and wha
     expect(cgroupDirsWith(base.cgroupPrefix)).toEqual([]);
     expect(processesIn(base.cgroupPrefix)).toEqual([]);
     expect(await markedProcesses(RUN_MARKER, runId)).toEqual([]);
+  });
+});
+
+describe('through the CLI: one case of a run misbehaves in several verbs, the next case runs, nothing is left', () => {
+  it('create leaves a cgroup, start crashes, delete leaves a daemon: case 0 fails with the call, case 1 passes, exit 1, no leftovers', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'oci-conform-fake-cli-'));
+    try {
+      const exe = await writeFakeRuntime(d, 'cli', { match: '-0-c$', verbs: { create: 'leave-cgroup', start: 'crash', delete: 'orphan' } });
+      const json = join(d, 'r.json');
+      const env = { OCI_CONFORM_LEDGER_DIR: join(d, 'ledger'), OCI_CONFORM_ARTIFACTS_DIR: join(d, 'artifacts'), NO_COLOR: '1' };
+      const r = await runCli(['--runtime', exe, '--profile', 'runc', '--only', 'lifecycle.start.runs-process', '--only', 'state.status.transitions', '--reporter', `json=${json}`], { env });
+      expect(r.code, r.stderr).toBe(1);
+      const doc = JSON.parse(await readFile(json, 'utf8'));
+      expect(doc.results.map((x: any) => [x.id, x.outcome?.status ?? x.status])).toEqual([
+        ['lifecycle.start.runs-process', expect.anything()],
+        ['state.status.transitions', expect.anything()],
+      ]);
+      const [first, second] = doc.results;
+      expect(JSON.stringify(first)).toMatch(/start of \S+-0-c failed: `\S+\/runtime --root \S+ start \S+-0-c` ended by SIGSEGV: fake-runtime: start crashes/);
+      expect(first.notes.join('\n')).toMatch(/^cleanup: killed \d+ \(sleep 3600\)(, \d+ \(sleep 3600\))+: still running after the case, started by its runtime calls$/m);
+      expect(existsSync(join(d, 'cli', 'leaked'))).toBe(true);
+      expect(JSON.stringify(second)).not.toContain('fake-runtime');
+      expect(doc.summary.counts).toMatchObject({ fail: 1, pass: 1 });
+      expect(doc.summary.leftovers).toEqual([]);
+      expect(leftovers({ runId: doc.run.runId, workDir: doc.run.workDir, ledgerDir: env.OCI_CONFORM_LEDGER_DIR })).toEqual([]);
+      expect(await markedProcesses(RUN_MARKER, doc.run.runId)).toEqual([]);
+    } finally {
+      await removeTree(d);
+    }
   });
 });

@@ -5,7 +5,7 @@
 //
 //   { "runc": "/usr/bin/runc", "match": "-0-c$", "verbs": { "state": "truncated", "delete": "orphan" } }
 //
-// Behaviours (README.md in this directory lists them with what the harness must make of each):
+// Behaviours (test/harness/fake-runtime.test.ts: what the harness must make of each):
 //   behave          exec the real runtime (runc) with the same arguments
 //   hang            never exit; first leave a child in our tree and a daemon outside it (both `sleep`)
 //   crash           die by SIGSEGV before doing anything (after one line on stderr)

@@ -1,7 +1,7 @@
 /**
  * The fake runtime (fake-runtime.mjs beside this file) as an executable for a test: a shell script that runs it
- * under this node with its script file. Each call misbehaves as the script says (see fake-runtime.mjs and
- * README.md); everything else goes to the real runc, so the harness's cleanup has something real to remove.
+ * under this node with its script file. Each call misbehaves as the script says (the list is in the header of
+ * fake-runtime.mjs); everything else goes to the real runc, so the harness's cleanup has something real to remove.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
