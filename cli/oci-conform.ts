@@ -15,6 +15,7 @@ import { lintCases } from '../harness/lint.js';
 import { selectCases } from '../harness/plan.js';
 import { runConformance } from '../harness/run.js';
 import { sweepLedgers } from '../harness/sweep.js';
+import { ledgerDir, LedgerUnreadable, listLedgers, rootLedgerDirs } from '../harness/ledger.js';
 import { mergeReports } from '../harness/merge.js';
 import { createReporter, type ReporterSetting } from '../reporters/conform/index.js';
 import type { CaseDefinition } from '../harness/model.js';
@@ -101,18 +102,7 @@ async function command(o: CliOptions, io: ConformIo): Promise<number> {
     say(toolVersion());
     return EXIT.ok;
   }
-  if (o.command === 'cleanup') {
-    const reports = await sweepLedgers({ force: o.force });
-    let left = 0;
-    for (const r of reports) {
-      if (r.skipped) say(`skipped ${r.runId}: ${r.skipped}`);
-      else if (r.leftovers.length) say(`run ${r.runId}: could not remove ${r.leftovers.join(', ')}`);
-      else say(`run ${r.runId}: swept`);
-      left += r.leftovers.length;
-    }
-    if (reports.length === 0) say('nothing to clean up');
-    return left ? EXIT.findings : EXIT.ok;
-  }
+  if (o.command === 'cleanup') return cleanup(o.force, say);
   const cases = [...CASES, ...(await loadCaseFiles(o.caseFiles))];
   const seen = new Set<string>();
   for (const c of cases) {
@@ -148,6 +138,46 @@ async function command(o: CliOptions, io: ConformIo): Promise<number> {
   const log = (line: string): void => io.err(`oci-conform: ${line}\n`);
   const summary = await runConformance(o, { reporters, signal: ac.signal, cases, toolVersion: toolVersion(), log });
   return signalExit ?? summary.exitCode;
+}
+
+/**
+ * `oci-conform cleanup`: one line per ledger. A ledger this user can't read is said so (exit 3), never taken for
+ * "nothing to clean up"; so are root's ledgers when an unprivileged user finds nothing of its own.
+ */
+async function cleanup(force: boolean, say: (line: string) => void): Promise<number> {
+  const uid = process.getuid?.() ?? 0;
+  const dir = ledgerDir();
+  const who = `uid ${uid}`;
+  let reports: Awaited<ReturnType<typeof sweepLedgers>>;
+  try {
+    reports = await sweepLedgers({ force, dir });
+  } catch (e) {
+    if (!(e instanceof LedgerUnreadable)) throw e;
+    throw new OciError('OCI_CONFORM_LEDGER_UNREADABLE', `cannot read the ledger directory ${e.path} (${e.reason}) as ${who}: nothing was swept; run \`oci-conform cleanup\` as the user whose runs it holds, or as root`, { cause: e });
+  }
+  let left = 0;
+  let unreadable = 0;
+  for (const r of reports) {
+    if (r.unreadable) say(`cannot read ledger ${r.file} (${r.unreadable}) as ${who}: run ${r.runId} not swept; run \`oci-conform cleanup\` as its owner or as root`);
+    else if (r.skipped) say(`skipped ${r.runId}: ${r.skipped}`);
+    else if (r.leftovers.length) say(`run ${r.runId}: could not remove ${r.leftovers.join(', ')}`);
+    else say(`run ${r.runId}: swept`);
+    left += r.leftovers.length;
+    if (r.unreadable) unreadable++;
+  }
+  if (reports.length === 0) {
+    say(`nothing to clean up (ledger ${dir})`);
+    if (uid !== 0 && !process.env.OCI_CONFORM_LEDGER_DIR) {
+      for (const d of rootLedgerDirs()) {
+        try {
+          listLedgers(d);
+        } catch (e) {
+          if (e instanceof LedgerUnreadable) say(`root's runs keep their ledger in ${d}, which ${who} cannot read (${e.reason}): run \`oci-conform cleanup\` as root to sweep those`);
+        }
+      }
+    }
+  }
+  return unreadable ? EXIT.environment : left ? EXIT.findings : EXIT.ok;
 }
 
 /** The process's entry (dist/oci-conform.mjs calls it): main on its arguments, then exit once the output is out. */

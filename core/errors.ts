@@ -54,6 +54,8 @@ const EXIT_OF = {
   OCI_CONFORM_CANARY_RUNTIME_FAILED: EXIT.findings,
   OCI_CONFORM_VERSION_REJECTED: EXIT.environment,
   OCI_CONFORM_ROOTFS: EXIT.environment,
+  /** `oci-conform cleanup` may not read the ledger (another user's runs): nothing was swept. */
+  OCI_CONFORM_LEDGER_UNREADABLE: EXIT.environment,
   OCI_CONFORM_INTERNAL: EXIT.internal,
 } as const satisfies Record<string, ExitStatus>;
 

@@ -5,7 +5,7 @@
  * without crossing into another filesystem (a mount left under it is reported,
  * never traversed).
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, readdir, rmdir, writeFile, lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -135,4 +135,72 @@ export async function removeTree(dir: string): Promise<string[]> {
   };
   await walk(dir);
   return mounts;
+}
+
+/** Set in the environment of every runtime call of a run to the run id (harness/run.ts). */
+export const RUN_MARKER = 'OCI_CONFORM_RUN';
+/** Set in the environment of every runtime call of a case to the case's id stem (harness/execute.ts). */
+export const CASE_MARKER = 'OCI_CONFORM_CASE';
+
+/**
+ * Live processes (other than ours) whose environment holds `name=value`: the calls a run made and whatever they
+ * forked without clearing their environment. The value is a random run id (or a case stem under it), so a match
+ * is a process of that run, never someone else's. Processes of other users we can't read are not ours anyway.
+ */
+export async function markedProcesses(name: string, value: string): Promise<number[]> {
+  if (!/^[\w.-]+$/.test(value)) throw new Error(`unsafe marker value ${value}`);
+  const want = Buffer.from(`${name}=${value}\0`);
+  const out: number[] = [];
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  // sync on purpose: a few hundred tiny /proc reads cost a fraction of the thread pool's round trips
+  for (const p of pids) {
+    if (!/^\d+$/.test(p) || Number(p) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${p}/environ`);
+      // the entry starts the environment or follows a NUL
+      const i = env.indexOf(want);
+      if (i === 0 || (i > 0 && env[i - 1] === 0)) out.push(Number(p));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return out;
+}
+
+/**
+ * SIGKILLs every process carrying the marker (stopped first, so none forks between the listing and the kill),
+ * until none is left or it gives up. Returns the pids killed.
+ */
+export async function killMarked(name: string, value: string): Promise<{ pid: number; cmd: string }[]> {
+  const killed: { pid: number; cmd: string }[] = [];
+  for (let round = 0; round < 20; round++) {
+    const pids = await markedProcesses(name, value);
+    const live = [];
+    for (const p of pids) {
+      const st = await readFile(`/proc/${p}/stat`, 'utf8').catch(() => '');
+      if (st && !st.slice(st.lastIndexOf(')') + 2).startsWith('Z')) live.push(p);
+    }
+    if (live.length === 0) break;
+    for (const p of live) signalQuietly(p, 'SIGSTOP');
+    for (const p of live) {
+      const cmd = (await readFile(`/proc/${p}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ').slice(0, 200);
+      signalQuietly(p, 'SIGKILL');
+      if (!killed.some((k) => k.pid === p)) killed.push({ pid: p, cmd });
+    }
+    await sleep(10);
+  }
+  return killed;
+}
+
+function signalQuietly(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
+  }
 }

@@ -410,9 +410,29 @@ export function createContext(env: ContextEnv): { ctx: CaseContext; containers: 
         }
       },
       async waitForOutput(text: string) {
+        let checked = 0;
         for (;;) {
           const out = await handle.readStdout();
           if (out.includes(text)) return out;
+          // A bounded wait, not a timed assertion (see SETTLE_MS): once a start said yes, a container that is still
+          // created, or stopped without the output, never prints it; say so instead of waiting for the case timeout.
+          const now = performance.now();
+          if (started && now - started.at > settle && now - checked > 500) {
+            checked = now;
+            const s = await handle.state();
+            const last = await handle.readStdout();
+            if (!last.includes(text) && (s.status === 'created' || s.status === 'stopped')) {
+              if (s.status === 'created') {
+                abortWith('RT-START-RUNS-PROCESS', {
+                  message: `\`${started.call.argv.join(' ')}\` exited 0, but ${Math.round(now - started.at)} ms later state still said status "created" (pid ${s.pid ?? 'none'}) and the container printed nothing: start ran nothing`,
+                  expected: 'running or stopped',
+                  actual: s.status,
+                });
+              }
+              abort(`${id} stopped without printing ${JSON.stringify(text)}; its stdout: ${JSON.stringify(last.slice(-300))}, stderr: ${JSON.stringify((await handle.readStderr()).slice(-300))}`);
+            }
+            if (last.includes(text)) return last;
+          }
           await sleep(poll, undefined, { signal: env.signal }).catch(() => guard());
         }
       },

@@ -4,16 +4,16 @@
  * --force, kill what is left of our processes, remove our cgroups and the
  * case's directory), whether the case passed, failed, threw or timed out.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { CaseAbort, CaseSkip, type CaseDefinition, type CaseResult, type Outcome } from './model.js';
 import type { HostConditions } from './conditions.js';
 import { createContext, CaseAborted, type Container } from './context.js';
 import { RuntimeDriver, type DriverOptions } from './driver/driver.js';
-import type { CallRecord } from './driver/record.js';
+import { describeCall, succeeded, type CallRecord } from './driver/record.js';
 import type { CgroupLayout } from './inspect/cgroup-layout.js';
-import { findRunCgroups, killIfOurs, removeCgroupTree, removeTree } from './cleanup.js';
+import { CASE_MARKER, findRunCgroups, killIfOurs, killMarked, removeCgroupTree, removeTree } from './cleanup.js';
 import type { Ledger } from './ledger.js';
 import type { RootlessMode } from './rootless.js';
 import { outcomeOf, versionGate, type Threshold } from './verdict.js';
@@ -62,7 +62,9 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
 
   const caseDir = join(env.runDir, 'cases', idStem);
   await mkdir(caseDir, { recursive: true });
-  const driver = new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) });
+  // Every call of the case carries its marker, so a process one of them left running is found by cleanup.
+  const driverEnv = { ...env.driver.env, [CASE_MARKER]: idStem };
+  const driver = new RuntimeDriver({ ...env.driver, env: driverEnv, onCall: (r) => calls.push(r) });
   const ac = new AbortController();
   // a case that needs longer than the run's timeout says so; a user's longer --timeout is never shortened by it
   const timeoutMs = Math.max(def.timeoutMs ?? 0, env.timeoutMs);
@@ -126,20 +128,33 @@ export async function executeCase(c: LoadedCase, idStem: string, env: ExecEnv): 
   if (keep && containers[0]) containerStderr = (await readFile(containers[0].stderrPath, 'utf8').catch(() => '')).slice(-2000) || undefined;
   const configs = keep ? containers.map((k) => ({ id: k.id, path: k.configPath, config: k.config })) : [];
   await driver.idle(); // a call still in flight after a timeout finishes (or times out) before cleanup
-  const leftovers = await cleanupCase(containers, caseDir, new RuntimeDriver({ ...env.driver, onCall: (r) => calls.push(r) }), env);
+  const cleanupNotes = await cleanupCase(containers, caseDir, new RuntimeDriver({ ...env.driver, env: driverEnv, onCall: (r) => calls.push(r) }), env, idStem);
   release();
-  const notes = [...recorder.notes, ...leftovers.map((l) => `cleanup: could not remove ${l}`)];
+  const notes = [...recorder.notes, ...cleanupNotes];
   return { ...base, outcome, durationMs: performance.now() - started, calls, notes, configs, containerStderr };
 }
 
-/** Cleanup of one case. Returns what could not be removed (reported as notes, and swept again at run end). */
-export async function cleanupCase(containers: readonly Container[], caseDir: string, driver: RuntimeDriver, env: Pick<ExecEnv, 'cgroupPrefix' | 'host'>): Promise<string[]> {
+/**
+ * Cleanup of one case. Returns notes for the report: what could not be removed (swept again at run end), a
+ * delete the runtime failed, processes of the case's calls that were still running (killed).
+ * With `idStem`, processes that carry the case's marker (its runtime calls and what they forked) are killed
+ * once the deletes are done: a helper that outlived `delete`, a hung call's child that left its tree.
+ */
+export async function cleanupCase(
+  containers: readonly Container[],
+  caseDir: string,
+  driver: RuntimeDriver,
+  env: Pick<ExecEnv, 'cgroupPrefix' | 'host'>,
+  idStem?: string,
+): Promise<string[]> {
+  const notes: string[] = [];
   const left: string[] = [];
   for (const k of containers) {
     if (!k.created) continue;
     const del = await driver.delete(k.id, { force: true });
     k.closeConsole();
     if (k.recordedPid) await killIfOurs(k.recordedPid.pid, k.recordedPid.startTime);
+    let deleted = succeeded(del) || /not exist|not found|no such/i.test(del.stderr);
     // A runtime without `delete --force` (or whose force failed): kill, let it see the process gone, delete again.
     if (del.exitCode !== 0 && (await driver.state(k.id)).exitCode === 0) {
       await driver.kill(k.id, 'SIGKILL');
@@ -148,11 +163,24 @@ export async function cleanupCase(containers: readonly Container[], caseDir: str
         if (st.exitCode !== 0 || /"status":\s*"stopped"/.test(st.stdout)) break;
         await sleep(20);
       }
-      await driver.delete(k.id);
+      deleted = succeeded(await driver.delete(k.id));
     }
+    if (!deleted) notes.push(`cleanup: the runtime did not delete ${k.id} (${describeCall(del)}); its cgroup and the run's state root are removed at the end of the run`);
+  }
+  if (idStem !== undefined) {
+    const killed = await killMarked(CASE_MARKER, idStem);
+    if (killed.length > 0) notes.push(`cleanup: killed ${killed.map((p) => `${p.pid} (${p.cmd})`).join(', ')}: still running after the case, started by its runtime calls`);
   }
   const prefixDirs = await findRunCgroups(env.cgroupPrefix, env.host.cgroups).catch(() => []);
   for (const k of containers) for (const d of prefixDirs) left.push(...(await removeCgroupTree(join(d, k.id))));
+  // Cgroups a runtime made beside a container's, named after it (`<id>-...`): the case's too.
+  if (idStem !== undefined) {
+    for (const d of prefixDirs) {
+      for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
+        if (e.isDirectory() && e.name.startsWith(`${idStem}-`)) left.push(...(await removeCgroupTree(join(d, e.name))));
+      }
+    }
+  }
   left.push(...(await removeTree(caseDir).catch((e: Error) => [`${caseDir} (${e.message})`])));
-  return left;
+  return [...notes, ...left.map((l) => `cleanup: could not remove ${l}`)];
 }

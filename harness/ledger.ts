@@ -45,7 +45,7 @@ export function ledgerDir(): string {
   // `oci-conform cleanup` as that user finds them and never reads another user's.
   const dirs =
     uid === 0
-      ? ['/run/oci-conform/ledger', join(tmpdir(), 'oci-conform-ledger')]
+      ? rootLedgerDirs()
       : [...(process.env.XDG_RUNTIME_DIR ? [join(process.env.XDG_RUNTIME_DIR, 'oci-conform', 'ledger')] : []), join(tmpdir(), `oci-conform-ledger-${uid}`)];
   for (const d of dirs) {
     try {
@@ -98,12 +98,31 @@ export function readLedger(file: string): LedgerContents | undefined {
   return run ? { file, run, containers, pids } : undefined;
 }
 
+/** A ledger directory or file this user may not read: `oci-conform cleanup` says so instead of "nothing to clean up". */
+export class LedgerUnreadable extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read ${path} (${reason})`);
+    this.name = 'LedgerUnreadable';
+  }
+}
+
+/** The ledger files of a directory; none when it does not exist. Throws LedgerUnreadable when it can't be read. */
 export function listLedgers(dir = ledgerDir()): string[] {
   try {
     return readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl'))
       .map((f) => join(dir, f));
-  } catch {
-    return [];
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') return [];
+    throw new LedgerUnreadable(dir, code ?? String(e));
   }
+}
+
+/** The ledger directories of root's runs (ledgerDir() for uid 0): an unprivileged cleanup points at them when it can't read them. */
+export function rootLedgerDirs(): string[] {
+  return ['/run/oci-conform/ledger', join(tmpdir(), 'oci-conform-ledger')];
 }

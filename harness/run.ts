@@ -8,7 +8,7 @@
  * when the run ended early.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, OciError, exitOf } from '../core/errors.js';
@@ -32,7 +32,8 @@ import { existsSync } from 'node:fs';
 import { saveConfigs } from './artifacts.js';
 import { updateBaseline, type BaselineUpdate } from './update-expectations.js';
 import { appliedFiles, expectedResults, compareWithExpectations, expandExpectationPaths, loadExpectations, mergeExpectations } from './expectations.js';
-import { sweepRun } from './sweep.js';
+import { staleRuns, sweepRun } from './sweep.js';
+import { RUN_MARKER } from './cleanup.js';
 import { measurePidView } from './pid-view.js';
 import { runBase } from './workdir.js';
 import type { Threshold } from './verdict.js';
@@ -187,12 +188,24 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     throw new OciError('OCI_CONFORM_USAGE', `no case matches ${[...opts.only.map((g) => `--only ${g}`), ...opts.skip.map((g) => `--skip ${g}`)].join(' ')} (see oci-conform list)`);
   }
 
-  const runId = `oc${randomBytes(3).toString('hex')}`;
-  const runDir = await mkdtemp(join(runBase(), 'oci-conform-'));
+  const stale = await staleRuns();
+  if (stale.length > 0) {
+    const ids = stale.map((r) => r.runId);
+    hooks.log?.(
+      `${stale.length === 1 ? 'an earlier run' : `${stale.length} earlier runs`} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}) ended without ${stale.length === 1 ? 'its' : 'their'} cleanup (killed?): ${stale.length === 1 ? 'its' : 'their'} containers, processes, cgroups and files may remain; a sweep is due: run \`oci-conform cleanup\``,
+    );
+  }
+  // The ledger names the run's directory before it exists (mkdir, not mkdtemp): a run killed in between leaves
+  // nothing that `oci-conform cleanup` can't find.
+  const base = runBase();
+  let runId = `oc${randomBytes(3).toString('hex')}`;
+  while (existsSync(join(base, `oci-conform-${runId}`))) runId = `oc${randomBytes(3).toString('hex')}`;
+  const runDir = join(base, `oci-conform-${runId}`);
   const stateRoot = join(runDir, 'state');
   const cgroupPrefix = `oci-conform-${runId}`;
   Object.assign(p.known, { runId, workDir: runDir, cgroupPrefix });
-  const driverOpts = { binary: rt.binary, profile, stateRoot: profile.rootFlag ? stateRoot : undefined, timeoutMs: Math.min(opts.timeoutMs, 60_000) };
+  // RUN_MARKER: every runtime call of the run carries the run id in its environment (harness/cleanup.ts).
+  const driverOpts = { binary: rt.binary, profile, stateRoot: profile.rootFlag ? stateRoot : undefined, timeoutMs: Math.min(opts.timeoutMs, 60_000), env: { [RUN_MARKER]: runId } };
   const ledger = new Ledger({
     kind: 'run',
     runId,
@@ -205,6 +218,12 @@ async function runStages(opts: ConformOptions, hooks: RunHooks & { readonly sign
     runDir,
     cgroupPrefix,
   });
+  try {
+    await mkdir(runDir, { mode: 0o700 });
+  } catch (e) {
+    ledger.remove();
+    throw new OciError('OCI_CONFORM_ROOTFS', `cannot make the run's directory ${runDir}: ${(e as Error).message}`, { cause: e });
+  }
   const layout = await detectCgroupLayout();
   let finished = false;
   let specVersion: string | undefined;

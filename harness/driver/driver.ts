@@ -34,6 +34,12 @@ export interface DriverOptions {
   readonly timeoutMs: number;
   /** Every record, as it completes (the ledger of calls of a case). */
   readonly onCall?: (r: CallRecord) => void;
+  /**
+   * Variables added to every call's environment: the run's and the case's markers (harness/cleanup.ts,
+   * RUN_MARKER and CASE_MARKER), inherited by whatever a call forks, so cleanup finds a process that
+   * outlived its call (a daemonized helper, a hung verb's child, a call left running by a SIGKILLed run).
+   */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface CreateOptions {
@@ -137,7 +143,7 @@ export class RuntimeDriver implements RawRuntime {
       }
       const child = spawn(this.opts.binary, args, {
         stdio: ['ignore', outFd ?? 'pipe', errFd ?? 'pipe'],
-        env: process.env,
+        env: this.opts.env ? { ...process.env, ...this.opts.env } : process.env,
       });
       closeFds();
       let stdout = '';
