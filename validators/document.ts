@@ -121,7 +121,15 @@ export async function validateDocument(file: string, text: string, opts: Documen
   // the reading that holds it; of such a reading only the findings at or inside a shadowed value are new.
   const shadowed: Array<{ readonly finding: Finding; readonly reading: ShadowReading; readonly by: Substitution }> = [];
   for (const reading of parsed.shadowReadings()) {
-    const by = (pointer: string): Substitution | undefined => reading.substituted.find((s) => pointer === s.pointer || pointer.startsWith(`${s.pointer}/`));
+    // by the pointer and each of its ancestors: a document with many repeated keys has many findings and substitutions
+    const subs = new Map(reading.substituted.map((s) => [s.pointer, s]));
+    const by = (pointer: string): Substitution | undefined => {
+      for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+        const s = subs.get(p);
+        if (s) return s;
+      }
+      return undefined;
+    };
     for (const f of check(reading, (p) => by(p) !== undefined)) {
       const s = by(f.pointer);
       if (s) shadowed.push({ finding: f, reading, by: s });
