@@ -1,5 +1,5 @@
 /**
- * npm run fuzz [-- --count N] [--seed S] [--only I] [--cli-every N] [--layout-weight W]
+ * npm run fuzz [-- --count N] [--from F] [--seed S] [--only I] [--cli-every N] [--layout-weight W]
  *
  * Property-based fuzzing of oci-validate (docs/FUZZING.md): N generated and mutated inputs (default 100,000)
  * through the validator in-process, every --cli-every-th also through bin/oci-validate.js (run `npm run build`
@@ -19,6 +19,8 @@ import { BOUNDS } from '../test/fuzz/properties.js';
 
 interface Args {
   count: number;
+  /** The first input's index: `--from F --count N` runs inputs F..F+N-1 (so that parts of one run can go in parallel). */
+  from: number;
   seed: number;
   only: number | undefined;
   cliEvery: number;
@@ -28,18 +30,19 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { count: 100_000, seed: Date.now() % 2 ** 31, only: undefined, cliEvery: 200, layoutWeight: 3, heapMb: 2048 };
+  const a: Args = { count: 100_000, from: 0, seed: Date.now() % 2 ** 31, only: undefined, cliEvery: 200, layoutWeight: 3, heapMb: 2048 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const v = Number(argv[++i]);
     if (!Number.isSafeInteger(v) || v < 0) throw new Error(`${flag}: expected a whole number, got ${argv[i]}`);
     if (flag === '--count') a.count = v;
     else if (flag === '--seed') a.seed = v;
+    else if (flag === '--from') a.from = v;
     else if (flag === '--only') a.only = v;
     else if (flag === '--cli-every') a.cliEvery = v;
     else if (flag === '--layout-weight') a.layoutWeight = v;
     else if (flag === '--heap-mb') a.heapMb = v;
-    else throw new Error(`unknown option ${flag} (--count, --seed, --only, --cli-every, --layout-weight, --heap-mb)`);
+    else throw new Error(`unknown option ${flag} (--count, --from, --seed, --only, --cli-every, --layout-weight, --heap-mb)`);
   }
   return a;
 }
@@ -80,8 +83,8 @@ function merge(into: Figures, f: Figures): void {
 /** Runs from..to in children, one after another when one dies or hangs; returns the figures and the child's peak RSS. */
 async function parent(a: Args, work: string, failures: string): Promise<Figures> {
   const total = emptyFigures();
-  const from0 = a.only ?? 0;
-  const to = a.only !== undefined ? a.only + 1 : a.count;
+  const from0 = a.only ?? a.from;
+  const to = a.only !== undefined ? a.only + 1 : a.from + a.count;
   let from = from0;
   const bin = join(import.meta.dirname, '..', 'bin', 'oci-validate.js');
   const started = Date.now();
@@ -150,7 +153,7 @@ async function findCulprit(a: Args, start: number, to: number, work: string, fai
 function print(a: Args, f: Figures, seconds: number, failures: string): void {
   const mib = (kb: number): string => `${(kb / 1024).toFixed(0)} MiB`;
   const lines = [
-    `fuzz: seed ${a.seed}, ${f.inputs} inputs in ${seconds.toFixed(0)} s (${(f.inputs / seconds).toFixed(0)}/s)`,
+    `fuzz: seed ${a.seed}, inputs ${a.only ?? a.from} to ${a.only ?? a.from + a.count - 1}: ${f.inputs} inputs in ${seconds.toFixed(0)} s (${(f.inputs / seconds).toFixed(0)}/s)`,
     `  inputs per kind: ${Object.entries(f.byLabel)
       .sort()
       .map(([k, n]) => `${k} ${n}`)
