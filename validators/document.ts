@@ -138,12 +138,20 @@ export async function validateDocument(file: string, text: string, opts: Documen
   // The catalogue only when a finding cites a requirement: a clean document never loads it.
   const catalogue = findings.some((f) => f.requirement) || shadowed.some((s) => s.finding.requirement) ? await loadCatalogue() : undefined;
   const diagnostics = findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold, catalogue, placed.get(f)));
+  // a finding that two readings both hold (a value shadowed in both) is reported once; within a reading, all of them
   const seen = new Set<string>();
+  let fresh = new Set<string>();
+  let current: ShadowReading | undefined;
   for (const { finding, reading, by } of shadowed) {
+    if (reading !== current) {
+      for (const k of fresh) seen.add(k);
+      fresh = new Set();
+      current = reading;
+    }
     const d = toDiagnostic(finding, file, reading, lines, version, threshold, catalogue, placed.get(finding));
-    const key = `${d.rule}\0${d.pointer}\0${d.line}:${d.column}\0${d.message}`;
+    const key = `${d.rule}\0${d.requirement ?? ''}\0${d.pointer}\0${d.line}:${d.column}\0${d.message}`;
     if (seen.has(key)) continue;
-    seen.add(key);
+    fresh.add(key);
     const later = fmt(lines, by.shadowedBy);
     diagnostics.push({
       ...d,
