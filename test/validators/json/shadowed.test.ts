@@ -108,6 +108,15 @@ describe('validateDocument: findings in a shadowed value', () => {
     ]);
   });
 
+  it('a shadowed value has the findings it has alone, as many (fuzz seed 20261205 input 10719)', async () => {
+    const win = (layerFolders: string): string => `{"ociVersion": "1.2.0", "root": {"path": "rootfs"}, "windows": {"layerFolders": ${layerFolders}}}`;
+    const alone = (await validateDocument('c.json', win('{}'), { kind: 'config' })).diagnostics.filter((d) => d.pointer === '/windows/layerFolders');
+    const text = win('{}, "layerFolders": ["C:\\\\l"]');
+    const shadowed = (await validateDocument('c.json', text, { kind: 'config' })).diagnostics.filter((d) => d.params.shadowed);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(shadowed.map((d) => `${d.rule} ${d.requirement} ${d.pointer}`)).toEqual(alone.map((d) => `${d.rule} ${d.requirement} ${d.pointer}`));
+  });
+
   it('a clean document with a harmless duplicate has only the duplicate', async () => {
     const text = CONFIG(GOOD_PROCESS, GOOD_PROCESS);
     const r = await validateDocument('c.json', text, { kind: 'config' });
