@@ -86,6 +86,16 @@ image layout directory or its tar / tar.gz archive; '-' reads stdin.`,
       help: 'image layouts: decompressed layer bytes allowed in all (default 16 GiB)',
       apply: (o, v) => (o.maxDecompressedBytes = positiveInt('max-decompressed-bytes', v)),
     },
+    {
+      flag: 'max-decompression-ratio',
+      value: 'N',
+      help: 'image layouts: a layer (or tar.gz) that expands more than N times its compressed size, past 256 MiB, is a decompression bomb (default 500; 0: no limit)',
+      apply: (o, v) => {
+        const n = Number(v);
+        if (!Number.isSafeInteger(n) || n < 0) throw usage(`--max-decompression-ratio ${v}: expected a whole number, 0 for no limit`);
+        o.maxDecompressionRatio = n;
+      },
+    },
   ],
   exits: [
     ['0', 'every document valid'],
@@ -190,8 +200,8 @@ async function validate(argv: readonly string[], io: CliIo, env: NodeJS.ProcessE
       results.push(...(await validatePath(p, codeCache ? { ...opts, codeCache } : opts)));
     } catch (e) {
       if (!(e instanceof OciError)) throw e;
+      // one input's error never costs the others their results: each is reported, the run goes on (exit 2 at the end)
       io.err(`oci-validate: ${e.message}\n`);
-      if (e.code === 'OCI_USAGE') return EXIT.usage;
       inputErrors.push({ file: p, code: e.code, message: e.message });
     }
   }

@@ -40,6 +40,8 @@ const EXIT_OF = {
   OCI_INPUT_KIND: EXIT.usage,
   OCI_INPUT_NO_CONFIG: EXIT.usage,
   OCI_INPUT_NOT_LAYOUT: EXIT.usage,
+  /** --spec-version names no version of this input's kind (a features document at 1.0.2): that input only. */
+  OCI_INPUT_SPEC_VERSION: EXIT.usage,
   OCI_INTERNAL: EXIT.internal,
   // oci-conform
   OCI_CONFORM_USAGE: EXIT.usage,

@@ -72,8 +72,12 @@ export async function validateDocument(file: string, text: string, opts: Documen
   const kind = pickKind(file, parsed, opts.kind);
   const declared = kind.declaredVersion(parsed.value);
   const forced = opts.specVersion ? kind.resolveVersion(opts.specVersion) : undefined;
+  // a fact about this input (a features document did not exist in 1.0.2), not about the command line: the other inputs still count
   if (opts.specVersion && !forced)
-    throw new OciError('OCI_USAGE', `--spec-version ${opts.specVersion}: not a ${kind.spec} version we know for a ${kind.title} (from ${kind.oldest} to ${kind.latest})`);
+    throw new OciError(
+      'OCI_INPUT_SPEC_VERSION',
+      `${file}: --spec-version ${opts.specVersion} is not a ${kind.spec} version we know for a ${kind.title} (from ${kind.oldest} to ${kind.latest})`,
+    );
   const version = forced ?? (declared !== undefined ? kind.resolveVersion(declared) : undefined) ?? kind.latest;
 
   const schema = await loadSchema(kind.name, version, opts.codeCache);

@@ -46,6 +46,7 @@ async function validateBundle(dir: string, opts: ValidateOptions, maxBytes: numb
       `${dir}: is a directory without config.json, so neither a runtime bundle${handlers.length > 0 ? ' nor anything else we validate' : ''}`,
     );
   }
-  const input = readTextInput(config, maxBytes);
+  // a bundle's content is as untrusted as a layout's: a FIFO or device named config.json is refused, never waited on
+  const input = readTextInput(config, maxBytes, { regularOnly: true });
   return [await validateDocument(input.name, input.text, { ...opts, kind: opts.kind ?? 'config', bundleDir: dir })];
 }

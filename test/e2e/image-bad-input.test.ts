@@ -3,32 +3,16 @@
  * naming the file and the reason, exit 2, no stack trace; and validating a
  * layout changes nothing on disk.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, snapshot } from './helpers.js';
 import { writeTar, zstdStored } from '../corpus/image/layouts/tar-writer.js';
 import { archiveLayout, buildLayout } from '../corpus/image/layouts/builder.js';
 
 let dir: string;
-
-function snapshot(d: string): string {
-  const h = createHash('sha256');
-  const walk = (p: string): void => {
-    for (const name of readdirSync(p).sort()) {
-      const f = join(p, name);
-      const st = statSync(f);
-      h.update(`${f} ${st.size} ${st.mtimeMs} ${st.mode}\n`);
-      if (st.isDirectory()) walk(f);
-      else h.update(readFileSync(f));
-    }
-  };
-  walk(d);
-  return h.digest('hex');
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'oci-image-bad-'));

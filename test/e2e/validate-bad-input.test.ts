@@ -102,6 +102,41 @@ describe('oci-validate on bad input', () => {
     }
   });
 
+  it.each(['text', 'json', 'sarif'])(
+    'a --spec-version that one input has no such version of costs the other inputs nothing (%s)',
+    (format) => {
+      // runtime-spec has a 1.2.0, image-spec none: the layout is an input error, the config is validated at 1.2.0
+      const layout = join(dir, 'spec-version-layout');
+      mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+      writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+      writeFileSync(join(layout, 'index.json'), '{"schemaVersion":2,"manifests":[]}');
+      const config = join(dir, 'spec-version-config.json');
+      writeFileSync(config, JSON.stringify({ ociVersion: '1.0.0', root: { path: 'rootfs' } }));
+      try {
+        const r = runCli('oci-validate.js', ['--format', format, '--spec-version', '1.2.0', layout, config]);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trimEnd().split('\n')).toEqual([`oci-validate: ${layout}: --spec-version 1.2.0 is not an image-spec version we know (1.0.0, 1.0.1, 1.0.2, 1.1.0, 1.1.1)`]);
+        if (format === 'text') expect(r.stdout).toContain(config);
+        else if (format === 'json') {
+          const rep = JSON.parse(r.stdout) as { documents: Array<{ file: string; specVersion: string }>; errors: Array<{ file: string; code: string }> };
+          expect(rep.documents.map((d) => [d.file, d.specVersion])).toEqual([[config, '1.2.0']]);
+          expect(rep.errors.map((e) => [e.file, e.code])).toEqual([[layout, 'OCI_INPUT_SPEC_VERSION']]);
+        } else {
+          const log = JSON.parse(r.stdout) as {
+            runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ descriptor: { id: string } }> }>; artifacts?: Array<{ location: { uri: string } }>; results: unknown[] }>;
+          };
+          const inv = log.runs[0]!.invocations[0]!;
+          expect(inv.executionSuccessful).toBe(false);
+          expect(inv.toolExecutionNotifications.map((n) => n.descriptor.id)).toEqual(['OCI_INPUT_SPEC_VERSION']);
+          expect(JSON.stringify(log.runs[0]!.results)).toContain('spec-version-config.json');
+        }
+      } finally {
+        rmSync(layout, { recursive: true });
+        rmSync(config);
+      }
+    },
+  );
+
   it.each([
     [['--format', 'xml', 'x.json'], /--format xml/],
     [['--level', 'MAY', 'x.json'], /--level MAY/],

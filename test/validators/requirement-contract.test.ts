@@ -37,6 +37,10 @@ const WALKER_OWN_CHECKS: Readonly<Record<string, string>> = {
   'layout.json.too-large': 'our --max-bytes limit',
   'layout.json.encoding': 'a JSON blob that is not UTF-8 text: not JSON, no kind to cite',
   'layout.layer.decompression-limit': 'our --max-decompressed-bytes budget',
+  'layout.layer.decompression-ratio': 'our --max-decompression-ratio bound on a decompression bomb',
+  'layout.layer.names-limit': 'our budget of entry names kept in a run',
+  'layout.layer.path-too-long': 'a name past PATH_MAX, which no runtime can create; the text is silent',
+  'layout.layer.symlink-escape': 'unsafe layer entry (written through a link out of the root); the text is silent',
   // corrupt data, or a zstd frame whose window is over our 128 MiB limit (which zstd itself may accept)
   'layout.layer.decompress-failed': 'corrupt compressed data, or a zstd window over our limit',
   'layout.layer.absolute-path': 'unsafe layer entry; the text is silent',

@@ -52,6 +52,7 @@ export const LAYOUT_CHECKS = [
   { id: 'layout.layer.compression-mismatch', requirements: ['IMG-LAYER-TAR-FORMAT'] },
   { id: 'layout.layer.non-distributable', requirements: ['IMG-LAYER-NONDIST-NO-NEW'] },
   { id: 'layout.layer.decompression-limit', requirements: [], level: 'MUST' },
+  { id: 'layout.layer.decompression-ratio', requirements: [], level: 'MUST' },
   { id: 'layout.layer.decompress-failed', requirements: [], level: 'MUST' },
   { id: 'layout.layer.not-tar', requirements: ['IMG-LAYER-TAR-FORMAT'] },
   { id: 'layout.layer.duplicate-entry', requirements: ['IMG-LAYER-NO-DUPLICATE-ENTRIES'] },
@@ -68,6 +69,9 @@ export const LAYOUT_CHECKS = [
   { id: 'layout.layer.hardlink-escape', requirements: [], level: 'MUST' },
   { id: 'layout.layer.hardlink-to-directory', requirements: [], level: 'MUST' },
   { id: 'layout.layer.hardlink-target-missing', requirements: [], level: 'MUST' },
+  { id: 'layout.layer.symlink-escape', requirements: [], level: 'MUST' },
+  { id: 'layout.layer.path-too-long', requirements: [], level: 'MUST' },
+  { id: 'layout.layer.names-limit', requirements: [], level: 'MUST' },
   { id: 'layout.layer.more-findings', requirements: [], level: 'INFO' },
 ] as const satisfies readonly LayoutCheckSpec[];
 
@@ -77,7 +81,12 @@ export type LayoutCheckId = LayoutCheck['id'];
 /** The checks made on the entries of a layer's tar stream (layer/), each citing at most one requirement. */
 export type LayerCheckId = Exclude<
   Extract<LayoutCheckId, `layout.layer.${string}`>,
-  'layout.layer.compression-mismatch' | 'layout.layer.non-distributable' | 'layout.layer.decompression-limit' | 'layout.layer.decompress-failed' | 'layout.layer.not-tar'
+  | 'layout.layer.compression-mismatch'
+  | 'layout.layer.non-distributable'
+  | 'layout.layer.decompression-limit'
+  | 'layout.layer.decompression-ratio'
+  | 'layout.layer.decompress-failed'
+  | 'layout.layer.not-tar'
 >;
 
 const BY_ID: ReadonlyMap<string, LayoutCheckSpec> = new Map(LAYOUT_CHECKS.map((c) => [c.id, c]));

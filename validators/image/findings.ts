@@ -52,9 +52,13 @@ interface FileRecord {
   version: string | undefined;
   parsed: ParsedJson | undefined;
   lines: LineIndex | undefined;
-  readonly diagnostics: Diagnostic[];
-  /** How many of `diagnostics` (the first ones) came from validating the document itself. */
-  fromDocument: number;
+  /** What validating the document itself said, then the walker's own findings: kept apart so that adding is O(1). */
+  readonly fromDocument: Diagnostic[];
+  readonly own: Diagnostic[];
+  /** `requirement pointer` of the document's diagnostics, and `rule pointer message` of our own: for not repeating them. */
+  readonly docKeys: Set<string>;
+  readonly ownKeys: Set<string>;
+  errors: number;
 }
 
 export class Findings {
@@ -84,13 +88,16 @@ export class Findings {
   /** Diagnostics that validateDocument produced for this file. */
   addDiagnostics(file: string, ds: readonly Diagnostic[]): void {
     const r = this.record(file);
-    r.diagnostics.splice(r.fromDocument, 0, ...ds);
-    r.fromDocument += ds.length;
+    for (const d of ds) {
+      r.fromDocument.push(d);
+      if (d.requirement) r.docKeys.add(`${d.requirement}\0${d.pointer}`);
+      if (d.severity === 'error') r.errors++;
+    }
   }
 
   /** Whether the file already has an error (e.g. from its schema, so that a fallback check need not repeat it). */
   hasError(file: string): boolean {
-    return this.files.get(file)?.diagnostics.some((d) => d.severity === 'error') ?? false;
+    return (this.files.get(file)?.errors ?? 0) > 0;
   }
 
   /** Whether the requirement exists in the version we check against. */
@@ -120,14 +127,17 @@ export class Findings {
     if (rec.parsed && rec.lines) ({ line, column } = rec.lines.position(offsetOfPointer(rec.parsed, pointer, f.at ?? 'value')));
     // Not repeated: what the document validation already said (same requirement, same place), and our own exact repeats
     // (a config or layer shared by several manifests).
-    const doc = rec.diagnostics.slice(0, rec.fromDocument);
-    if (cited && doc.some((d) => d.requirement === cited && d.pointer === pointer)) return;
-    if (rec.diagnostics.slice(rec.fromDocument).some((d) => d.rule === f.rule && d.pointer === pointer && d.message === f.message)) return;
-    rec.diagnostics.push({
+    if (cited && rec.docKeys.has(`${cited}\0${pointer}`)) return;
+    const key = `${f.rule}\0${pointer}\0${f.message}`;
+    if (rec.ownKeys.has(key)) return;
+    rec.ownKeys.add(key);
+    const severity = f.severity ?? severityOf(level, this.threshold);
+    if (severity === 'error') rec.errors++;
+    rec.own.push({
       rule: f.rule,
       ...(cited ? { requirement: cited } : {}),
       level,
-      severity: f.severity ?? severityOf(level, this.threshold),
+      severity,
       file,
       pointer,
       line,
@@ -139,13 +149,13 @@ export class Findings {
   }
 
   results(): DocumentResult[] {
-    return [...this.files.values()].map((r) => ({ file: r.file, kind: r.kind, version: r.version, diagnostics: r.diagnostics }));
+    return [...this.files.values()].map((r) => ({ file: r.file, kind: r.kind, version: r.version, diagnostics: [...r.fromDocument, ...r.own] }));
   }
 
   private record(file: string): FileRecord {
     let r = this.files.get(file);
     if (!r) {
-      r = { file, kind: undefined, version: undefined, parsed: undefined, lines: undefined, diagnostics: [], fromDocument: 0 };
+      r = { file, kind: undefined, version: undefined, parsed: undefined, lines: undefined, fromDocument: [], own: [], docKeys: new Set(), ownKeys: new Set(), errors: 0 };
       this.files.set(file, r);
     }
     return r;

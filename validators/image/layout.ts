@@ -17,7 +17,7 @@ import type { LayerFinding, LayerSummary } from './layer/inspect.js';
 import { layerCompression } from './media-types.js';
 import type { ContentStore, StreamJob } from './store/store.js';
 import type { BlobOutcome } from './verify.js';
-import { BlobVerifier, DecompressionBudget } from './verify.js';
+import { BlobVerifier, DEFAULT_MAX_RATIO, DecompressionBudget, RATIO_MIN_BYTES } from './verify.js';
 import type { BlobRecord } from './walk.js';
 import { Walker } from './walk.js';
 import { checkBlobNames } from './names.js';
@@ -31,6 +31,8 @@ export interface LayoutOptions {
   readonly maxBytes?: number;
   /** Decompressed bytes allowed over all layers of the run. */
   readonly maxDecompressedBytes?: number;
+  /** Largest ratio of decompressed to compressed bytes a layer may reach (0: none); default DEFAULT_MAX_RATIO. */
+  readonly maxDecompressionRatio?: number;
   /** Blobs streamed at once. */
   readonly concurrency?: number;
   /** The CLI's code-cached scripts, for the JSON documents' validators and rules. */
@@ -42,7 +44,7 @@ const DEFAULT_MAX_JSON = 16 * 1024 * 1024;
 
 export async function validateLayout(store: ContentStore, opts: LayoutOptions = {}): Promise<DocumentResult[]> {
   if (opts.specVersion !== undefined && !(IMAGE_SPEC_VERSIONS as readonly string[]).includes(opts.specVersion))
-    throw new OciError('OCI_USAGE', `--spec-version ${opts.specVersion}: not an image-spec version we know (${IMAGE_SPEC_VERSIONS.join(', ')})`);
+    throw new OciError('OCI_INPUT_SPEC_VERSION', `${store.name}: --spec-version ${opts.specVersion} is not an image-spec version we know (${IMAGE_SPEC_VERSIONS.join(', ')})`);
   const version = opts.specVersion ?? LATEST_IMAGE_SPEC;
   const level = opts.level ?? 'MUST';
   const F = new Findings(version, level);
@@ -54,6 +56,12 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
     F.add(root, {
       rule: 'layout.archive.duplicate-entry',
       message: `archive entry '${name}' occurs more than once; tools that extract it keep the last one, which is the one checked`,
+      params: { entry: name },
+    });
+  for (const name of store.tooLong ?? [])
+    F.add(root, {
+      rule: 'layout.archive.unsafe-path',
+      message: `archive entry '${name}' has a name longer than PATH_MAX, which no tool can extract; ignored`,
       params: { entry: name },
     });
   for (const name of store.escaping ?? [])
@@ -108,10 +116,10 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
 
   // what else is under blobs/
   const unreferenced: BlobRecord[] = [];
-  checkBlobNames(store, F, walker.blobs, unreferenced);
+  checkBlobNames(store, F, walker.blobs, walker.refused, unreferenced);
 
   // one streaming pass over every blob we did not parse
-  const budget = new DecompressionBudget(opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
+  const budget = new DecompressionBudget(opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED, opts.maxDecompressionRatio ?? DEFAULT_MAX_RATIO);
   const diffAlgs = diffIdAlgorithms(walker);
   const outcomes = new Map<string, BlobOutcome>();
   const jobs: StreamJob[] = [];
@@ -139,7 +147,7 @@ export async function validateLayout(store: ContentStore, opts: LayoutOptions = 
       b.computed = o.digest;
     }
     digestFindings(b, label, F);
-    if (o?.layer) layerFindings(b, o, label, F, budget.limit);
+    if (o?.layer) layerFindings(b, o, label, F, budget.limit, budget.maxRatio);
   }
 
   for (const m of walker.manifests) manifestFindings(m, outcomes, store, F);
@@ -154,7 +162,7 @@ function enough(o: BlobOutcome, layer: boolean, diffAlgs: ReadonlyMap<string, st
   if (!l) return false;
   // The store's budget was shared with blobs nobody references: a limit hit there is checked again with ours.
   if (l.limitExceeded) return false;
-  if (l.decompressError !== undefined || l.inspector.tarError !== undefined) return true;
+  if (l.ratioExceeded || l.decompressError !== undefined || l.inspector.tarError !== undefined) return true;
   return [...diffAlgs.keys()].every((a) => l.diffIds.has(a));
 }
 
@@ -177,7 +185,7 @@ function digestFindings(b: BlobRecord, label: string, F: Findings): void {
     F.add(r.file, { rule: 'layout.blob.digest-mismatch', requirement: 'IMG-LAYOUT-BLOB-DIGEST-MATCH', pointer: joinPointer(r.pointer, 'digest'), message, params });
 }
 
-function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings, limit: number): void {
+function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings, limit: number, ratio: number): void {
   const l = o.layer!;
   for (const r of b.refs) {
     const declared = r.mediaType !== undefined ? layerCompression(r.mediaType) : undefined;
@@ -190,7 +198,13 @@ function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings
         params: { declared, actual: l.compression },
       });
   }
-  if (l.limitExceeded)
+  if (l.ratioExceeded)
+    F.add(label, {
+      rule: 'layout.layer.decompression-ratio',
+      message: `decompressing stopped after ${l.uncompressedSize} bytes: the layer (${o.size} bytes compressed) expands more than ${ratio} times its compressed size, a decompression bomb by our reading (raise the limit with --max-decompression-ratio); layer not inspected, diff_id not verified`,
+      params: { ratio, decompressed: l.uncompressedSize, compressed: o.size, minimum: RATIO_MIN_BYTES },
+    });
+  else if (l.limitExceeded)
     F.add(label, {
       rule: 'layout.layer.decompression-limit',
       message: `decompressing stopped after ${l.uncompressedSize} bytes: the run's limit of ${limit} decompressed bytes is used up (raise it with --max-decompressed-bytes); layer not inspected`,
@@ -227,7 +241,7 @@ function diffIdAlgorithms(w: Walker): Map<string, string> {
 
 function manifestFindings(m: Walker['manifests'][number], outcomes: ReadonlyMap<string, BlobOutcome>, store: ContentStore, F: Findings): void {
   const summaries: Array<LayerSummary | undefined> = m.layers.map((l) => (l ? outcomes.get(l.path)?.layer : undefined)).map((l) =>
-    l && !l.limitExceeded && l.decompressError === undefined && l.inspector.tarError === undefined ? l.inspector.summary : undefined,
+    l && !l.limitExceeded && !l.ratioExceeded && l.decompressError === undefined && l.inspector.tarError === undefined ? l.inspector.summary : undefined,
   );
   for (const [i, fs] of checkStack(summaries)) for (const f of fs) addLayerFinding(F, store.label(m.layers[i]!.path), f);
 

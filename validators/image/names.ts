@@ -10,7 +10,13 @@ import type { BlobRecord } from './walk.js';
 const ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
 const ENCODED = /^[a-zA-Z0-9=_-]+$/;
 
-export function checkBlobNames(store: ContentStore, F: Findings, referenced: ReadonlyMap<string, BlobRecord>, unreferenced: BlobRecord[]): void {
+export function checkBlobNames(
+  store: ContentStore,
+  F: Findings,
+  referenced: ReadonlyMap<string, BlobRecord>,
+  refused: ReadonlySet<string>,
+  unreferenced: BlobRecord[],
+): void {
   for (const { path, stat } of store.listBlobs()) {
     const parts = path.split('/');
     const label = store.label(path);
@@ -41,7 +47,8 @@ export function checkBlobNames(store: ContentStore, F: Findings, referenced: Rea
       });
       continue;
     }
-    if (referenced.has(path)) continue;
+    // referenced: verified as such; refused where referenced (a link, a FIFO): reported there, and that is all
+    if (referenced.has(path) || refused.has(path)) continue;
     if (stat.kind !== 'file') {
       F.add(label, {
         rule: 'layout.blob.unreferenced',

@@ -8,6 +8,7 @@ import type { ValidateOptions } from '../input/handler.js';
 import { archiveFormat } from './detect.js';
 import type { LayoutOptions } from './layout.js';
 import { DEFAULT_MAX_DECOMPRESSED, validateLayout } from './layout.js';
+import { DEFAULT_MAX_RATIO } from './verify.js';
 import { DirStore } from './store/dir.js';
 import type { ContentStore } from './store/store.js';
 import { TarFileStore } from './store/tar-file.js';
@@ -20,6 +21,7 @@ function layoutOptions(opts: ValidateOptions): LayoutOptions {
     ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.complete ? { complete: true } : {}),
     ...(opts.maxDecompressedBytes ? { maxDecompressedBytes: opts.maxDecompressedBytes } : {}),
+    ...(opts.maxDecompressionRatio !== undefined ? { maxDecompressionRatio: opts.maxDecompressionRatio } : {}),
     ...(opts.codeCache ? { codeCache: opts.codeCache } : {}),
   };
 }
@@ -53,7 +55,7 @@ export async function validateLayoutArchive(path: string, opts: ValidateOptions)
   if (format === 'zstd')
     throw new OciError('OCI_INPUT_UNREADABLE', `${name}: is zstd-compressed; we read layout archives as plain tar or tar.gz (decompress it first, e.g. zstd -d)`);
   if (format === 'gzip') {
-    const store = await TarGzipStore.open(path, name, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
+    const store = await TarGzipStore.open(path, name, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED, opts.maxDecompressionRatio ?? DEFAULT_MAX_RATIO);
     refuseDockerArchive(store);
     return validateLayout(store, layoutOptions(opts));
   }

@@ -9,15 +9,30 @@ import type { Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import type { Gunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
-import { LayerInspector } from './layer/inspect.js';
+import { LayerInspector, NameBudget } from './layer/inspect.js';
 import { ZstdGuard } from './zstd-guard.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
-/** A budget of decompressed bytes shared by every layer of one run. */
+/**
+ * Past this ratio of decompressed to compressed bytes a layer is a decompression bomb, not an image
+ * layer (gzip's best is 1032:1 on zeros; real layers are 2-10:1; a tar of zeros gzipped with level 1 229:1).
+ */
+export const DEFAULT_MAX_RATIO = 500;
+/** ... once this much has come out: small layers may be all zeros. */
+export const RATIO_MIN_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A budget of decompressed bytes shared by every layer of one run, the ratio no layer may pass
+ * (0: no ratio limit), and the budget of the names their inspectors keep.
+ */
 export class DecompressionBudget {
   used = 0;
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    readonly maxRatio = DEFAULT_MAX_RATIO,
+    readonly names = new NameBudget(),
+  ) {}
 }
 
 /**
@@ -47,6 +62,8 @@ export interface LayerOutcome {
   diffIds: Map<string, string>;
   uncompressedSize: number;
   limitExceeded: boolean;
+  /** Decompressing stopped: the layer expands past the budget's ratio (a decompression bomb). */
+  ratioExceeded: boolean;
   decompressError: string | undefined;
   inspector: LayerInspector;
 }
@@ -131,8 +148,8 @@ export class BlobVerifier implements BlobSink {
   }
 
   private startLayer(compression: Compression): void {
-    const inspector = new LayerInspector();
-    this.outcome.layer = { compression, diffIds: new Map(), uncompressedSize: 0, limitExceeded: false, decompressError: undefined, inspector };
+    const inspector = new LayerInspector(this.layer!.budget.names);
+    this.outcome.layer = { compression, diffIds: new Map(), uncompressedSize: 0, limitExceeded: false, ratioExceeded: false, decompressError: undefined, inspector };
     const algs = [...this.layer!.diffAlgorithms];
     if (compression === 'none') for (const [alg, nodeHash] of algs) if (nodeHash === this.nodeHash) this.reused.add(alg);
     this.diffHashes = new Map(algs.filter(([alg]) => !this.reused.has(alg)).map(([alg, nodeHash]) => [alg, createHash(nodeHash)]));
@@ -179,8 +196,10 @@ export class BlobVerifier implements BlobSink {
     const budget = this.layer!.budget;
     l.uncompressedSize += c.length;
     budget.used += c.length;
-    if (budget.used > budget.limit) {
-      l.limitExceeded = true;
+    const overRatio = budget.maxRatio > 0 && l.compression !== 'none' && l.uncompressedSize > RATIO_MIN_BYTES && l.uncompressedSize > budget.maxRatio * this.outcome.size;
+    if (budget.used > budget.limit || overRatio) {
+      if (overRatio) l.ratioExceeded = true;
+      else l.limitExceeded = true;
       this.stop();
       if (this.zstd) throw new Abort();
       return;

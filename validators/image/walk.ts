@@ -56,6 +56,8 @@ const MAX_DEPTH = 64;
 export class Walker {
   readonly blobs = new Map<string, BlobRecord>();
   readonly manifests: ManifestRecord[] = [];
+  /** Referenced blobs refused as they stand (a link, a FIFO, a device): reported once, as that, not as unreferenced too. */
+  readonly refused = new Set<string>();
   /** Parsed JSON blobs, by path, once validated. */
   private readonly docs = new Map<string, JsonValue | undefined>();
 
@@ -143,10 +145,12 @@ export class Walker {
       return undefined;
     }
     if (st.kind === 'link') {
+      this.refused.add(path);
       this.F.add(file, { rule: 'layout.symlink', pointer: dpointer, message: `blob ${path} is ${st.what}; refused, never followed`, params: { path } });
       return undefined;
     }
     if (st.kind === 'not-file') {
+      this.refused.add(path);
       this.F.add(file, { rule: 'layout.blob.not-file', pointer: dpointer, message: `blob ${path} is ${st.what}, not a regular file`, params: { path } });
       return undefined;
     }

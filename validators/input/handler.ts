@@ -6,6 +6,8 @@ export interface ValidateOptions extends Omit<DocumentOptions, 'bundleDir'> {
   readonly complete?: boolean;
   /** Image layouts: decompressed bytes allowed over all layers (default 16 GiB). */
   readonly maxDecompressedBytes?: number;
+  /** Image layouts: largest ratio of decompressed to compressed bytes (0: no limit; default 500). */
+  readonly maxDecompressionRatio?: number;
 }
 
 /** A handler for a directory or archive that is not a single JSON document (an image layout, a tar). */

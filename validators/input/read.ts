@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { OciError, errnoCode } from '../../core/errors.js';
 
 /** The default ceiling on one JSON document; a flag raises it. */
@@ -10,29 +11,42 @@ export interface TextInput {
   readonly text: string;
 }
 
-/** Reads a file (or '-' for stdin) as strict UTF-8 JSON text; never writes anything. */
-export function readTextInput(path: string, maxBytes = DEFAULT_MAX_BYTES): TextInput {
+/**
+ * Reads a file (or '-' for stdin) as strict UTF-8 JSON text; never writes anything.
+ * `regularOnly`: a file found inside what the user named (a bundle's config.json), not named itself: it must be a
+ * regular file, and is opened without blocking, so that a FIFO put there is refused instead of waited on. A path the
+ * user names may be a pipe or FIFO (`oci-validate <(cat config.json)`), read as `cat` would.
+ */
+export function readTextInput(path: string, maxBytes = DEFAULT_MAX_BYTES, opts: { readonly regularOnly?: boolean } = {}): TextInput {
   const name = path === '-' ? '<stdin>' : path;
-  const bytes = path === '-' ? readFd(0, name, maxBytes) : readPath(path, maxBytes);
+  const bytes = path === '-' ? readFd(0, name, maxBytes) : readPath(path, maxBytes, opts.regularOnly === true);
   return { name, text: decode(bytes, name) };
 }
 
-function readPath(path: string, maxBytes: number): Buffer {
+function readPath(path: string, maxBytes: number, regularOnly: boolean): Buffer {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, regularOnly ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY);
   } catch (e) {
     throw openError(path, e);
   }
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new OciError('OCI_INPUT_UNREADABLE', `${path}: is a directory, not a JSON file`);
+    if (regularOnly && !st.isFile()) throw new OciError('OCI_INPUT_UNREADABLE', `${path}: is ${describe(st)}, not a regular file; refused, not read`);
     if (st.isFile() && st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
     if (st.isFile() && st.size > 0) return readSized(fd, path, st.size, maxBytes);
     return readFd(fd, path, maxBytes);
   } finally {
     closeSync(fd);
   }
+}
+
+function describe(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 /** One line for a failed open or stat of a path the user named. */

@@ -7,6 +7,7 @@ import type { LayerCheckId } from '../checks.js';
 import type { TarEntry } from '../tar/parser.js';
 import { TarFormatError } from '../tar/header.js';
 import { TarParser } from '../tar/parser.js';
+import { LinkTree, escapeOf } from './links.js';
 
 /** A finding inside a layer, before it gets a file name and position. */
 export interface LayerFinding {
@@ -15,7 +16,7 @@ export interface LayerFinding {
   readonly entry?: string;
 }
 
-export type NodeType = 'dir' | 'file' | 'other';
+export type NodeType = 'dir' | 'file' | 'symlink' | 'other';
 
 export interface LayerSummary {
   /** Every path the layer adds (normalised, no leading './' or '/'), with its type. */
@@ -26,6 +27,41 @@ export interface LayerSummary {
   readonly opaque: string[];
   /** Hard links whose target is not an earlier entry of this layer. */
   readonly pendingLinks: Array<{ readonly path: string; readonly target: string }>;
+  /** Symbolic links the layer adds: path to target. */
+  readonly symlinks: Map<string, string>;
+  /** Set when the names budget ran out: the layer's names are only partly kept. */
+  incomplete: boolean;
+}
+
+/**
+ * What the names a run keeps may cost in all: each kept name's length plus a fixed cost per entry
+ * (the map's), shared by every layer of the run, so that a hostile layer cannot fill memory with names.
+ */
+export class NameBudget {
+  used = 0;
+  constructor(readonly limit = DEFAULT_NAME_BUDGET) {}
+}
+
+/** 128 Mi: about a million entries of 60-byte names (a very large layer) with room to spare. */
+export const DEFAULT_NAME_BUDGET = 128 * 1024 * 1024;
+const ENTRY_COST = 64;
+
+/**
+ * The longest path we take a name for, in bytes: PATH_MAX (4096, with its NUL) on Linux, which is also
+ * the longest symbolic link target; a runtime cannot create a longer one, and keeping such names would let
+ * a small archive fill memory (a 1 MiB pax record per entry). Also under V8's full-hash length, so that
+ * equal-length names do not collide as map keys.
+ */
+export const MAX_PATH_BYTES = 4095;
+
+/** A name for a message: cut, with its length said, when it is long. */
+export function shortName(name: string): string {
+  return name.length <= 200 ? name : `${name.slice(0, 100)}…${name.slice(-40)} (${Buffer.byteLength(name)} bytes)`;
+}
+
+/** Whether a name is longer than MAX_PATH_BYTES bytes of UTF-8. */
+export function tooLong(s: string): boolean {
+  return s.length > MAX_PATH_BYTES || (s.length * 3 > MAX_PATH_BYTES && Buffer.byteLength(s) > MAX_PATH_BYTES);
 }
 
 const WH = '.wh.';
@@ -56,7 +92,7 @@ function baseOf(p: string): string {
 }
 
 export class LayerInspector {
-  readonly summary: LayerSummary = { entries: new Map(), whiteouts: [], opaque: [], pendingLinks: [] };
+  readonly summary: LayerSummary = { entries: new Map(), whiteouts: [], opaque: [], pendingLinks: [], symlinks: new Map(), incomplete: false };
   readonly findings: LayerFinding[] = [];
   /** Set when the stream is not a readable tar archive. */
   tarError: string | undefined;
@@ -64,6 +100,10 @@ export class LayerInspector {
   private readonly counts = new Map<string, number>();
   /** Directories in which a subdirectory entry has been seen (for the whiteout order hint). */
   private readonly dirsWithSubdir = new Set<string>();
+  /** The layer's symbolic links so far, for entries written through them. */
+  private readonly links = new LinkTree();
+
+  constructor(private readonly names: NameBudget = new NameBudget()) {}
 
   feed(chunk: Buffer): void {
     if (this.tarError !== undefined || this.parser.done) return;
@@ -98,6 +138,11 @@ export class LayerInspector {
   }
 
   private onEntry(e: TarEntry): void {
+    if (tooLong(e.name) || tooLong(e.linkname)) {
+      const which = tooLong(e.name) ? `entry '${shortName(e.name)}'` : `entry '${shortName(e.name)}' links to a target that`;
+      this.add('layout.layer.path-too-long', `${which} is longer than ${MAX_PATH_BYTES} bytes (PATH_MAX): no runtime can create it; not kept`, shortName(e.name));
+      return;
+    }
     const { path, absolute, dotdot } = clean(e.name);
     if (path === '' && !dotdot) return; // the root itself ('./' or '/')
     if (absolute) this.add('layout.layer.absolute-path', `entry '${e.name}' has an absolute path; layer paths are relative to the root`, e.name);
@@ -106,17 +151,49 @@ export class LayerInspector {
       return;
     }
     if (e.sparse) this.add('layout.layer.sparse', `entry '${e.name}' is a sparse file`, e.name);
+    const parts = path.split('/');
+    // a whiteout too: what it removes is reached through the same links
+    if (this.links.size > 0) {
+      const out = escapeOf(this.links.root, parts.slice(0, -1));
+      if (out)
+        this.add(
+          'layout.layer.symlink-escape',
+          `entry '${e.name}' is written through symbolic link '${out.link}' -> '${out.target}', which leads outside the root: an extractor that follows it writes outside the rootfs`,
+          e.name,
+        );
+    }
     const base = baseOf(path);
     const parent = parentOf(path);
     if (base.startsWith(WH)) {
       this.whiteout(e, path, base, parent);
       return;
     }
-    const type: NodeType = e.type === 'directory' ? 'dir' : e.type === 'file' || e.type === 'contiguous' || e.type === 'hardlink' ? 'file' : 'other';
+    const type: NodeType =
+      e.type === 'directory' ? 'dir' : e.type === 'file' || e.type === 'contiguous' || e.type === 'hardlink' ? 'file' : e.type === 'symlink' ? 'symlink' : 'other';
     if (this.summary.entries.has(path)) this.add('layout.layer.duplicate-entry', `entry '${e.name}' appears more than once in the layer`, e.name);
+    else if (!this.keep(path)) return;
     this.summary.entries.set(path, type);
+    if (type === 'symlink') this.summary.symlinks.set(path, e.linkname);
+    else this.summary.symlinks.delete(path);
+    this.links.set(parts, type === 'symlink' ? e.linkname : undefined);
     if (type === 'dir') this.dirsWithSubdir.add(parent);
     if (e.type === 'hardlink') this.hardlink(e, path);
+  }
+
+  /** Whether the budget lets us keep one more name; says so once when it does not. */
+  private keep(path: string): boolean {
+    if (this.summary.incomplete) return false;
+    const cost = path.length + ENTRY_COST;
+    if (this.names.used + cost <= this.names.limit) {
+      this.names.used += cost;
+      return true;
+    }
+    this.summary.incomplete = true;
+    this.add(
+      'layout.layer.names-limit',
+      `the names of this run's layers have used up our budget of ${this.names.limit} (bytes of names, ${ENTRY_COST} per entry): names from '${shortName(path)}' on are not kept, so checks across entries and layers are incomplete`,
+    );
+    return false;
   }
 
   private whiteout(e: TarEntry, path: string, base: string, parent: string): void {
@@ -124,6 +201,7 @@ export class LayerInspector {
       this.add('layout.layer.whiteout-not-file', `whiteout '${e.name}' is a ${e.type} entry; whiteouts are plain empty files`, e.name);
     else if (e.size !== 0) this.add('layout.layer.whiteout-not-empty', `whiteout '${e.name}' holds ${e.size} bytes; whiteouts are empty files`, e.name);
     if (this.summary.entries.has(path)) this.add('layout.layer.duplicate-entry', `entry '${e.name}' appears more than once in the layer`, e.name);
+    else if (!this.keep(path)) return;
     this.summary.entries.set(path, 'other');
     if (base === OPAQUE) {
       this.summary.opaque.push(parent);
@@ -150,8 +228,20 @@ export class LayerInspector {
       this.add('layout.layer.hardlink-escape', `hard link '${e.name}' points to '${e.linkname}', outside the layer's root`, e.name);
       return;
     }
+    const through = this.links.size > 0 ? escapeOf(this.links.root, t.path.split('/').slice(0, -1)) : undefined;
+    if (through) {
+      this.add(
+        'layout.layer.hardlink-escape',
+        `hard link '${e.name}' points to '${e.linkname}' through symbolic link '${through.link}' -> '${through.target}', outside the layer's root`,
+        e.name,
+      );
+      return;
+    }
     const seen = this.summary.entries.get(t.path);
-    if (t.path === path || seen === undefined) this.summary.pendingLinks.push({ path, target: t.path });
+    if (t.path === path || seen === undefined) {
+      this.names.used += t.path.length;
+      this.summary.pendingLinks.push({ path, target: t.path });
+    }
     else if (seen === 'dir') this.add('layout.layer.hardlink-to-directory', `hard link '${e.name}' points to directory '${e.linkname}'; directories cannot be hard-linked`, e.name);
   }
 

@@ -4,6 +4,7 @@
  */
 import type { TarEntry } from '../tar/parser.js';
 import type { StoreListing, StoreStat } from './store.js';
+import { shortName, tooLong } from '../layer/inspect.js';
 
 export interface IndexedEntry {
   readonly entry: TarEntry;
@@ -26,10 +27,16 @@ export class ArchiveIndex {
   private readonly dirs = new Set<string>();
   /** Names that would leave the layout root (refused). */
   readonly escaping: string[] = [];
+  /** Names longer than PATH_MAX (refused, not kept: shortened for messages). */
+  readonly tooLong: string[] = [];
   /** Names that occur more than once (the last one wins, as when a tool extracts the archive). */
   readonly duplicates = new Set<string>();
 
   add(e: TarEntry): void {
+    if (tooLong(e.name)) {
+      this.tooLong.push(shortName(e.name));
+      return;
+    }
     const n = normaliseName(e.name);
     if (n === undefined) {
       this.escaping.push(e.name);

@@ -16,6 +16,10 @@ export abstract class ArchiveStore implements ContentStore {
     return this.index.escaping;
   }
 
+  get tooLong(): readonly string[] {
+    return this.index.tooLong;
+  }
+
   get duplicates(): ReadonlySet<string> {
     return this.index.duplicates;
   }

@@ -47,6 +47,8 @@ export interface ContentStore {
   hasRootFile(name: string): boolean;
   /** Archive entry names that would leave the layout root (refused, reported). */
   readonly escaping?: readonly string[];
+  /** Archive entry names longer than PATH_MAX (refused, shortened). */
+  readonly tooLong?: readonly string[];
   /** Archive entry names that occur more than once (the last one is read). */
   readonly duplicates?: ReadonlySet<string>;
   /** Results of verifying a blob that the store already streamed (a gzip archive's first pass). */

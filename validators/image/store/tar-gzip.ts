@@ -17,7 +17,7 @@ import { ArchiveStore } from './archive-store.js';
 import type { BlobSink, StreamJob } from './store.js';
 import { registeredAlgorithm } from '../digest.js';
 import type { BlobOutcome } from '../verify.js';
-import { BlobVerifier, DecompressionBudget } from '../verify.js';
+import { BlobVerifier, DEFAULT_MAX_RATIO, DecompressionBudget, RATIO_MIN_BYTES } from '../verify.js';
 
 const BLOB = /^blobs\/([^/]+)\/[^/]+$/;
 const SHA256_ONLY: ReadonlyMap<string, string> = new Map([['sha256', 'sha256']]);
@@ -38,17 +38,18 @@ export class TarGzipStore extends ArchiveStore {
     name: string,
     index: ArchiveIndex,
     private readonly maxDecompressed: number,
+    private readonly maxRatio: number,
   ) {
     super(name, index);
   }
 
-  static async open(path: string, name: string, maxDecompressed: number): Promise<TarGzipStore> {
-    const store = new TarGzipStore(path, name, new ArchiveIndex(), maxDecompressed);
+  static async open(path: string, name: string, maxDecompressed: number, maxRatio = DEFAULT_MAX_RATIO): Promise<TarGzipStore> {
+    const store = new TarGzipStore(path, name, new ArchiveIndex(), maxDecompressed, maxRatio);
     let spooled = 0;
     let current: { path: string; parts: Buffer[] } | undefined;
     // Every blob is verified on this first reading too (digest; and, in case it is a layer, diff_id
     // and inspection), so that most runs need no second pass over the archive.
-    const budget = new DecompressionBudget(maxDecompressed);
+    const budget = new DecompressionBudget(maxDecompressed, maxRatio);
     let verifying: { path: string; v: BlobVerifier } | undefined;
     await store.pass(async (ev) => {
       if (ev.kind === 'entry') {
@@ -139,6 +140,8 @@ export class TarGzipStore extends ArchiveStore {
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     const src = createReadStream(this.path, { highWaterMark: 1024 * 1024 });
     src.on('error', (e) => gunzip.destroy(e));
+    let compressed = 0;
+    src.on('data', (c) => (compressed += c.length));
     src.pipe(gunzip);
     let total = 0;
     try {
@@ -148,6 +151,11 @@ export class TarGzipStore extends ArchiveStore {
           throw new OciError(
             'OCI_INPUT_TOO_LARGE',
             `${this.name}: decompresses to more than ${this.maxDecompressed} bytes, our limit (raise it with --max-decompressed-bytes)`,
+          );
+        if (this.maxRatio > 0 && total > RATIO_MIN_BYTES && total > this.maxRatio * compressed)
+          throw new OciError(
+            'OCI_INPUT_TOO_LARGE',
+            `${this.name}: expands more than ${this.maxRatio} times its compressed size (${total} bytes out of ${compressed}), a decompression bomb by our reading (raise the limit with --max-decompression-ratio)`,
           );
         if (parser.done) continue;
         for (const ev of parser.push(chunk)) {
