@@ -9,9 +9,9 @@ import type { CatalogueModule } from '../spec/loaded-catalogue.js';
 import { loadCatalogue } from '../spec/loaded-catalogue.js';
 import type { Diagnostic, Finding, Severity } from './diagnostic.js';
 import { JsonDepthError, JsonSyntaxError, offsetOfPointer, parseJson } from './json/parse.js';
-import type { ParsedJson } from './json/parse.js';
+import type { ParsedJson, ShadowReading, Substitution } from './json/parse.js';
 import { LineIndex } from './json/position.js';
-import { resolvePointer } from './json/pointer.js';
+import { resolvePointer, unescapePointerToken } from './json/pointer.js';
 import { OciError } from '../core/errors.js';
 import type { DocumentKind } from './kinds/index.js';
 import { KINDS, detectKind, kindByName } from './kinds/index.js';
@@ -84,37 +84,86 @@ export async function validateDocument(file: string, text: string, opts: Documen
   const latestMeta = await loadMeta(kind.name, kind.latest);
   if (!schema || !latestMeta) throw new Error(`no compiled schema for ${kind.name}@${version}`);
 
-  const findings: Finding[] = [];
-  for (const d of parsed.duplicates)
-    findings.push({
-      rule: 'json.duplicate-key',
-      // which member a reader keeps is undefined, so neither value is valid: the requirement on the document's form
-      ...(schema.meta.requirements['#'] ? { requirement: schema.meta.requirements['#'] } : { level: 'MUST' as const }),
-      pointer: d.pointer,
-      at: 'key',
-      message: `duplicate key: '${d.pointer.slice(d.pointer.lastIndexOf('/') + 1)}' already appears at ${fmt(lines, d.first)}; parsers disagree on which one wins`,
-      params: { first: d.first },
-    });
-  const validate = schema.default;
-  if (!validate(parsed.value) && validate.errors)
-    findings.push(...schemaFindings(validate.errors, schema.meta, (p) => resolvePointer(parsed.value, p)));
-
-  const ctx: RuleContext = {
-    file,
-    kind: kind.name,
-    version,
-    declaredVersion: declared,
-    parsed,
-    bundleDir: opts.bundleDir,
-    meta: schema.meta,
-    latestMeta,
+  const rules = await loadRulesFor(kind.name, opts.codeCache);
+  // a duplicate key is placed at its repeated occurrence, whatever the reading holds at its pointer
+  const placed = new WeakMap<Finding, number>();
+  const check = (reading: Omit<ParsedJson, 'shadowReadings'>, inside?: (pointer: string) => boolean): Finding[] => {
+    const findings: Finding[] = [];
+    for (const d of reading.duplicates) {
+      // in a reading with shadowed values, only the duplicates within one are new (the object holding one is not)
+      if (inside && !inside(d.pointer.slice(0, d.pointer.lastIndexOf('/')))) continue;
+      const f: Finding = {
+        rule: 'json.duplicate-key',
+        // which member a reader keeps is undefined, so neither value is valid: the requirement on the document's form
+        ...(schema.meta.requirements['#'] ? { requirement: schema.meta.requirements['#'] } : { level: 'MUST' as const }),
+        pointer: d.pointer,
+        at: 'key',
+        message: `duplicate key: '${unescapePointerToken(d.pointer.slice(d.pointer.lastIndexOf('/') + 1))}' already appears at ${fmt(lines, d.first)}; parsers disagree on which one wins`,
+        params: { first: d.first },
+      };
+      placed.set(f, d.again);
+      findings.push(f);
+    }
+    const validate = schema.default;
+    if (!validate(reading.value) && validate.errors)
+      findings.push(...schemaFindings(validate.errors, schema.meta, (p) => resolvePointer(reading.value, p)));
+    const ctx: RuleContext = {
+      file,
+      kind: kind.name,
+      version,
+      declaredVersion: declared,
+      parsed: { ...reading, shadowReadings: () => [] },
+      bundleDir: opts.bundleDir,
+      meta: schema.meta,
+      latestMeta,
+    };
+    for (const rule of rules) for (const f of rule.check(reading.value, ctx)) findings.push(resolveFinding(rule, f));
+    return findings;
   };
-  for (const rule of await loadRulesFor(kind.name, opts.codeCache)) {
-    for (const f of rule.check(parsed.value, ctx)) findings.push(resolveFinding(rule, f));
+  const findings = check(parsed);
+  // Values shadowed by a later duplicate key are validated too (docs/INTERPRETING.md, "Duplicate keys"), each in
+  // the reading that holds it; of such a reading only the findings at or inside a shadowed value are new.
+  const shadowed: Array<{ readonly finding: Finding; readonly reading: ShadowReading; readonly by: Substitution }> = [];
+  for (const reading of parsed.shadowReadings()) {
+    // by the pointer and each of its ancestors: a document with many repeated keys has many findings and substitutions
+    const subs = new Map(reading.substituted.map((s) => [s.pointer, s]));
+    const by = (pointer: string): Substitution | undefined => {
+      for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+        const s = subs.get(p);
+        if (s) return s;
+      }
+      return undefined;
+    };
+    for (const f of check(reading, (p) => by(p) !== undefined)) {
+      const s = by(f.pointer);
+      if (s) shadowed.push({ finding: f, reading, by: s });
+    }
   }
   // The catalogue only when a finding cites a requirement: a clean document never loads it.
-  const catalogue = findings.some((f) => f.requirement) ? await loadCatalogue() : undefined;
-  return { file, kind: kind.name, version, diagnostics: findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold, catalogue)) };
+  const catalogue = findings.some((f) => f.requirement) || shadowed.some((s) => s.finding.requirement) ? await loadCatalogue() : undefined;
+  const diagnostics = findings.map((f) => toDiagnostic(f, file, parsed, lines, version, threshold, catalogue, placed.get(f)));
+  // a finding that two readings both hold (a value shadowed in both) is reported once; within a reading, all of them
+  const seen = new Set<string>();
+  let fresh = new Set<string>();
+  let current: ShadowReading | undefined;
+  for (const { finding, reading, by } of shadowed) {
+    if (reading !== current) {
+      for (const k of fresh) seen.add(k);
+      fresh = new Set();
+      current = reading;
+    }
+    const d = toDiagnostic(finding, file, reading, lines, version, threshold, catalogue, placed.get(finding));
+    const key = `${d.rule}\0${d.requirement ?? ''}\0${d.pointer}\0${d.line}:${d.column}\0${d.message}`;
+    if (seen.has(key)) continue;
+    fresh.add(key);
+    const later = fmt(lines, by.shadowedBy);
+    diagnostics.push({
+      ...d,
+      message: `${d.message} (in a value that the later duplicate key at ${later} shadows)`,
+      params: { ...d.params, shadowed: { member: by.pointer, by: later } },
+    });
+  }
+  return { file, kind: kind.name, version, diagnostics };
 }
 
 function pickKind(file: string, parsed: ParsedJson, forced: string | undefined): DocumentKind {
@@ -148,11 +197,12 @@ function known(id: string, rule: string, catalogue: CatalogueModule | undefined)
 function toDiagnostic(
   f: Finding,
   file: string,
-  parsed: ParsedJson,
+  parsed: Omit<ParsedJson, 'shadowReadings'>,
   lines: LineIndex,
   version: string,
   threshold: Exclude<Level, 'INFO'>,
   catalogue: CatalogueModule | undefined,
+  offset?: number,
 ): Diagnostic {
   // A finding cites a requirement (its level at the version, unless it states one) or states a level
   // (diagnostic.ts Citation): nothing defaults to MUST.
@@ -164,7 +214,7 @@ function toDiagnostic(
     level = f.level ?? c.catalogue.levelAt(c.entry, version);
     reference = c.catalogue.specUrl(c.entry, version);
   }
-  const { line, column } = lines.position(offsetOfPointer(parsed, f.pointer, f.at ?? 'value'));
+  const { line, column } = lines.position(offset ?? offsetOfPointer(parsed, f.pointer, f.at ?? 'value'));
   return {
     rule: f.rule,
     ...(f.requirement ? { requirement: f.requirement } : {}),

@@ -30,17 +30,54 @@ export interface ParsedJson {
   readonly duplicates: readonly DuplicateKey[];
   /** Numbers with magnitude of 2^53 or more, whose double value may differ from the text. */
   readonly bigNumbers: readonly BigNumber[];
+  /**
+   * The readings of the document in which values shadowed by a later duplicate key take their
+   * key's place (`value` is the last-wins reading, as JSON.parse's): empty without duplicates.
+   * Reading k gives each repeated key its (k+1)-th value (its last when it has fewer), so that
+   * every shadowed value is in one reading, up to MAX_SHADOW_READINGS of them.
+   */
+  readonly shadowReadings: () => readonly ShadowReading[];
 }
+
+/**
+ * One reading in which some members hold a value that a later duplicate key shadows in `value`.
+ * `duplicates` and `bigNumbers` are those of this reading; offsets point at the shadowed values.
+ */
+export interface ShadowReading extends Omit<ParsedJson, 'shadowReadings'> {
+  /** Members (pointers) whose value here is a shadowed one; what lies at or under them is seen only in this reading. */
+  readonly substituted: readonly Substitution[];
+}
+
+export interface Substitution {
+  /** The member's pointer (the same in every reading). */
+  readonly pointer: string;
+  /** Offset of the later key that shadows this value in the last-wins reading. */
+  readonly shadowedBy: number;
+}
+
+/** Readings with shadowed values beyond the last-wins one: a key repeated more often has its extra values unread (the duplicate itself is still reported). */
+export const MAX_SHADOW_READINGS = 4;
 
 /** Offsets looked up by JSON pointer (computed on demand: most documents never need one). */
 export interface PointerIndex {
   get(pointer: string): number | undefined;
 }
 
+/** A value a later duplicate key replaced in its object: where its key and value were. */
+interface Shadowed {
+  readonly value: JsonValue;
+  readonly keyAt: number;
+  readonly valueAt: number;
+}
+
 /** Offsets of a container's members: values by key or index, keys by key. */
 interface Offsets {
   readonly v: Record<string, number> | number[];
   readonly k: Record<string, number> | undefined;
+  /** Earlier values of keys repeated in this object, in order of appearance. */
+  shadows?: Map<string, Shadowed[]>;
+  /** This container or one inside it (also a shadowed one) has a repeated key. */
+  deep?: boolean;
 }
 
 function setOwn(o: Record<string, number>, key: string, v: number): void {
@@ -82,8 +119,12 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
   const offsets = new WeakMap<object, Offsets>();
   const path: string[] = [];
   const pointerHere = (): string => (path.length === 0 ? '' : `/${path.map(escapePointerToken).join('/')}`);
-  const duplicates: DuplicateKey[] = [];
-  const bigNumbers: BigNumber[] = [];
+  // with the offset of the repeated key (duplicates) or the number (bigNumbers), to tell which reading holds each
+  const duplicates: Array<DuplicateKey & { readonly object: number }> = [];
+  const bigNumbers: Array<BigNumber & { readonly at: number }> = [];
+  /** Offsets of the containers being parsed, outermost first. */
+  const open: Offsets[] = [];
+  let maxRepeats = 1;
   const n = text.length;
   let i = 0;
 
@@ -178,7 +219,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     const raw = text.slice(start, i);
     const v = Number(raw);
     if (!Number.isFinite(v)) fail(`number out of range: ${raw}`, start);
-    if (v >= SAFE || v <= -SAFE) bigNumbers.push({ pointer: pointerHere(), raw });
+    if (v >= SAFE || v <= -SAFE) bigNumbers.push({ pointer: pointerHere(), raw, at: start });
     return v;
   };
 
@@ -196,16 +237,19 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     switch (c) {
       case 0x7b: {
         if (depth >= maxDepth) throw new JsonDepthError(maxDepth, i);
+        const objectAt = i;
         i++;
         const obj: { [k: string]: JsonValue } = {};
         const v: Record<string, number> = {};
         const k: Record<string, number> = {};
-        offsets.set(obj, { v, k });
+        const own: Offsets = { v, k };
+        offsets.set(obj, own);
         ws();
         if (text.charCodeAt(i) === 0x7d) {
           i++;
           return obj;
         }
+        open.push(own);
         for (;;) {
           ws();
           if (text.charCodeAt(i) !== 0x22) {
@@ -215,8 +259,17 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           const keyOffset = i;
           const key = parseString();
           path.push(key);
-          // a repeated key: `first` is the occurrence before it; keys and values then point at the last one, as the value does
-          if (Object.prototype.hasOwnProperty.call(k, key)) duplicates.push({ pointer: pointerHere(), first: k[key]!, again: keyOffset });
+          // a repeated key: `first` is the occurrence before it; keys and values then point at the last one, as the
+          // value does, and the value it replaces is kept for the readings that validate it (shadowReadings)
+          if (Object.prototype.hasOwnProperty.call(k, key)) {
+            duplicates.push({ pointer: pointerHere(), first: k[key]!, again: keyOffset, object: objectAt });
+            own.shadows ??= new Map();
+            let earlier = own.shadows.get(key);
+            if (!earlier) own.shadows.set(key, (earlier = []));
+            earlier.push({ value: obj[key]!, keyAt: k[key]!, valueAt: v[key]! });
+            maxRepeats = Math.max(maxRepeats, earlier.length + 1);
+            for (let d = open.length - 1; d >= 0 && !open[d]!.deep; d--) open[d]!.deep = true;
+          }
           setOwn(k, key, keyOffset);
           ws();
           if (text.charCodeAt(i) !== 0x3a) fail(`expected ':' after a property name, found ${describe(i)}`);
@@ -235,6 +288,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           }
           if (sep === 0x7d) {
             i++;
+            open.pop();
             return obj;
           }
           fail(`expected ',' or '}' after a property value, found ${describe(i)}`);
@@ -245,12 +299,14 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
         i++;
         const arr: JsonValue[] = [];
         const at: number[] = [];
-        offsets.set(arr, { v: at, k: undefined });
+        const own: Offsets = { v: at, k: undefined };
+        offsets.set(arr, own);
         ws();
         if (text.charCodeAt(i) === 0x5d) {
           i++;
           return arr;
         }
+        open.push(own);
         for (;;) {
           ws();
           if (text.charCodeAt(i) === 0x5d) fail('trailing comma before ]');
@@ -266,6 +322,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
           }
           if (sep === 0x5d) {
             i++;
+            open.pop();
             return arr;
           }
           fail(`expected ',' or ']' after an array element, found ${describe(i)}`);
@@ -292,11 +349,11 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
   const value = parseValue(0);
   ws();
   if (i < n) fail(`unexpected ${describe(i)} after the end of the document`);
-  const lookup = (which: 'v' | 'k', pointer: string): number | undefined => {
+  const lookup = (root: JsonValue, which: 'v' | 'k', pointer: string): number | undefined => {
     if (pointer === '') return which === 'v' ? rootAt : undefined;
     if (!pointer.startsWith('/')) return undefined;
     const tokens = pointer.slice(1).split('/');
-    let cur: JsonValue = value;
+    let cur: JsonValue = root;
     for (let t = 0; t < tokens.length; t++) {
       if (cur === null || typeof cur !== 'object') return undefined;
       const o = offsets.get(cur);
@@ -315,14 +372,66 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
     }
     return undefined;
   };
-  return {
-    text,
-    value,
-    valueAt: { get: (p) => lookup('v', p) },
-    keyAt: { get: (p) => lookup('k', p) },
-    duplicates,
-    bigNumbers,
+  /** What of the parse's duplicates and big numbers a reading holds: those whose place it reaches. */
+  const reading = (root: JsonValue): Omit<ParsedJson, 'shadowReadings'> => {
+    const valueAt: PointerIndex = { get: (p) => lookup(root, 'v', p) };
+    const keyAt: PointerIndex = { get: (p) => lookup(root, 'k', p) };
+    const all = duplicates.length === 0; // then every record is in the one reading
+    return {
+      text,
+      value: root,
+      valueAt,
+      keyAt,
+      duplicates: duplicates
+        .filter((d) => all || valueAt.get(d.pointer.slice(0, d.pointer.lastIndexOf('/'))) === d.object)
+        .map(({ pointer, first, again }) => ({ pointer, first, again })),
+      bigNumbers: (all ? bigNumbers : bigNumbers.filter((b) => valueAt.get(b.pointer) === b.at)).map(({ pointer, raw }) => ({ pointer, raw })),
+    };
   };
+  let readings: ShadowReading[] | undefined;
+  const shadowReadings = (): readonly ShadowReading[] => {
+    if (readings) return readings;
+    readings = [];
+    for (let r = 0; r < Math.min(maxRepeats - 1, MAX_SHADOW_READINGS); r++) {
+      const substituted: Substitution[] = [];
+      const root = rebuild(value, r, '', substituted);
+      readings.push({ ...reading(root), substituted });
+    }
+    return readings;
+  };
+  /** The value with each repeated key's r-th value (else its last) in place; containers without repeats are shared. */
+  const rebuild = (val: JsonValue, r: number, pointer: string, substituted: Substitution[]): JsonValue => {
+    if (val === null || typeof val !== 'object') return val;
+    const o = offsets.get(val);
+    if (!o?.deep) return val;
+    if (Array.isArray(val)) {
+      const copy = val.map((x, idx) => rebuild(x, r, `${pointer}/${idx}`, substituted));
+      offsets.set(copy, o);
+      return copy;
+    }
+    const copy: { [k: string]: JsonValue } = {};
+    const v: Record<string, number> = {};
+    const k: Record<string, number> = {};
+    const ov = o.v as Record<string, number>;
+    const ok = o.k!;
+    for (const key of Object.keys(val)) {
+      const p = `${pointer}/${escapePointerToken(key)}`;
+      const earlier = o.shadows?.get(key);
+      let pick: Shadowed = { value: val[key]!, keyAt: ok[key]!, valueAt: ov[key]! };
+      if (earlier && r < earlier.length) {
+        substituted.push({ pointer: p, shadowedBy: ok[key]! });
+        pick = earlier[r]!;
+      }
+      const x = rebuild(pick.value, r, p, substituted);
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: x, enumerable: true, writable: true, configurable: true });
+      else copy[key] = x;
+      setOwn(v, key, pick.valueAt);
+      setOwn(k, key, pick.keyAt);
+    }
+    offsets.set(copy, { v, k });
+    return copy;
+  };
+  return { ...reading(value), shadowReadings };
 }
 
 /**
@@ -330,7 +439,7 @@ export function parseJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedJso
  * there, else the nearest ancestor that exists (a missing property points at
  * the object that lacks it).
  */
-export function offsetOfPointer(parsed: ParsedJson, pointer: string, at: 'key' | 'value'): number {
+export function offsetOfPointer(parsed: Pick<ParsedJson, 'keyAt' | 'valueAt'>, pointer: string, at: 'key' | 'value'): number {
   let p = pointer;
   for (;;) {
     const o = (at === 'key' ? parsed.keyAt.get(p) : undefined) ?? parsed.valueAt.get(p);

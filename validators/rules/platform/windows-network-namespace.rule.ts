@@ -14,14 +14,17 @@ export default defineRule({
   *check(doc) {
     const net = at(doc, 'windows', 'network');
     if (!isObject(net) || asString(net.networkNamespace) === undefined) return;
-    const others = Object.keys(net).filter((k) => k !== 'networkNamespace' && net[k] !== null);
-    if (others.length === 0) return;
-    yield {
-      level: 'SHOULD',
-      pointer: `/windows/network/${escapePointerToken(others[0]!)}`,
-      at: 'key',
-      message: `windows.network sets networkNamespace together with ${others.join(', ')}; with a network namespace no other network parameter is set`,
-      params: { others },
-    };
+    // one finding at each other parameter, so that what is reported does not depend on the order of the keys
+    const others = Object.keys(net)
+      .filter((k) => k !== 'networkNamespace' && net[k] !== null)
+      .sort();
+    for (const other of others)
+      yield {
+        level: 'SHOULD',
+        pointer: `/windows/network/${escapePointerToken(other)}`,
+        at: 'key',
+        message: `windows.network sets networkNamespace together with ${other}; with a network namespace no other network parameter is set`,
+        params: { others },
+      };
   },
 });
