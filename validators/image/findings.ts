@@ -90,7 +90,8 @@ export class Findings {
     const r = this.record(file);
     for (const d of ds) {
       r.fromDocument.push(d);
-      if (d.requirement) r.docKeys.add(`${d.requirement}\0${d.pointer}`);
+      // a finding of a value shadowed by a later duplicate key is about that value, not the one the walk reads at the pointer
+      if (d.requirement && d.params?.shadowed === undefined) r.docKeys.add(`${d.requirement}\0${d.pointer}`);
       if (d.severity === 'error') r.errors++;
     }
   }
