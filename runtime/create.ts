@@ -19,13 +19,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { childProcess } from './child-process.js';
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseSemVer } from '../spec/versions.js';
 import { InitMessages, type InitPlan, type ToInit } from './channel.js';
 import { applyResources, makeCgroups, placeInCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
 import { runHooks } from './hooks.js';
+import { SIGNALS } from './signals.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
 import { checkSeccomp } from './init/seccomp/index.js';
@@ -147,8 +147,8 @@ export async function create(store: Store, id: string, o: CreateOptions, warn: (
     wait: () =>
       new Promise((resolve) => {
         init.ref();
-        if (init.exitCode !== null || init.signalCode !== null) resolve(init.exitCode ?? 128 + (constants.signals[init.signalCode!] ?? 0));
-        else init.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+        if (init.exitCode !== null || init.signalCode !== null) resolve(init.exitCode ?? 128 + (SIGNALS[init.signalCode!] ?? 0));
+        else init.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? (SIGNALS[signal] ?? 0) : 0)));
       }),
   };
 }
