@@ -514,6 +514,7 @@ export function mountFlagsOf(fd: number): number {
 // ---- credentials (init/process.ts): ids, groups, capabilities, rlimits, prctl, scheduling ----
 
 export const EACCES = 13;
+export const PR_SET_DUMPABLE = 4;
 export const PR_SET_KEEPCAPS = 8;
 export const PR_CAPBSET_READ = 23;
 export const PR_CAPBSET_DROP = 24;

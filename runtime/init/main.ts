@@ -38,6 +38,8 @@ import {
   O_NONBLOCK,
   O_RDONLY,
   open,
+  prctl,
+  PR_SET_DUMPABLE,
   read,
   resetSignals,
   setdomainname,
@@ -64,6 +66,11 @@ function main(): void {
   // libc binding loads (some 5 ms): create places us in the cgroups meanwhile
   send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
   exitOnSignals(ENDING);
+  // Not dumpable until execve (which makes the program dumpable as usual), as runc's init: a process of the
+  // container (one sharing its pid namespace already, or a hook) can't open /proc/<our pid>/exe, the host's node
+  // binary, to write it (CVE-2019-5736). Once we drop to the container's capabilities before `created`, the
+  // capability subset rule of ptrace access no longer keeps it out.
+  check(prctl(PR_SET_DUMPABLE, 0), 'prctl PR_SET_DUMPABLE');
   const handed = receiveHanded();
   const first = receive<ToInit>();
   if (first?.t !== 'plan') process.exit(1);
