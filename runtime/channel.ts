@@ -1,8 +1,8 @@
 /**
  * The messages between `create` (the runtime) and the container init, one
- * JSON object per line over the init's fd 3 (a socketpair child_process makes).
- * The init side is synchronous: it has nothing else to do while it waits, and
- * its main thread must stay the one that later calls execve.
+ * JSON object per line over a socketpair, the init's fd 3. Both sides are
+ * synchronous: neither has anything else to do while it waits, and the init's
+ * main thread must stay the one that later calls execve.
  */
 import { readSync, writeSync } from 'node:fs';
 import { EAGAIN, EINTR, libc, MSG_CMSG_CLOEXEC } from '../core/libc.js';
@@ -58,7 +58,7 @@ export interface InitPlan {
 export type ToInit = { t: 'plan'; plan: InitPlan } | { t: 'go' } | { t: 'abort' };
 export type FromInit = { t: 'hello'; pid: number } | { t: 'hooks' } | { t: 'created'; warnings: string[] } | { t: 'error'; message: string };
 
-/** Sends one message (init side). */
+/** Sends one message. */
 export function send(msg: FromInit | ToInit, fd = CHANNEL_FD): void {
   const b = Buffer.from(JSON.stringify(msg) + '\n');
   for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
@@ -66,7 +66,7 @@ export function send(msg: FromInit | ToInit, fd = CHANNEL_FD): void {
 
 let pending = '';
 
-/** Reads one message (init side), blocking; undefined at end of file (the runtime is gone). */
+/** Reads one message, blocking; undefined at the end of the channel (the other side is gone). */
 export function receive<T extends ToInit | FromInit>(fd = CHANNEL_FD): T | undefined {
   const buf = Buffer.alloc(65536);
   for (;;) {
@@ -87,48 +87,5 @@ export function receive<T extends ToInit | FromInit>(fd = CHANNEL_FD): T | undef
     }
     if (n === 0) return undefined;
     pending += buf.toString('utf8', 0, n);
-  }
-}
-
-/** The runtime side: messages from the init as they come. */
-export class InitMessages {
-  private buffer = '';
-  private queue: FromInit[] = [];
-  private waiting: ((m: FromInit | undefined) => void) | undefined;
-  private ended = false;
-
-  constructor(stream: NodeJS.ReadableStream) {
-    stream.on('data', (d: Buffer) => {
-      this.buffer += d.toString('utf8');
-      for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
-        const line = this.buffer.slice(0, nl);
-        this.buffer = this.buffer.slice(nl + 1);
-        this.push(JSON.parse(line) as FromInit);
-      }
-    });
-    const end = (): void => {
-      this.ended = true;
-      this.waiting?.(undefined);
-      this.waiting = undefined;
-    };
-    stream.on('end', end);
-    stream.on('close', end);
-    stream.on('error', end);
-  }
-
-  private push(m: FromInit): void {
-    if (this.waiting) {
-      const w = this.waiting;
-      this.waiting = undefined;
-      w(m);
-    } else this.queue.push(m);
-  }
-
-  /** The next message, or undefined when the init closed its end (it died). */
-  next(): Promise<FromInit | undefined> {
-    const m = this.queue.shift();
-    if (m) return Promise.resolve(m);
-    if (this.ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => (this.waiting = resolve));
   }
 }

@@ -3,6 +3,7 @@
  * scripts/code-cache.ts, core/code-cache.ts): main() on the arguments, its result as the exit status.
  */
 import { main } from './main.js';
+import { print } from './output.js';
 
 export { main };
 
@@ -12,7 +13,7 @@ export function run(argv: readonly string[] = process.argv.slice(2)): void {
   main(argv).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(`oci-ts-runtime: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      print(2, `oci-ts-runtime: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exit(1);
     },
   );

@@ -4,12 +4,12 @@
  * not allowed in it, fails with one line and changes nothing.
  */
 import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
-import { constants as os } from 'node:os';
 import { join } from 'node:path';
 import { compareVersions } from '../spec/versions.js';
 import { cgroupPids, removeCgroups } from './cgroups/index.js';
 import { prestartAtCreate } from './create.js';
 import { runHooks } from './hooks.js';
+import { SIGNALS } from './signals.js';
 import type { State } from './spec.js';
 import { alive, RuntimeError, stateOf, statusOf, type ContainerRecord, type Store } from './store.js';
 
@@ -27,7 +27,7 @@ export function parseSignal(s: string): number {
     if (n >= 1 && n <= 64) return n;
   } else {
     const name = s.toUpperCase().startsWith('SIG') ? s.toUpperCase() : `SIG${s.toUpperCase()}`;
-    const n = (os.signals as Record<string, number>)[name];
+    const n = SIGNALS[name];
     if (n !== undefined) return n;
   }
   throw new RuntimeError(`unknown signal ${JSON.stringify(s)}`);
@@ -102,7 +102,8 @@ function readToEnd(fd: number): string {
         n = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        sleep(i < 200 ? 1 : 5);
+        // the init execs within a few ms of the fifo's byte: look often at first
+        sleep(i < 500 ? 0.2 : 5);
         continue;
       }
       if (n === 0) return text.trim();

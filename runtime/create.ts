@@ -16,20 +16,18 @@
  *   path) execs into node with them; cgroup: the init itself, after we placed
  *   it in its cgroups.
  */
-import type { ChildProcess } from 'node:child_process';
-import { childProcess } from './child-process.js';
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseSemVer } from '../spec/versions.js';
-import { InitMessages, type InitPlan, type ToInit } from './channel.js';
+import { receive, send, type FromInit, type InitPlan, type ToInit } from './channel.js';
 import { applyResources, makeCgroups, placeInCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
 import { runHooks } from './hooks.js';
+import { SIGNALS } from './signals.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
 import { checkSeccomp } from './init/seccomp/index.js';
-import { check, CLONE_NEWPID, CLONE_NEWTIME, connectUnix, kill, mkfifo, sendFds, setns, unshare } from './libc.js';
+import { check, close, CLONE_NEWPID, CLONE_NEWTIME, connectUnix, exitStatus, kill, mkfifo, pipe, sendFds, setns, socketpair, spawnProcess, unshare, waitpid, WNOHANG } from './libc.js';
 import { checkSysctls, has, planNamespaces, UTIL_OPTION, type NamespacePlan } from './namespaces.js';
 import type { Spec, State } from './spec.js';
 import { processStartTime, RuntimeError, type ContainerRecord, type Store } from './store.js';
@@ -127,91 +125,110 @@ export async function create(store: Store, id: string, o: CreateOptions, warn: (
   for (const f of ['exec.fifo', 'exec.done']) check(mkfifo(join(lock.dir, f), 0o600), 'mkfifo', f);
   const started = new Started();
   try {
-    await build(store, rec, spec, bundle, rootfs, ns, o, started);
+    build(store, rec, spec, bundle, rootfs, ns, o, started);
   } catch (e) {
-    started.killAll();
-    await started.exited();
+    started.killInit();
     if (rec.cgroups) removeCgroups(rec.cgroups as never);
     const stopped: State = { ociVersion: spec.ociVersion, id, status: 'stopped', bundle, ...(spec.annotations ? { annotations: spec.annotations } : {}) };
     if (started.hooksRan) for (const f of runHooks('poststop', spec.hooks?.poststop, stopped, true)) warn(f.message);
     store.remove(id);
     throw e instanceof RuntimeError ? e : new RuntimeError((e as Error).message);
   } finally {
-    started.holder?.kill('SIGKILL');
+    started.dropHolder();
     lock.release();
   }
   if (o.pidFile) writePidFile(o.pidFile, rec.pid!);
   const init = started.init!;
   return {
-    // on demand only: waiting keeps this process alive (create itself leaves the init running and exits)
-    wait: () =>
-      new Promise((resolve) => {
-        init.ref();
-        if (init.exitCode !== null || init.signalCode !== null) resolve(init.exitCode ?? 128 + (constants.signals[init.signalCode!] ?? 0));
-        else init.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
-      }),
+    // on demand only (create itself leaves the init running, unreaped, and exits): blocks until it exits
+    wait: () => Promise.resolve(exitStatus(waitpid(init, 0).status)),
   };
 }
 
-/** The processes create started, so a failure kills exactly those. */
+/**
+ * The processes create started (our children, posix_spawn'ed), so a failure kills exactly those. A child is reaped
+ * only here (nothing else in this process waits for children), so until then its pid can't be another's.
+ */
 class Started {
-  init: ChildProcess | undefined;
-  holder: ChildProcess | undefined;
+  /** The pid of the process spawned for the init (the init, or `unshare --fork` waiting beside it). */
+  init: number | undefined;
+  /** Its wait status, once reaped. */
+  initStatus: number | undefined;
+  holder: number | undefined;
+  /** Our end of the holder's stdin: it exits when this closes (also when this process is killed). */
+  holderStdin: number | undefined;
+  /** Our end of the channel to the init. */
+  channel: number | undefined;
   /** createRuntime hooks began: a failure from here on is followed by the poststop hooks (runtime.md Lifecycle 12). */
   hooksRan = false;
-  private initExit: Promise<void> | undefined;
 
-  watchInit(c: ChildProcess): void {
-    this.init = c;
-    this.initExit = new Promise((r) => {
-      if (c.exitCode !== null || c.signalCode !== null) r();
-      else c.once('exit', () => r());
-    });
+  /** Reaps the init if it has exited (waiting up to `ms` for it); its wait status then. */
+  initExited(ms = 0): number | undefined {
+    for (let i = 0; this.init !== undefined && this.initStatus === undefined; i++) {
+      const r = waitpid(this.init, WNOHANG);
+      if (r.pid === this.init) this.initStatus = r.status;
+      else if (r.pid < 0 || i >= ms) break;
+      else Atomics.wait(SLEEP, 0, 0, 1);
+    }
+    return this.initStatus;
   }
 
-  killAll(): void {
-    for (const c of [this.init, this.holder]) if (c?.pid !== undefined && c.exitCode === null && c.signalCode === null) kill(c.pid, 9);
+  /** Kills the init and waits until it is gone. */
+  killInit(): void {
+    if (this.channel !== undefined) close(this.channel);
+    this.channel = undefined;
+    if (this.init === undefined || this.initExited() !== undefined) return;
+    kill(this.init, 9);
+    this.initStatus = waitpid(this.init, 0).status;
   }
 
-  async exited(): Promise<void> {
-    await this.initExit;
+  dropHolder(): void {
+    if (this.holder !== undefined) {
+      kill(this.holder, 9);
+      waitpid(this.holder, 0);
+      this.holder = undefined;
+    }
+    if (this.holderStdin !== undefined) close(this.holderStdin);
+    this.holderStdin = undefined;
   }
 }
 
-async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, rootfs: string, ns: NamespacePlan, o: CreateOptions, started: Started): Promise<void> {
+function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, rootfs: string, ns: NamespacePlan, o: CreateOptions, started: Started): void {
   const tools = utilLinux();
-  const cgroupPlan = planCgroups(spec.linux?.cgroupsPath, rec.id);
   // user namespace (and a pid namespace it owns) held by a small process
   const userPath = ns.create.has('user') ? startHolder(spec, tools, started) : ns.join.get('user');
   const dir = store.dir(rec.id);
   const handed = handOver(dir, o.consoleSocket, spec.linux?.seccomp?.listenerPath);
-  let child: ChildProcess;
+  let channel: number;
   try {
-    child = spawnInit(spec, ns, tools, userPath);
-    const channelFd = (child.stdio[3] as unknown as { _handle?: { fd?: number } })._handle?.fd;
-    if (channelFd === undefined || channelFd < 0) throw new RuntimeError('the channel to the container init has no descriptor');
+    const [ours, theirs] = socketpair();
+    started.channel = channel = ours;
+    try {
+      started.init = spawnInit(spec, ns, tools, userPath, theirs);
+    } finally {
+      // the init's end is the init's alone: when it exits, our reads see the end of the channel
+      close(theirs);
+    }
     // an init that died at once (its program missing in a joined mount namespace) is reported below, from its exit
-    sendFds(channelFd, Buffer.from([(o.consoleSocket ? 1 : 0) | (spec.linux?.seccomp?.listenerPath ? 2 : 0)]), handed);
+    sendFds(channel, Buffer.from([(o.consoleSocket ? 1 : 0) | (spec.linux?.seccomp?.listenerPath ? 2 : 0)]), handed);
   } finally {
     for (const fd of handed) closeSync(fd);
   }
-  started.watchInit(child);
-  if (child.pid === undefined) throw new RuntimeError('the container init could not be started');
-  const messages = new InitMessages(child.stdio[3] as NodeJS.ReadableStream);
-  // while the init's Node starts: its cgroups, made and limited, still empty (the init joins them after its hello,
-  // so what Node allocates to start is not charged to the container's memory limit)
-  rec.cgroups = makeCgroups(cgroupPlan);
+  const sendToInit = (m: ToInit): void => send(m, channel);
+  const next = (): FromInit | undefined => receive<FromInit>(channel);
+  // while the init's Node starts: its cgroups, planned, made and limited, still empty (the init joins them after its
+  // hello, so what Node allocates to start is not charged to the container's memory limit)
+  rec.cgroups = makeCgroups(planCgroups(spec.linux?.cgroupsPath, rec.id));
   store.write(rec);
   applyResources(rec.cgroups as never, spec.linux?.resources, spec);
-  const hello = await messages.next();
+  const hello = next();
   if (hello?.t !== 'hello') {
     const joinedMount = ns.join.has('mount') ? ': a joined mount namespace must have this runtime\'s node and util-linux at their host paths (the init starts after entering it); a container\'s has not' : '';
-    throw new RuntimeError(`the container init did not start${await exitOf(child)}${joinedMount}`);
+    throw new RuntimeError(`the container init did not start${exitOf(started)}${joinedMount}`);
   }
   // the init itself, or, under a user namespace with a pid namespace of its own, the child unshare --fork made
   const pid = hello.pid;
-  const channel = child.stdio[3] as unknown as { write(s: string): void; end(): void; fd?: number };
-  const sendToInit = (m: ToInit): void => channel.write(JSON.stringify(m) + '\n');
+  if (ns.create.has('time')) checkTimeNamespace(pid);
   placeInCgroups(rec.cgroups as never, pid);
   const state: State = { ociVersion: spec.ociVersion, id: rec.id, status: 'creating', pid, bundle, ...(spec.annotations ? { annotations: spec.annotations } : {}) };
   const plan: InitPlan = {
@@ -223,11 +240,11 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
   };
   sendToInit({ t: 'plan', plan });
   for (;;) {
-    const m = await messages.next();
-    if (m === undefined) throw new RuntimeError(`the container init exited before the container was created${await exitOf(child)}`);
+    const m = next();
+    if (m === undefined) throw new RuntimeError(`the container init exited before the container was created${exitOf(started)}`);
     if (m.t === 'error') throw new RuntimeError(m.message);
     if (m.t === 'hooks') {
-      started.holder?.kill('SIGKILL');
+      started.dropHolder();
       started.hooksRan = true;
       const failed = [
         ...(prestartAtCreate(spec.ociVersion) ? runHooks('prestart', spec.hooks?.prestart, state) : []),
@@ -247,18 +264,34 @@ async function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: str
     rec.created = true;
     delete rec.creator;
     store.write(rec);
-    channel.end();
-    child.unref();
-    (child.stdio[3] as unknown as { unref?: () => void; destroy(): void }).destroy();
+    close(channel);
+    started.channel = undefined;
     return;
   }
 }
 
-async function exitOf(c: ChildProcess): Promise<string> {
-  if (c.exitCode === null && c.signalCode === null) await new Promise((r) => setTimeout(r, 50));
-  if (c.signalCode) return ` (killed by ${c.signalCode})`;
-  if (c.exitCode !== null) return ` (exit status ${c.exitCode})`;
-  return '';
+/** How the init ended, for a message: it closed the channel, so it is gone or about to be. */
+function exitOf(started: Started): string {
+  const status = started.initExited(50);
+  if (status === undefined) return '';
+  if ((status & 0x7f) === 0) return ` (exit status ${(status >> 8) & 0xff})`;
+  const n = status & 0x7f;
+  return ` (killed by ${Object.keys(SIGNALS).find((k) => SIGNALS[k] === n) ?? `signal ${n}`})`;
+}
+
+/**
+ * The init is in the time namespace made for it. libc's posix_spawn forks with CLONE_VM, and such a child enters
+ * the namespace only at its execve, which older kernels did not do: there the container would run on the host's
+ * clocks, so create fails instead.
+ */
+function checkTimeNamespace(pid: number): void {
+  let same = false;
+  try {
+    same = statSync(`/proc/${pid}/ns/time`).ino === statSync('/proc/self/ns/time_for_children').ino;
+  } catch {
+    // reported below
+  }
+  if (!same) throw new RuntimeError('linux.namespaces (time): the container init is not in the new time namespace (this kernel does not move a process started by posix_spawn into it at execve)');
 }
 
 interface Tools {
@@ -282,27 +315,40 @@ const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 /** The user namespace's holder: started, mapped, and the path of its user namespace. */
 function startHolder(spec: Spec, tools: Tools, started: Started): string {
   const args = [tools.unshare, '--user', '--', tools.cat];
-  const h = childProcess().spawn(args[0]!, args.slice(1), { stdio: ['pipe', 'ignore', 'ignore'], env: {} });
-  started.holder = h;
-  if (h.pid === undefined) throw new RuntimeError('the user namespace holder could not be started');
+  // cat reads its stdin, our pipe, until we close it or are gone
+  const [r, w] = pipe();
+  started.holderStdin = w;
+  let pid: number;
+  try {
+    pid = spawnProcess(args[0]!, args, [], { fds: [[0, r]], devNull: [1, 2] });
+  } catch (e) {
+    throw new RuntimeError(`the user namespace holder (${args.join(' ')}) could not be started: ${(e as Error).message}`);
+  } finally {
+    close(r);
+  }
+  started.holder = pid;
   // wait until it runs cat: its namespaces exist then
   for (let i = 0; ; i++) {
     let exe = '';
     try {
-      exe = readlinkSync(`/proc/${h.pid}/exe`);
+      exe = readlinkSync(`/proc/${pid}/exe`);
     } catch {
       // not yet, or gone
     }
     if (exe === tools.cat || exe.endsWith('/cat')) break;
-    if (h.exitCode !== null || i > 5000) throw new RuntimeError(`the user namespace holder (${args.join(' ')}) failed`);
+    if (waitpid(pid, WNOHANG).pid === pid) {
+      started.holder = undefined;
+      throw new RuntimeError(`the user namespace holder (${args.join(' ')}) failed`);
+    }
+    if (i > 5000) throw new RuntimeError(`the user namespace holder (${args.join(' ')}) failed`);
     Atomics.wait(SLEEP, 0, 0, 1);
   }
   {
     const map = (m: { containerID: number; hostID: number; size: number }[] | undefined): string => (m ?? []).map((x) => `${x.containerID} ${x.hostID} ${x.size}\n`).join('');
-    writeMap(`/proc/${h.pid}/uid_map`, map(spec.linux?.uidMappings), 'linux.uidMappings');
-    writeMap(`/proc/${h.pid}/gid_map`, map(spec.linux?.gidMappings), 'linux.gidMappings');
+    writeMap(`/proc/${pid}/uid_map`, map(spec.linux?.uidMappings), 'linux.uidMappings');
+    writeMap(`/proc/${pid}/gid_map`, map(spec.linux?.gidMappings), 'linux.gidMappings');
   }
-  return `/proc/${h.pid}/ns/user`;
+  return `/proc/${pid}/ns/user`;
 }
 
 function writeMap(path: string, text: string, field: string): void {
@@ -342,7 +388,8 @@ function handOver(dir: string, consoleSocket: string | undefined, listenerPath: 
   return fds;
 }
 
-function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined): ChildProcess {
+/** Starts the init with `channel` as its fd 3; its pid. */
+function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined, channel: number): number {
   const enter: string[] = [];
   if (userPath) enter.push(`--user=${userPath}`);
   for (const t of ['ipc', 'uts', 'network', 'mount', 'time'] as const) {
@@ -389,12 +436,13 @@ function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string
         }
       }
     }
-    return childProcess().spawn(argv[0]!, argv.slice(1), {
-      stdio: [0, 1, 2, 'pipe'],
-      detached: true,
-      cwd: init.cwd ?? '/',
-      env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
-    });
+    try {
+      // stdio is ours (Node keeps its own close-on-exec: given explicitly); a session of its own
+      const fds: [number, number][] = [[0, 0], [1, 1], [2, 2], [3, channel]];
+      return spawnProcess(argv[0]!, argv, ['PATH=/usr/sbin:/usr/bin:/sbin:/bin'], { fds, cwd: init.cwd ?? '/', setsid: true });
+    } catch (e) {
+      throw new RuntimeError(`the container init could not be started: ${(e as Error).message}`);
+    }
   } finally {
     if (restorePid !== undefined) {
       setns(restorePid, CLONE_NEWPID);

@@ -14,6 +14,7 @@ import { appendFileSync } from 'node:fs';
 import { remove, kill, start, state } from './commands.js';
 import { create } from './create.js';
 import { features } from './features.js';
+import { print } from './output.js';
 import { DEFAULT_ROOT, RuntimeError, Store, statusOf } from './store.js';
 
 const USAGE = `usage: oci-ts-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND
@@ -87,10 +88,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     } else if (name === '--debug') continue;
     else if (name === '--systemd-cgroup') return fail(g, new Usage('--systemd-cgroup: this runtime manages cgroups through cgroupfs only'));
     else if (name === '-h' || name === '--help') {
-      process.stdout.write(USAGE + '\n');
+      print(1, USAGE + '\n');
       return 0;
     } else if (name === '-v' || name === '--version') {
-      process.stdout.write('oci-ts-runtime 0.1.0\nspec: 1.3.0\n');
+      print(1, 'oci-ts-runtime 0.1.0\nspec: 1.3.0\n');
       return 0;
     } else return fail(g, new Usage(`unknown global option ${a}`));
   }
@@ -109,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         start(store, one(parse(args, [], []).rest, 'start'), warn);
         return 0;
       case 'state':
-        process.stdout.write(state(store, one(parse(args, [], []).rest, 'state')) + '\n');
+        print(1, state(store, one(parse(args, [], []).rest, 'state')) + '\n');
         return 0;
       case 'kill': {
         const { rest } = parse(args, [], ['all', 'a']);
@@ -133,7 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return status;
       }
       case 'features':
-        process.stdout.write(JSON.stringify(features(), null, 2) + '\n');
+        print(1, JSON.stringify(features(), null, 2) + '\n');
         return 0;
       case undefined:
         throw new Usage('a command is required');
@@ -155,7 +156,7 @@ function fail(g: Global, e: unknown): number {
 }
 
 function log(g: Global, level: 'error' | 'warning', message: string): void {
-  process.stderr.write(`oci-ts-runtime: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
+  print(2, `oci-ts-runtime: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
   if (!g.log) return;
   const time = new Date().toISOString();
   const line =

@@ -9,8 +9,14 @@
  * Order (config.md, runtime.md): cgroup namespace, sysctls, hostname, rootfs
  * (mounts, devices); prestart/createRuntime hooks by `create`, createContainer
  * hooks here; pivot_root, masked and read-only paths; terminal; process
- * attributes; "created"; wait; startContainer hooks; credentials, seccomp,
- * descriptors and signals as a new program expects them; execve.
+ * attributes; credentials (user, groups, capabilities, umask, no_new_privs) and
+ * the seccomp program built; "created"; wait; startContainer hooks (so with the
+ * container process's credentials, as runc runs them); signals and descriptors
+ * as a new program expects them; rlimits exactly; seccomp; execve. So `start`
+ * waits for little more than the fifo and the execve. One exception: a seccomp
+ * filter without noNewPrivileges needs CAP_SYS_ADMIN to install, so it must
+ * precede the credentials, and it is installed as late as possible (a filter
+ * binds what Node does after it): there the credentials follow it after `start`.
  */
 import { mkdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, type ToInit } from '../channel.js';
@@ -32,6 +38,8 @@ import {
   O_NONBLOCK,
   O_RDONLY,
   open,
+  prctl,
+  PR_SET_DUMPABLE,
   read,
   resetSignals,
   setdomainname,
@@ -40,9 +48,9 @@ import {
   unshare,
 } from '../libc.js';
 import type { Spec } from '../spec.js';
-import { applyCredentials, applyProcessAttributes } from './process.js';
+import { applyCredentials, applyProcessAttributes, applyRlimits } from './process.js';
 import { enterRootfs, prepareRootfs } from './rootfs.js';
-import { compileSeccomp, installSeccomp, seccompAsOf, sendListener } from './seccomp/index.js';
+import { compileSeccomp, installSeccomp, seccompAsOf, sendListener, type CompiledSeccomp } from './seccomp/index.js';
 import { setupTerminal } from './terminal.js';
 import { resolveProgram, type Program } from './program.js';
 
@@ -58,6 +66,11 @@ function main(): void {
   // libc binding loads (some 5 ms): create places us in the cgroups meanwhile
   send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
   exitOnSignals(ENDING);
+  // Not dumpable until execve (which makes the program dumpable as usual), as runc's init: a process of the
+  // container (one sharing its pid namespace already, or a hook) can't open /proc/<our pid>/exe, the host's node
+  // binary, to write it (CVE-2019-5736). Once we drop to the container's capabilities before `created`, the
+  // capability subset rule of ptrace access no longer keeps it out.
+  check(prctl(PR_SET_DUMPABLE, 0), 'prctl PR_SET_DUMPABLE');
   const handed = receiveHanded();
   const first = receive<ToInit>();
   if (first?.t !== 'plan') process.exit(1);
@@ -69,7 +82,7 @@ function main(): void {
     // reading waits for `start` (our own write end, handed.fifoWrite, keeps it from seeing end of file)
     const fifo = handed.fifoRead;
     check(fcntl(fifo, F_SETFL, fcntl(fifo, F_GETFL) & ~O_NONBLOCK), 'fcntl', 'exec.fifo');
-    const program = build(plan, handed);
+    const ready = build(plan, handed);
     send({ t: 'created', warnings: [] });
     close(CHANNEL_FD);
     // blocks until `start` writes (or the process is killed)
@@ -80,7 +93,7 @@ function main(): void {
       if (n === 0) process.exit(1);
     }
     close(fifo);
-    startProgram(plan, program, errFd, handed);
+    startProgram(plan, ready, handed);
   } catch (e) {
     const message = (e as Error).message;
     try {
@@ -93,8 +106,15 @@ function main(): void {
   }
 }
 
-/** Everything create does in the container; the program to run, resolved in the container's root. */
-function build(plan: InitPlan, handed: Handed): Program | undefined {
+/** What is left for `start`: the program (resolved in the container's root), its seccomp program, whether the credentials are still to set. */
+interface Ready {
+  readonly program: Program;
+  readonly seccomp: CompiledSeccomp | undefined;
+  readonly credentialsAfterFilter: boolean;
+}
+
+/** Everything create does in the container; what `start` still has to do (undefined: there is no process). */
+function build(plan: InitPlan, handed: Handed): Ready | undefined {
   const { spec } = plan;
   if (plan.cgroupNs) {
     if (plan.cgroupNs.path) check(setns(check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path), CLONE_NEWCGROUP), 'setns', 'cgroup');
@@ -133,12 +153,18 @@ function build(plan: InitPlan, handed: Handed): Program | undefined {
   if (spec.process.terminal) setupTerminal(consoleSock, spec.process.consoleSize);
   const program = resolveProgram(spec.process, runtimeExe);
   applyProcessAttributes(spec.process, spec.linux);
-  return program;
+  const seccomp = spec.linux?.seccomp ? compileSeccomp(seccompAsOf(spec.linux.seccomp, spec.ociVersion)) : undefined;
+  // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
+  const credentialsAfterFilter = seccomp !== undefined && spec.process.noNewPrivileges !== true;
+  // as runc's finalizeNamespace, before the exec fifo: a failure is create's, and start waits for none of it
+  if (!credentialsAfterFilter) applyCredentials(spec.process);
+  return { program, seccomp, credentialsAfterFilter };
 }
 
-function startProgram(plan: InitPlan, program: Program | undefined, errFd: number, handed: Handed): void {
+function startProgram(plan: InitPlan, ready: Ready | undefined, handed: Handed): void {
   const { spec } = plan;
-  if (!program || !spec.process) throw new Error('config.json has no process to start');
+  if (!ready || !spec.process) throw new Error('config.json has no process to start');
+  const { program, seccomp } = ready;
   const failed = runHooks('startContainer', spec.hooks?.startContainer, { ...plan.state, status: 'created', pid: process.pid });
   if (failed[0]) throw new Error(failed[0].message);
   // descriptors and signals as a new program expects them, before the filter that may forbid these calls
@@ -149,13 +175,13 @@ function startProgram(plan: InitPlan, program: Program | undefined, errFd: numbe
     const fl = fcntl(fd, F_GETFL);
     if (fl >= 0 && fl & O_NONBLOCK) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
-  const seccomp = spec.linux?.seccomp ? compileSeccomp(seccompAsOf(spec.linux.seccomp, spec.ociVersion)) : undefined;
-  // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
-  const early = seccomp && spec.process.noNewPrivileges !== true;
-  if (early) listen(plan, installSeccomp(seccomp), handed);
-  applyCredentials(spec.process);
-  if (seccomp && !early) listen(plan, installSeccomp(seccomp), handed);
-  void errFd;
+  if (ready.credentialsAfterFilter) {
+    listen(plan, installSeccomp(seccomp!), handed);
+    applyCredentials(spec.process);
+  }
+  applyRlimits(spec.process);
+  // with no_new_privs, as close to execve as possible: the filter binds the fewest of our own calls
+  if (seccomp && !ready.credentialsAfterFilter) listen(plan, installSeccomp(seccomp), handed);
   execve(program.path, program.args, program.env);
   throw new SysError('execve', errno(), program.path);
 }

@@ -5,9 +5,10 @@
  * - applyProcessAttributes, after pivot_root and before `created`: the
  *   privileged part of rlimits, oom_score_adj, scheduler, io priority,
  *   personality;
- * - applyCredentials, right before execve on the main thread: rlimits
- *   exactly, groups, gid, uid, the five capability sets
- *   (init/capabilities.ts), umask, no_new_privs.
+ * - applyCredentials, on the main thread, before `created` (after `start`
+ *   only where a seccomp filter must come first): groups, gid, uid, the five
+ *   capability sets (init/capabilities.ts), umask, no_new_privs;
+ * - applyRlimits, right before execve: rlimits exactly.
  * Scheduler, io priority, personality and capabilities are per thread: they
  * are set on the calling (main) thread, the one that calls execve.
  */
@@ -255,16 +256,23 @@ function setUser(u: Process['user']): void {
 }
 
 /**
- * Right before execve, on the main thread: rlimits exactly as configured (applyProcessAttributes raised the hard
- * ones already, so this needs no privilege), bounding set (PR_CAPBSET_DROP), additionalGids (setgroups), gid and uid
- * (setresgid, setresuid; keep-caps across them so permitted survives a non-zero uid), effective, permitted and
+ * Right before execve: rlimits exactly as configured (applyProcessAttributes raised the hard ones already, so this
+ * needs no privilege, and the init, which keeps running until `start`, is never bound by the program's limits).
+ */
+export function applyRlimits(p: Process): void {
+  setRlimits(p, 'exact');
+}
+
+/**
+ * The credentials, on the main thread (the one that calls execve): bounding set (PR_CAPBSET_DROP), additionalGids
+ * (setgroups), gid and uid (setresgid, setresuid; keep-caps across them so permitted survives a non-zero uid),
+ * effective, permitted and
  * inheritable (capset), ambient (PR_CAP_AMBIENT_RAISE), umask (only when set: config.md says an unset umask is left
  * as the caller's), no_new_privs (only when noNewPrivileges is true). Without process.capabilities the sets are left
  * to the kernel's rules for the uid change. A capability the process cannot hold is left out and passed to `warn`.
  * Throws Error naming the field.
  */
 export function applyCredentials(p: Process, warn: (message: string) => void = () => {}): void {
-  setRlimits(p, 'exact');
   const masks = p.capabilities ? capabilityMasks(p.capabilities) : undefined;
   if (masks) {
     dropBounding(masks, warn);

@@ -253,7 +253,7 @@ describe.skipIf(!IS_ROOT)('applyProcessAttributes (after execve)', () => {
     expect(idle.policy).toBe(5);
   });
 
-  it('the init keeps its own rlimits until applyCredentials: a small RLIMIT_AS binds only the exec\'d program', () => {
+  it('the init keeps its own rlimits through applyCredentials until applyRlimits, right before execve: a small RLIMIT_AS binds only the exec\'d program', () => {
     const small = 64 * 1024 * 1024;
     const r = runText(JSON.stringify({ ociVersion: '1.3.0', process: { user: { uid: 0, gid: 0 }, cwd: '/', rlimits: [{ type: 'RLIMIT_AS', soft: small, hard: small }] }, script: REPORT, between: true }));
     const between = parse(`@@\n${r.stderr.split('\n').filter((l) => l.startsWith('BETWEEN ')).map((l) => l.slice(8)).join('\n')}`).limits['Max address space'];
