@@ -173,7 +173,9 @@ export function leftovers(dir: string, root: string, watch?: NamespaceWatch): Le
       continue;
     }
     const cmdline = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    if (cmdline.includes(INIT)) {
+    // an init of an oci-conform run that another test file runs at the same time (vitest runs files in parallel) is
+    // in that run's cgroups, named oci-conform-<run id>, and is that run's to remove
+    if (cmdline.includes(INIT) && !readOr(() => readFileSync(`/proc/${pid}/cgroup`, 'utf8')).includes('/oci-conform-')) {
       out.push({ what: 'process', pid, why: `a container init of this checkout (or the unshare waiting beside one): ${describe(pid)}` });
       continue;
     }
