@@ -112,7 +112,7 @@ export class Findings {
   }
 
   /** A finding of a layer's entries: it breaks its check's requirement, or has its check's level (no layer check cites several). */
-  addLayer(file: string, f: { readonly rule: LayerCheckId; readonly message: string; readonly params: Readonly<Record<string, unknown>> }): void {
+  addLayer(file: string, f: { readonly rule: LayerCheckId; readonly message: string; readonly params: Readonly<Record<string, unknown>>; readonly level?: Level }): void {
     this.push(file, f);
   }
 

@@ -220,7 +220,7 @@ function layerFindings(b: BlobRecord, o: BlobOutcome, label: string, F: Findings
 /** A layer check's finding: its requirement and level are the check's (checks.ts). */
 function addLayerFinding(F: Findings, label: string, f: LayerFinding): void {
   const params: Readonly<Record<string, unknown>> = f.entry !== undefined ? { entry: f.entry } : {};
-  F.addLayer(label, { rule: f.rule, message: f.message, params });
+  F.addLayer(label, { rule: f.rule, message: f.message, params, ...(f.level !== undefined ? { level: f.level } : {}) });
 }
 
 /** Algorithms the configs' diff_ids use (sha256 always). */

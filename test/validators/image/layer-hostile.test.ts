@@ -60,10 +60,17 @@ describe('entries written through symbolic links', () => {
     expect(rules(lower)).toEqual([]);
     expect(rules(upper)).toEqual([]);
     const out = checkStack([lower.summary, upper.summary]);
-    expect(out.get(1)?.map((f) => [f.rule, f.entry])).toEqual([
-      ['layout.layer.hardlink-escape', 'y'],
-      ['layout.layer.symlink-escape', 'evil/x'],
+    // an absolute target: a warning (an extractor that resolves links inside the rootfs writes under the root)
+    expect(out.get(1)?.map((f) => [f.rule, f.entry, f.level])).toEqual([
+      ['layout.layer.hardlink-escape', 'y', 'SHOULD'],
+      ['layout.layer.symlink-escape', 'evil/x', 'SHOULD'],
     ]);
+  });
+
+  it('across layers: a lower layer\'s link that climbs above the root with .. is an error (the check\'s own level)', () => {
+    const lower = inspect([{ name: 'a', type: '5' }, { name: 'a/up', type: '2', linkname: '../../etc' }]);
+    const upper = inspect([{ name: 'a/up/x' }]);
+    expect(checkStack([lower.summary, upper.summary]).get(1)?.map((f) => [f.rule, f.entry, f.level])).toEqual([['layout.layer.symlink-escape', 'a/up/x', undefined]]);
   });
 
   it('across layers: not when the upper layer replaces the link, or a whiteout removes it', () => {

@@ -3,6 +3,7 @@
  * entries, whiteouts, hard links and sparse files. Keeps only the names (for
  * the checks across layers), never file contents.
  */
+import type { Level } from '../../../spec/types.js';
 import type { LayerCheckId } from '../checks.js';
 import type { TarEntry } from '../tar/parser.js';
 import { TarFormatError } from '../tar/header.js';
@@ -14,6 +15,8 @@ export interface LayerFinding {
   readonly rule: LayerCheckId;
   readonly message: string;
   readonly entry?: string;
+  /** A level other than the check's, for a finding that is our reading of an ambiguity (docs/INTERPRETING.md). */
+  readonly level?: Level;
 }
 
 export type NodeType = 'dir' | 'file' | 'symlink' | 'other';

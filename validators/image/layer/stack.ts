@@ -4,6 +4,7 @@
  * whiteouts); no entry may be written through a symbolic link of a lower layer
  * that leads out of the root. The filesystem is modelled as a tree of names only.
  */
+import type { Level } from '../../../spec/types.js';
 import type { LayerFinding, LayerSummary, NodeType } from './inspect.js';
 import { escapeOf } from './links.js';
 
@@ -94,8 +95,9 @@ export function checkStack(layers: readonly (LayerSummary | undefined)[]): Map<n
       if (through) {
         push(i, {
           rule: 'layout.layer.hardlink-escape',
-          message: `hard link '${l.path}' points to '${l.target}' through symbolic link '${through.link}' -> '${through.target}' of a lower layer, outside the root`,
+          message: `hard link '${l.path}' points to '${l.target}' through symbolic link '${through.link}' -> '${through.target}' of a lower layer, outside the root${absoluteNote(through.target)}`,
           entry: l.path,
+          ...lowerLinkLevel(through.target),
         });
         continue;
       }
@@ -116,8 +118,9 @@ export function checkStack(layers: readonly (LayerSummary | undefined)[]): Map<n
         if (through)
           push(i, {
             rule: 'layout.layer.symlink-escape',
-            message: `entry '${p}' is written through symbolic link '${through.link}' -> '${through.target}' of a lower layer, which leads outside the root: an extractor that follows it writes outside the rootfs`,
+            message: `entry '${p}' is written through symbolic link '${through.link}' -> '${through.target}' of a lower layer, which leads outside the root: an extractor that follows it writes outside the rootfs${absoluteNote(through.target)}`,
             entry: p,
+            ...lowerLinkLevel(through.target),
           });
       }
     for (const [p, type] of s.entries) {
@@ -132,4 +135,19 @@ export function checkStack(layers: readonly (LayerSummary | undefined)[]): Map<n
       out.get(Number(i))!.push({ rule: 'layout.layer.more-findings', message: `${n - PER_RULE} more findings of ${rule} across the layers in this layer not shown` });
     }
   return out;
+}
+
+/**
+ * A lower layer's link with an absolute target, reached by an upper layer's entry: no tar of one filesystem holds a
+ * path through a link, but layers stacked by different tools can (a base image's `var/run -> /run`, a layer written
+ * by a packaging rule with `var/run/app.pid`), and extractors that resolve links inside the rootfs (containerd,
+ * umoci) put it under the root. The spec says nothing of it: a warning, our reading (docs/INTERPRETING.md). A link
+ * that climbs above the root with `..`, or any of this within one layer, stays an error.
+ */
+function lowerLinkLevel(target: string): { readonly level?: Level } {
+  return target.startsWith('/') ? { level: 'SHOULD' } : {};
+}
+
+function absoluteNote(target: string): string {
+  return target.startsWith('/') ? ' (an extractor that resolves links inside the rootfs writes it under the root instead)' : '';
 }
