@@ -10,12 +10,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
 import { onPath } from '../../harness/discover.js';
-import { leftovers, runCli, runInfoFromTap, type CliResult } from './conform/leftovers.js';
+import { killOnceCreated, leftovers, runCli, runInfoFromTap, type CliResult } from './conform/leftovers.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CASES = join(import.meta.dirname, 'conform', 'cases');
@@ -129,23 +129,10 @@ describe.skipIf(SKIP !== undefined)(`oci-conform as an unprivileged user against
   });
 
   it('after a crash (SIGKILL mid-case), `oci-conform cleanup` as the same user removes the container, its processes and the temp dir', { timeout: 120_000 }, async () => {
-    let killed = false;
+    // let the case create and start its container, then kill the run without any chance to clean up
     const r = await runAsUser(['--runtime', RUNC!, '--only', 'test.**', '--case-file', join(CASES, 'hang.case.mjs'), '--timeout', '60000', '--reporter', 'tap'], {
       env,
-      onStdout: (all, child) => {
-        if (killed || !/^# run /m.test(all)) return;
-        killed = true;
-        // Let the case create and start its container, then kill the run without any chance to clean up.
-        const t = setInterval(() => {
-          void readdir(join(runInfoFromTap(all).workDir, 'state'))
-            .then((ids) => {
-              if (!ids.some((i) => i.endsWith('-0-c'))) return;
-              clearInterval(t);
-              setTimeout(() => child.kill('SIGKILL'), 500);
-            })
-            .catch(() => undefined);
-        }, 50);
-      },
+      onStdout: killOnceCreated(),
     });
     expect(r.signal).toBe('SIGKILL');
     const run = { ...runInfoFromTap(r.stdout), ledgerDir: env.OCI_CONFORM_LEDGER_DIR! };

@@ -8,10 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../../harness/cleanup.js';
-import { leftovers, makeRunDir, runCli, runInfoFromTap } from '../e2e/conform/leftovers.js';
+import { killOnceCreated, leftovers, makeRunDir, runCli, runInfoFromTap } from '../e2e/conform/leftovers.js';
 import { leftoversOf, MODES, plan, runFaults } from './faults.js';
 
 const RUNC = '/usr/bin/runc';
@@ -56,22 +55,9 @@ describe.skipIf(SKIP)('fault injection against runc (fixed seed)', () => {
   });
 
   it('SIGKILL mid-case leaves the ledger, work dir, cgroups, container and processes; the next run warns once and leaves them; cleanup removes all', { timeout: 300_000 }, async () => {
-    let killed = false;
     const r = await runCli(['--runtime', RUNC, '--only', 'test.**', '--case-file', join(CASES, 'hang.case.mjs'), '--timeout', '60000', '--reporter', 'tap'], {
       env,
-      onStdout: (all, child) => {
-        if (killed || !/^# run /m.test(all)) return;
-        killed = true;
-        const t = setInterval(() => {
-          void readdir(join(runInfoFromTap(all).workDir, 'state'))
-            .then((ids) => {
-              if (!ids.some((i) => i.endsWith('-0-c'))) return;
-              clearInterval(t);
-              setTimeout(() => child.kill('SIGKILL'), 500);
-            })
-            .catch(() => undefined);
-        }, 50);
-      },
+      onStdout: killOnceCreated(),
     });
     expect(r.signal).toBe('SIGKILL');
     const dead = runInfoFromTap(r.stdout);

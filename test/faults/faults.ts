@@ -6,6 +6,7 @@
  * processes in its cgroups or carrying its run marker. Only what carries these runs' ids is looked at: the
  * machine is shared. `npm run faults` (main.ts) prints the figures; faults.test.ts runs a fixed-seed few in CI.
  */
+import { prng } from '../prng.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -55,17 +56,7 @@ export interface FaultFigures {
   readonly problems: readonly string[];
 }
 
-/** mulberry32: a small seeded PRNG, so a seed names one sequence of modes and delays. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// (the PRNG is test/prng.ts, shared with the fuzzing's generators)
 
 /** The plan of a seed: mode and delay of each run (every mode in turn, in an order shuffled per round). */
 export function plan(runs: number, seed: number, maxDelayMs: number): { mode: Mode; delayMs: number }[] {

@@ -7,6 +7,7 @@
  * value, wrong types, huge numbers, deep nesting, unicode, a BOM, trailing garbage, truncation, flipped bytes),
  * and whole image layouts as directories, tar and tar.gz archives.
  */
+import { prng } from '../prng.js';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -263,17 +264,6 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
   space: fc.oneof(fc.constantFrom<'none' | 'pretty' | 'tabs'>('none', 'pretty', 'tabs'), fc.nat()),
 });
 
-/** A small deterministic PRNG (mulberry32), for orders and whitespace from a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A member to write twice: at `pointer` (an object member), `shadowed` first, then the value itself. */
 export interface Duplicate {

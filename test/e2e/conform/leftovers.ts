@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { conformReportErrors } from '../formats/report-schemas.js';
@@ -106,6 +106,27 @@ function checkJsonReports(args: readonly string[]): void {
     const errors = conformReportErrors(JSON.parse(readFileSync(file, 'utf8')));
     if (errors.length > 0) throw new Error(`${file} does not fit schemas/oci-conform-report.v2.schema.json:\n${errors.join('\n')}`);
   });
+}
+
+/**
+ * An `onStdout` for runCli that SIGKILLs the run half a second after its first case's container (`…-0-c`) appears
+ * in the run's state dir: a crash mid-case, with no chance to clean up.
+ */
+export function killOnceCreated(): (all: string, child: import('node:child_process').ChildProcess) => void {
+  let killed = false;
+  return (all, child) => {
+    if (killed || !/^# run /m.test(all)) return;
+    killed = true;
+    const t = setInterval(() => {
+      void readdir(join(runInfoFromTap(all).workDir, 'state'))
+        .then((ids) => {
+          if (!ids.some((i) => i.endsWith('-0-c'))) return;
+          clearInterval(t);
+          setTimeout(() => child.kill('SIGKILL'), 500);
+        })
+        .catch(() => undefined);
+    }, 50);
+  };
 }
 
 export function runInfoFromTap(tap: string): { runId: string; workDir: string } {
