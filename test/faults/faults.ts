@@ -27,6 +27,8 @@ export interface FaultOptions {
   readonly runtimes: readonly string[];
   /** --only globs of the case subset. */
   readonly only: readonly string[];
+  /** Case files to load beside the suite (--case-file), e.g. one that holds the run, so a signal always lands mid-run. */
+  readonly caseFiles?: readonly string[];
   /** The signal comes after a uniformly random delay in [0, maxDelayMs). */
   readonly maxDelayMs: number;
   readonly log?: (line: string) => void;
@@ -144,7 +146,7 @@ export async function runFaults(o: FaultOptions): Promise<FaultFigures> {
   try {
     for (const [n, p] of plan(o.runs, o.seed, o.maxDelayMs).entries()) {
       const runtime = o.runtimes[n % o.runtimes.length]!;
-      const args = ['--runtime', runtime, ...o.only.flatMap((g) => ['--only', g]), '--reporter', 'tap', '--timeout', '60000'];
+      const args = ['--runtime', runtime, ...o.only.flatMap((g) => ['--only', g]), ...(o.caseFiles ?? []).flatMap((f) => ['--case-file', f]), '--reporter', 'tap', '--timeout', '60000'];
       const ids = new Set<string>();
       const watch = setInterval(() => {
         for (const f of readdirSafe(ledgerDir)) if (f.endsWith('.jsonl')) ids.add(f.slice(0, -'.jsonl'.length));
