@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
 // oci-ts-runtime's entry: the reference OCI runtime of oci-conform (runtime/). CommonJS (bin/package.json), so that a
 // start does not set up the ES module loader: the command line runs as one script compiled from V8's code cache
 // (scripts/code-cache.ts), by the loader of every code-cached script (core/code-cache.ts, dist/code-cache.cjs).

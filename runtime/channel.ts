@@ -51,6 +51,12 @@ export interface InitPlan {
   rootfs: string;
   /** Create a cgroup namespace (after the runtime placed us in our cgroups), or join this one. */
   cgroupNs?: { path?: string };
+  /**
+   * Join this mount namespace from our main thread (unshare CLONE_FS, then setns) before anything else: the init
+   * starts in the runtime's mount namespace, where node and its scripts are, which a joined one (another
+   * container's) has not.
+   */
+  mountNs?: { path: string };
   /** The state document as hooks get it (status creating; container hooks get their own pid). */
   state: State;
 }

@@ -13,8 +13,11 @@
  *   and the init enters it with `nsenter --user`, as uid 0 with every
  *   capability there;
  * - mount, uts, ipc, network: util-linux `unshare` (new) or `nsenter` (by
- *   path) execs into node with them; cgroup: the init itself, after we placed
- *   it in its cgroups.
+ *   path) execs into node with them; except a mount namespace by path, which
+ *   the init joins itself from its main thread (unshare CLONE_FS, then setns:
+ *   a thread that shares no fs_struct may), since node and its scripts are in
+ *   ours and not in another container's; cgroup: the init itself, after we
+ *   placed it in its cgroups.
  */
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -209,7 +212,7 @@ function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, r
       // the init's end is the init's alone: when it exits, our reads see the end of the channel
       close(theirs);
     }
-    // an init that died at once (its program missing in a joined mount namespace) is reported below, from its exit
+    // an init that died at once is reported below, from its exit
     sendFds(channel, Buffer.from([(o.consoleSocket ? 1 : 0) | (spec.linux?.seccomp?.listenerPath ? 2 : 0)]), handed);
   } finally {
     for (const fd of handed) closeSync(fd);
@@ -222,10 +225,7 @@ function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, r
   store.write(rec);
   applyResources(rec.cgroups as never, spec.linux?.resources, spec);
   const hello = next();
-  if (hello?.t !== 'hello') {
-    const joinedMount = ns.join.has('mount') ? ': a joined mount namespace must have this runtime\'s node and util-linux at their host paths (the init starts after entering it); a container\'s has not' : '';
-    throw new RuntimeError(`the container init did not start${exitOf(started)}${joinedMount}`);
-  }
+  if (hello?.t !== 'hello') throw new RuntimeError(`the container init did not start${exitOf(started)}`);
   // the init itself, or, under a user namespace with a pid namespace of its own, the child unshare --fork made
   const pid = hello.pid;
   if (ns.create.has('time')) checkTimeNamespace(pid);
@@ -236,6 +236,7 @@ function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, r
     bundle,
     rootfs,
     cgroupNs: ns.create.has('cgroup') ? {} : ns.join.has('cgroup') ? { path: ns.join.get('cgroup') } : undefined,
+    mountNs: ns.join.has('mount') ? { path: ns.join.get('mount')! } : undefined,
     state,
   };
   sendToInit({ t: 'plan', plan });
@@ -392,7 +393,8 @@ function handOver(dir: string, consoleSocket: string | undefined, listenerPath: 
 function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined, channel: number): number {
   const enter: string[] = [];
   if (userPath) enter.push(`--user=${userPath}`);
-  for (const t of ['ipc', 'uts', 'network', 'mount', 'time'] as const) {
+  // not mount: the init joins a mount namespace itself, once Node has started in ours (plan.mountNs)
+  for (const t of ['ipc', 'uts', 'network', 'time'] as const) {
     const p = ns.join.get(t);
     if (p) enter.push(`${UTIL_OPTION[t]}=${p}`);
   }

@@ -47,6 +47,7 @@ export const LOCK_EX = 2;
 export const LOCK_NB = 4;
 export const CLOSE_RANGE_CLOEXEC = 4;
 
+export const CLONE_FS = 0x00000200;
 export const CLONE_NEWNS = 0x00020000;
 export const CLONE_NEWCGROUP = 0x02000000;
 export const CLONE_NEWUTS = 0x04000000;

@@ -18,7 +18,7 @@
  * commands on one root must share a pid namespace, as they must anyway to
  * signal the container's process.
  */
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, flock, LOCK_EX } from './libc.js';
 import type { HookKind, Hook, State } from './spec.js';
@@ -121,8 +121,20 @@ export class Store {
     renameSync(join(dir, 'container.json.tmp'), join(dir, 'container.json'));
   }
 
+  /**
+   * Removes the container's directory: its files one by one (it holds files only), the directory last; whatever
+   * that can't take (a directory put there by hand, a lock linked in meanwhile) goes by rmSync's recursive walk,
+   * which is not the first choice because its first call loads Node's rimraf code (some 2 ms of every delete).
+   */
   remove(id: string): void {
-    rmSync(this.dir(id), { recursive: true, force: true });
+    const dir = this.dir(id);
+    try {
+      for (const name of readdirSync(dir)) unlinkQuietly(join(dir, name));
+      rmdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -95,11 +95,16 @@ export function checkCapabilities(caps: Capabilities, ociVersion: string): strin
   return warnings;
 }
 
-/** The highest capability number this kernel knows (PR_CAPBSET_READ fails with EINVAL past it). */
+let knownLast: number | undefined;
+
+/** The highest capability number this kernel knows (PR_CAPBSET_READ fails with EINVAL past it); probed once. */
 function lastCap(): number {
-  let n = 0;
-  while (n < 63 && prctl(PR_CAPBSET_READ, n + 1) >= 0) n++;
-  return n;
+  if (knownLast === undefined) {
+    let n = 0;
+    while (n < 63 && prctl(PR_CAPBSET_READ, n + 1) >= 0) n++;
+    knownLast = n;
+  }
+  return knownLast;
 }
 
 const nameOf = (n: number): string => CAPABILITY_NAMES[n] ?? `capability ${n}`;
@@ -132,7 +137,8 @@ function readSets(): Sets {
 
 function boundingMask(): bigint {
   let mask = 0n;
-  for (let n = 0; n <= lastCap(); n++) if (prctl(PR_CAPBSET_READ, n) === 1) mask |= bit(n);
+  const last = lastCap();
+  for (let n = 0; n <= last; n++) if (prctl(PR_CAPBSET_READ, n) === 1) mask |= bit(n);
   return mask;
 }
 

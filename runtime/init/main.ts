@@ -27,7 +27,9 @@ import {
   SysError,
   cloexecFrom,
   close,
+  CLONE_FS,
   CLONE_NEWCGROUP,
+  CLONE_NEWNS,
   execve,
   exitOnSignals,
   F_GETFL,
@@ -116,10 +118,14 @@ interface Ready {
 /** Everything create does in the container; what `start` still has to do (undefined: there is no process). */
 function build(plan: InitPlan, handed: Handed): Ready | undefined {
   const { spec } = plan;
-  if (plan.cgroupNs) {
-    if (plan.cgroupNs.path) check(setns(check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path), CLONE_NEWCGROUP), 'setns', 'cgroup');
-    else check(unshare(CLONE_NEWCGROUP), 'unshare', 'cgroup');
-  }
+  // what is read by a path of the runtime's mount namespace, before a joined one takes those paths away
+  const runtimeExe = statSync(process.execPath);
+  const cgroupFd = plan.cgroupNs?.path ? check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path) : -1;
+  if (plan.mountNs) joinMountNamespace(plan.mountNs.path);
+  if (cgroupFd >= 0) {
+    check(setns(cgroupFd, CLONE_NEWCGROUP), 'setns', 'cgroup');
+    close(cgroupFd);
+  } else if (plan.cgroupNs) check(unshare(CLONE_NEWCGROUP), 'unshare', 'cgroup');
   const consoleSock = spec.process?.terminal ? (handed.console ?? -1) : -1;
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) {
     try {
@@ -130,7 +136,6 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   }
   if (spec.hostname) check(sethostname(spec.hostname), 'sethostname', spec.hostname);
   if (spec.domainname) check(setdomainname(spec.domainname), 'setdomainname', spec.domainname);
-  const runtimeExe = statSync(process.execPath);
   const rootfsPlan = { spec, bundle: plan.bundle, rootfs: plan.rootfs, terminal: spec.process?.terminal === true };
   prepareRootfs(rootfsPlan);
   send({ t: 'hooks' });
@@ -159,6 +164,23 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   // as runc's finalizeNamespace, before the exec fifo: a failure is create's, and start waits for none of it
   if (!credentialsAfterFilter) applyCredentials(spec.process);
   return { program, seccomp, credentialsAfterFilter };
+}
+
+/**
+ * Joins the mount namespace at `path` from this thread, the one that builds the root and calls execve. Namespaces
+ * are per thread: setns(CLONE_NEWNS) needs a thread that shares its fs_struct (root, cwd, umask) with no other, so
+ * this one first takes a copy of its own (unshare CLONE_FS; Node's other threads keep the runtime's namespace and
+ * are gone at execve). The init has to start in the runtime's mount namespace: node and this script are there,
+ * not in another container's.
+ */
+function joinMountNamespace(path: string): void {
+  const fd = check(open(path, O_RDONLY | O_CLOEXEC), 'open', `linux.namespaces mount path ${path}`);
+  try {
+    check(unshare(CLONE_FS), 'unshare', 'CLONE_FS (to join a mount namespace)');
+    check(setns(fd, CLONE_NEWNS), 'setns', `linux.namespaces mount path ${path}`);
+  } finally {
+    close(fd);
+  }
 }
 
 function startProgram(plan: InitPlan, ready: Ready | undefined, handed: Handed): void {

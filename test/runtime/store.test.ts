@@ -6,8 +6,8 @@
  * container deleted meanwhile is reported as gone). Also parseSignal of
  * runtime/commands.ts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +113,17 @@ describe('the record on disk', () => {
     store.remove('c1');
     expect(existsSync(store.dir('c1'))).toBe(false);
     expect(() => store.read('c1')).toThrow('does not exist');
+  });
+
+  it('remove takes what it does not expect too (a directory put there, a fifo), and a missing one is no error', () => {
+    store.createLocked('c2').release();
+    store.write(record({ id: 'c2' }));
+    mkdirSync(join(store.dir('c2'), 'by-hand', 'deeper'), { recursive: true });
+    writeFileSync(join(store.dir('c2'), 'by-hand', 'deeper', 'f'), 'x');
+    expect(spawnSync('mkfifo', [join(store.dir('c2'), 'exec.fifo')]).status).toBe(0);
+    store.remove('c2');
+    expect(existsSync(store.dir('c2'))).toBe(false);
+    expect(() => store.remove('c2')).not.toThrow();
   });
 });
 

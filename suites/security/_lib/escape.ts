@@ -61,13 +61,23 @@ export function shebangOf(head: string): { interpreter: string; arg?: string } |
 
 /**
  * The program the kernel ends up running for an interpreter line: the
- * interpreter itself, or, for `env [-S] prog`, `prog` (a bare name the caller
- * looks up in PATH); undefined when `env` names no program.
+ * interpreter itself, or, for `env [-S] [-u NAME] [NAME=VALUE] prog`, `prog`
+ * (a bare name the caller looks up in PATH); undefined when `env` names no
+ * program.
  */
 export function interpreterProgram(sb: { interpreter: string; arg?: string }): string | undefined {
   if (!/(^|\/)env$/.test(sb.interpreter)) return sb.interpreter;
-  return (sb.arg ?? '').split(/\s+/).find((w) => w !== '' && !w.startsWith('-') && !w.includes('='));
+  const words = (sb.arg ?? '').split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    // GNU env's options that take the next word as their value: -u NAME, -C DIR, -a ARG0 (and the long forms)
+    if (ENV_OPTION_WITH_VALUE.has(w)) i++;
+    else if (!w.startsWith('-') && !w.includes('=')) return w;
+  }
+  return undefined;
 }
+
+const ENV_OPTION_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir', '-a', '--argv0']);
 
 /** Identity and content of a file, to tell afterwards whether it changed. */
 export interface Fingerprint {

@@ -69,6 +69,11 @@ describe('shebangOf / interpreterProgram', () => {
     expect(interpreterProgram({ interpreter: '/usr/bin/node', arg: '--x' })).toBe('/usr/bin/node');
     expect(interpreterProgram({ interpreter: '/usr/bin/env', arg: '-S A=1 node --no-warnings' })).toBe('node');
     expect(interpreterProgram({ interpreter: '/bin/env' })).toBeUndefined();
+    // bin/oci-ts-runtime.js's own line: the value of -u is a variable's name, not the program
+    expect(interpreterProgram({ interpreter: '/usr/bin/env', arg: '-S -u NODE_EXTRA_CA_CERTS node' })).toBe('node');
+    expect(interpreterProgram({ interpreter: '/usr/bin/env', arg: '-S --unset NODE_EXTRA_CA_CERTS -C / A=1 node' })).toBe('node');
+    expect(interpreterProgram({ interpreter: '/usr/bin/env', arg: '-S -uNODE_EXTRA_CA_CERTS node' })).toBe('node');
+    expect(interpreterProgram({ interpreter: '/usr/bin/env', arg: '-S -u NODE_EXTRA_CA_CERTS' })).toBeUndefined();
   });
 });
 
