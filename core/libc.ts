@@ -38,7 +38,13 @@ export interface Libc {
 export type Koffi = typeof import('koffi');
 export type KoffiLibrary = ReturnType<Koffi['load']>;
 
-let koffiLoaded: Koffi | undefined;
+/**
+ * koffi and libc as loaded, kept process-wide: each code-cached script that needs them bundles its own copy of this
+ * module (oci-ts-runtime's init and its seccomp script, its command line and create's script), and a copy loaded
+ * later must not load them again, nor can it: the init runs its seccomp script's calls in the container's root,
+ * where node_modules and libc.so.6 are out of reach.
+ */
+const loadedInProcess = ((globalThis as { [k: symbol]: unknown })[Symbol.for('oci-conform.libc')] ??= {}) as { koffi?: Koffi; libc?: KoffiLibrary };
 
 /**
  * koffi, loaded once. Its native module is required directly where this machine's prebuilt one is present (about
@@ -46,26 +52,40 @@ let koffiLoaded: Koffi | undefined;
  * a command that needs libc. The index is the fallback (it checks the native version the same way).
  */
 export function koffi(): Koffi {
-  if (koffiLoaded) return koffiLoaded;
+  if (loadedInProcess.koffi) return loadedInProcess.koffi;
   const require = createRequire(import.meta.url);
   const arch = ({ x64: 'x64', arm64: 'arm64' } as Record<string, string>)[process.arch];
   if (arch && process.platform === 'linux') {
     try {
       const pkg = require('koffi/package.json') as { version: string };
       const native = require(`koffi/build/koffi/linux_${arch}/koffi.node`) as Koffi & { version: string };
-      if (native.version === pkg.version) return (koffiLoaded = native);
+      if (native.version === pkg.version) return (loadedInProcess.koffi = native);
     } catch {
       // not prebuilt for this machine, or another package layout: the index knows
     }
   }
-  return (koffiLoaded = require('koffi') as Koffi);
+  return (loadedInProcess.koffi = require('koffi') as Koffi);
 }
 
-let libcLoaded: KoffiLibrary | undefined;
+/**
+ * Declares a named koffi struct unless this process has one of that name. koffi's type names are per process and a
+ * second declaration of a name throws, while one process may hold several copies of a module that declares one: each
+ * code-cached script bundles its own (oci-ts-runtime's init and its seccomp script both send descriptors).
+ */
+export function structOnce(name: string, fields: Record<string, string>): void {
+  const k = koffi();
+  try {
+    k.resolve(name);
+    return;
+  } catch {
+    // not declared yet
+  }
+  k.struct(name, fields);
+}
 
 /** libc.so.6 through koffi, loaded once; declare functions on it with `.func`. */
 export function libcLibrary(): KoffiLibrary {
-  return (libcLoaded ??= koffi().load('libc.so.6'));
+  return (loadedInProcess.libc ??= koffi().load('libc.so.6'));
 }
 
 let loaded: Libc | undefined;
@@ -75,8 +95,8 @@ export function libc(): Libc {
   if (loaded) return loaded;
   const k = koffi();
   const lib = libcLibrary();
-  k.struct('oc_iovec', { iov_base: 'void *', iov_len: 'size_t' });
-  k.struct('oc_msghdr', {
+  structOnce('oc_iovec', { iov_base: 'void *', iov_len: 'size_t' });
+  structOnce('oc_msghdr', {
     msg_name: 'void *',
     msg_namelen: 'uint32',
     msg_iov: 'oc_iovec *',

@@ -7,8 +7,7 @@ import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from 
 import { join } from 'node:path';
 import { compareVersions } from '../spec/versions.js';
 import { cgroupPids, removeCgroups } from './cgroups/index.js';
-import { prestartAtCreate } from './create.js';
-import { runHooks } from './hooks.js';
+import { prestartAtCreate, runHooks } from './hooks.js';
 import { SIGNALS } from './signals.js';
 import type { State } from './spec.js';
 import { alive, RuntimeError, stateOf, statusOf, type ContainerRecord, type Store } from './store.js';

@@ -22,10 +22,10 @@
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareVersions, parseSemVer } from '../spec/versions.js';
+import { parseSemVer } from '../spec/versions.js';
 import { receive, send, type FromInit, type InitPlan, type ToInit } from './channel.js';
 import { applyResources, makeCgroups, placeInCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
-import { runHooks } from './hooks.js';
+import { prestartAtCreate, runHooks } from './hooks.js';
 import { SIGNALS } from './signals.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
@@ -39,15 +39,6 @@ export interface CreateOptions {
   bundle: string;
   pidFile?: string;
   consoleSocket?: string;
-}
-
-/** Runs prestart hooks at create from 1.0.2-dev on (before, config.md put them after start). */
-export function prestartAtCreate(ociVersion: string): boolean {
-  try {
-    return compareVersions(ociVersion, '1.0.2') > 0;
-  } catch {
-    return true;
-  }
 }
 
 export function readBundle(bundleArg: string): { bundle: string; spec: Spec; rootfs: string } {

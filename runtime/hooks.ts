@@ -8,8 +8,18 @@
  * createRuntime, poststart, poststop) or the container's (createContainer and
  * startContainer, run by the container init).
  */
+import { compareVersions } from '../spec/versions.js';
 import { childProcess } from './child-process.js';
 import type { Hook, HookKind, State } from './spec.js';
+
+/** Runs prestart hooks at create from 1.0.2-dev on (before, config.md put them after start): create and start ask. */
+export function prestartAtCreate(ociVersion: string): boolean {
+  try {
+    return compareVersions(ociVersion, '1.0.2') > 0;
+  } catch {
+    return true;
+  }
+}
 
 export interface HookFailure {
   readonly index: number;

@@ -9,7 +9,7 @@
  * Sections by user: lifecycle (runtime/*.ts and init/main.ts), rootfs
  * (init/rootfs.ts), credentials (init/process.ts), seccomp (init/seccomp/).
  */
-import { koffi, libcLibrary } from '../core/libc.js';
+import { koffi, libcLibrary, structOnce } from '../core/libc.js';
 
 const X64 = process.arch === 'x64';
 
@@ -202,10 +202,9 @@ export function connectUnix(path: string): number {
 
 /** sendmsg(2) of `data` with the descriptors `fds` (SCM_RIGHTS). */
 export function sendFds(sock: number, data: Buffer, fds: readonly number[]): number {
-  const k = koffi();
   if (!declared.has('oc_msghdr_send')) {
-    k.struct('ort_iovec', { iov_base: 'void *', iov_len: 'size_t' });
-    k.struct('ort_msghdr', {
+    structOnce('ort_iovec', { iov_base: 'void *', iov_len: 'size_t' });
+    structOnce('ort_msghdr', {
       msg_name: 'void *',
       msg_namelen: 'uint32',
       msg_iov: 'ort_iovec *',
@@ -599,7 +598,7 @@ export function seccompNoNewPrivs(): number {
 export function seccompSetFilter(flags: number, program: Buffer | null): number {
   if (program === null) return syscall(SYS.seccomp, ['unsigned int', SECCOMP_SET_MODE_FILTER], ['unsigned int', flags >>> 0], ['void *', null]);
   if (!declared.has('ort_sock_fprog')) {
-    koffi().struct('ort_sock_fprog', { len: 'uint16', filter: 'void *' });
+    structOnce('ort_sock_fprog', { len: 'uint16', filter: 'void *' });
     declared.set('ort_sock_fprog', () => 0);
   }
   const prog = { len: program.length / 8, filter: program };
@@ -626,7 +625,7 @@ const SYS_BPF = X64 ? 321 : 280;
 export function bpfLoadDeviceProgram(insns: Buffer, log: Buffer): number {
   const k = koffi();
   if (!declared.has('ort_bpf_prog_load')) {
-    k.struct('ort_bpf_prog_load', {
+    structOnce('ort_bpf_prog_load', {
       prog_type: 'uint32',
       insn_cnt: 'uint32',
       insns: 'void *',

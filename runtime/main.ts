@@ -11,11 +11,28 @@
  * An error is one line on stderr (and in --log), exit status 1.
  */
 import { appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodeCache } from '../core/code-cache.js';
 import { remove, kill, start, state } from './commands.js';
-import { create } from './create.js';
-import { features } from './features.js';
 import { print } from './output.js';
 import { DEFAULT_ROOT, RuntimeError, Store, statusOf } from './store.js';
+
+/** The code-cached script that holds create and features (runtime/create-script.ts, scripts/build.ts). */
+export const CREATE_SCRIPT = 'oci-ts-runtime-create';
+
+type CreateScript = typeof import('./create-script.js');
+
+/**
+ * create and features: with `scripts` (the command line runs from dist/) from their own script, which only create,
+ * run and features load; else (from the TypeScript source: tests, tsx) by an import of the module.
+ */
+async function loadCreate(scripts: CodeCache | undefined): Promise<CreateScript> {
+  if (!scripts) return import('./create-script.js');
+  const loaded = scripts.run(CREATE_SCRIPT) as CreateScript | undefined;
+  if (!loaded) throw new RuntimeError(`${join(dirname(fileURLToPath(import.meta.url)), `${CREATE_SCRIPT}.js`)} is missing: run npm run build`);
+  return loaded;
+}
 
 const USAGE = `usage: oci-ts-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND
   create ID --bundle DIR [--pid-file FILE] [--console-socket SOCKET]
@@ -68,7 +85,8 @@ function one(rest: string[], what: string): string {
   return rest[0]!;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** `scripts`: the code-cached scripts beside the command line's own (dist/), when it runs from there. */
+export async function main(argv: readonly string[], scripts?: CodeCache): Promise<number> {
   const g: Global = { root: DEFAULT_ROOT, logFormat: 'text' };
   let i = 0;
   for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
@@ -103,6 +121,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'create': {
         const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file', 'console-socket'], ['no-pivot', 'no-new-keyring']);
+        const { create } = await loadCreate(scripts);
         await create(store, one(rest, 'create'), { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file'), consoleSocket: opts.get('console-socket') }, warn);
         return 0;
       }
@@ -125,6 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'run': {
         const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file'], []);
         const id = one(rest, 'run');
+        const { create } = await loadCreate(scripts);
         const { wait } = await create(store, id, { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file') }, warn);
         start(store, id, warn);
         // the init is our child here: its exit status is the program's, and run's own (as runc's)
@@ -134,7 +154,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return status;
       }
       case 'features':
-        print(1, JSON.stringify(features(), null, 2) + '\n');
+        print(1, JSON.stringify((await loadCreate(scripts)).features(), null, 2) + '\n');
         return 0;
       case undefined:
         throw new Usage('a command is required');

@@ -51,9 +51,25 @@ export interface ContainerRecord {
   noProcess?: boolean;
 }
 
-/** A failure the user caused or must know about: printed as one line, exit 1. */
+/** Marks a RuntimeError, whichever copy of this module made it (see RuntimeError). */
+const RUNTIME_ERROR = Symbol.for('oci-ts-runtime.RuntimeError');
+
+/**
+ * A failure the user caused or must know about: printed as one line, exit 1.
+ *
+ * Each code-cached script of the command line (dist/oci-ts-runtime.js and dist/oci-ts-runtime-create.js,
+ * scripts/build.ts) bundles its own copy of this module, so one process can hold two RuntimeError classes: an error
+ * that create's script throws is no instance of the main script's class by its prototype. `instanceof RuntimeError`
+ * therefore checks a mark every copy sets (a subclass, such as main.ts's Usage, is still checked by its prototype).
+ */
 export class RuntimeError extends Error {
   override name = 'RuntimeError';
+  readonly [RUNTIME_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== RuntimeError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [RUNTIME_ERROR]?: unknown })[RUNTIME_ERROR] === true;
+  }
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;

@@ -58,16 +58,23 @@ async function bundleConform(): Promise<void> {
 
 /**
  * oci-ts-runtime: its command line and its container init as code-cached scripts, like oci-validate (a runtime is
- * started several times per container: no ES module loader, compiled from V8's cache). The command line is trained
- * on commands that touch no container and, as the init (which can't run at build time: it would wait for a runtime),
- * compiled whole (eager), so that no start compiles a function.
+ * started several times per container: no ES module loader, compiled from V8's cache). Each is split as oci-validate
+ * is, so that a start loads only what it runs: the command line without create and features (most of its code, and
+ * the seccomp syscall tables), which only create, run and features load from oci-ts-runtime-create; the init without
+ * seccomp, loaded from oci-ts-runtime-init-seccomp for a config that has a filter. The command line is trained on
+ * commands that touch no container and, as the others (the init can't run at build time: it would wait for a
+ * runtime; create would make a container), compiled whole (eager), so that no start compiles a function.
  */
 function runtimeScripts(): CachedScript[] {
   type Cli = typeof import('../runtime/cli.js');
   return [
+    // before the command line: its training runs features from it
+    { name: 'oci-ts-runtime-create', entry: join(ROOT, 'runtime', 'create-script.ts'), eager: true },
     {
       name: 'oci-ts-runtime',
       entry: join(ROOT, 'runtime', 'cli.ts'),
+      // create-script.ts, and what only it may import: a light command that imported them would fail its training
+      elsewhere: /[\\/]runtime[\\/](create-script|create|features|namespaces)\.ts$/,
       eager: true,
       train: async (exports) => {
         const root = mkdtempSync(join(tmpdir(), 'oci-ts-runtime-training-'));
@@ -75,7 +82,8 @@ function runtimeScripts(): CachedScript[] {
         process.stdout.write = process.stderr.write = () => true;
         try {
           for (const argv of [['--help'], ['--root', root, 'state', 'none'], ['--root', root, 'kill', 'none', 'KILL'], ['--root', root, 'delete', 'none'], ['features']]) {
-            await (exports as Cli).main(argv);
+            const code = await (exports as Cli).main(argv, codeCacheAt(DIST));
+            if (code > 1) throw new Error(`training run ${argv.join(' ')} of dist/oci-ts-runtime.js exited ${code}`);
           }
         } finally {
           [process.stdout.write, process.stderr.write] = [out, err];
@@ -83,7 +91,8 @@ function runtimeScripts(): CachedScript[] {
         }
       },
     },
-    { name: 'oci-ts-runtime-init', entry: join(ROOT, 'runtime', 'init', 'main.ts'), eager: true },
+    { name: 'oci-ts-runtime-init-seccomp', entry: join(ROOT, 'runtime', 'init', 'seccomp', 'script.ts'), eager: true },
+    { name: 'oci-ts-runtime-init', entry: join(ROOT, 'runtime', 'init', 'main.ts'), elsewhere: /[\\/]runtime[\\/]init[\\/]seccomp[\\/][^\\/]+\.ts$/, eager: true },
   ];
 }
 

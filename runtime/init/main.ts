@@ -19,6 +19,9 @@
  * binds what Node does after it): there the credentials follow it after `start`.
  */
 import { mkdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodeCache } from '../../core/code-cache.js';
 import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, type ToInit } from '../channel.js';
 import { runHooks } from '../hooks.js';
 import {
@@ -52,7 +55,7 @@ import {
 import type { Spec } from '../spec.js';
 import { applyCredentials, applyProcessAttributes, applyRlimits } from './process.js';
 import { enterRootfs, prepareRootfs } from './rootfs.js';
-import { compileSeccomp, installSeccomp, seccompAsOf, sendListener, type CompiledSeccomp } from './seccomp/index.js';
+import type { CompiledSeccomp } from './seccomp/compile.js';
 import { setupTerminal } from './terminal.js';
 import { resolveProgram, type Program } from './program.js';
 
@@ -62,6 +65,16 @@ import { resolveProgram, type Program } from './program.js';
  * hook that does not read it has closed (an _exit handler there ended the init with status 13 about once in three).
  */
 const ENDING = [1, 2, 3, 6, 10, 12, 14, 15, 24, 25, 26, 27, 29, 30];
+
+/** The code-cached script that holds the seccomp part (runtime/init/seccomp/script.ts, scripts/build.ts). */
+export const SECCOMP_SCRIPT = 'oci-ts-runtime-init-seccomp';
+
+type SeccompScript = typeof import('./seccomp/script.js');
+
+/** The seccomp part, for a config with linux.seccomp only: set by run() (from its own script, or imported). */
+let loadSeccomp: () => SeccompScript = () => {
+  throw new Error('the container init was not started by run()');
+};
 
 function main(): void {
   // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it. First thing, before the
@@ -111,15 +124,18 @@ function main(): void {
 /** What is left for `start`: the program (resolved in the container's root), its seccomp program, whether the credentials are still to set. */
 interface Ready {
   readonly program: Program;
-  readonly seccomp: CompiledSeccomp | undefined;
+  /** The seccomp program and the part that installs it. */
+  readonly seccomp: { readonly compiled: CompiledSeccomp; readonly script: SeccompScript } | undefined;
   readonly credentialsAfterFilter: boolean;
 }
 
 /** Everything create does in the container; what `start` still has to do (undefined: there is no process). */
 function build(plan: InitPlan, handed: Handed): Ready | undefined {
   const { spec } = plan;
-  // what is read by a path of the runtime's mount namespace, before a joined one takes those paths away
+  // what is read by a path of the runtime's mount namespace, before a joined one (or pivot_root) takes those paths
+  // away: our executable, and the seccomp part's script
   const runtimeExe = statSync(process.execPath);
+  const seccompScript = spec.linux?.seccomp ? loadSeccomp() : undefined;
   const cgroupFd = plan.cgroupNs?.path ? check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path) : -1;
   if (plan.mountNs) joinMountNamespace(plan.mountNs.path);
   if (cgroupFd >= 0) {
@@ -158,7 +174,8 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   if (spec.process.terminal) setupTerminal(consoleSock, spec.process.consoleSize);
   const program = resolveProgram(spec.process, runtimeExe);
   applyProcessAttributes(spec.process, spec.linux);
-  const seccomp = spec.linux?.seccomp ? compileSeccomp(seccompAsOf(spec.linux.seccomp, spec.ociVersion)) : undefined;
+  const seccomp: Ready['seccomp'] =
+    seccompScript && spec.linux?.seccomp ? { compiled: seccompScript.compileSeccomp(seccompScript.seccompAsOf(spec.linux.seccomp, spec.ociVersion)), script: seccompScript } : undefined;
   // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
   const credentialsAfterFilter = seccomp !== undefined && spec.process.noNewPrivileges !== true;
   // as runc's finalizeNamespace, before the exec fifo: a failure is create's, and start waits for none of it
@@ -198,20 +215,20 @@ function startProgram(plan: InitPlan, ready: Ready | undefined, handed: Handed):
     if (fl >= 0 && fl & O_NONBLOCK) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
   if (ready.credentialsAfterFilter) {
-    listen(plan, installSeccomp(seccomp!), handed);
+    listen(plan, seccomp!.script.installSeccomp(seccomp!.compiled), handed, seccomp!.script);
     applyCredentials(spec.process);
   }
   applyRlimits(spec.process);
   // with no_new_privs, as close to execve as possible: the filter binds the fewest of our own calls
-  if (seccomp && !ready.credentialsAfterFilter) listen(plan, installSeccomp(seccomp), handed);
+  if (seccomp && !ready.credentialsAfterFilter) listen(plan, seccomp.script.installSeccomp(seccomp.compiled), handed, seccomp.script);
   execve(program.path, program.args, program.env);
   throw new SysError('execve', errno(), program.path);
 }
 
-function listen(plan: InitPlan, fd: number, handed: Handed): void {
+function listen(plan: InitPlan, fd: number, handed: Handed, script: SeccompScript): void {
   const s: Spec = plan.spec;
   if (fd < 0 || handed.listener === undefined) return;
-  sendListener(handed.listener, fd, {
+  script.sendListener(handed.listener, fd, {
     ociVersion: s.ociVersion,
     fds: ['seccompFd'],
     pid: plan.state.pid,
@@ -221,8 +238,32 @@ function listen(plan: InitPlan, fd: number, handed: Handed): void {
   close(fd);
 }
 
-/** The init's process (dist/oci-ts-runtime-init.cjs runs it from its code-cached script). */
-export function run(): void {
+/**
+ * The init's process. dist/oci-ts-runtime-init.cjs runs it from its code-cached script with `scripts`, the scripts
+ * beside it: the seccomp part is run from its own script then, only for a config with linux.seccomp (its compiler
+ * and syscall tables are a third of the init). From the TypeScript source (create started the init through tsx) it
+ * is imported before anything else, as the init is synchronous from its first message on.
+ */
+export function run(_argv: readonly string[] = [], scripts?: CodeCache): void {
+  if (scripts) {
+    loadSeccomp = () => {
+      const loaded = scripts.run(SECCOMP_SCRIPT) as SeccompScript | undefined;
+      if (!loaded) throw new Error(`${join(dirname(fileURLToPath(import.meta.url)), `${SECCOMP_SCRIPT}.js`)} is missing: run npm run build`);
+      return loaded;
+    };
+    guarded();
+    return;
+  }
+  import('./seccomp/script.js').then(
+    (m) => {
+      loadSeccomp = () => m;
+      guarded();
+    },
+    () => process.exit(1),
+  );
+}
+
+function guarded(): void {
   try {
     main();
   } catch {

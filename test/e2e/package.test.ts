@@ -81,6 +81,7 @@ describe('the npm package', () => {
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
       'bin/oci-conform.js', 'bin/oci-validate.js', 'bin/oci-ts-runtime.js', 'bin/package.json',
       'dist/oci-conform.mjs', 'dist/code-cache.cjs', 'dist/oci-validate.js', 'dist/oci-ts-runtime.js', 'dist/oci-ts-runtime-init.cjs', 'dist/oci-ts-runtime-init.js',
+      'dist/oci-ts-runtime-create.js', 'dist/oci-ts-runtime-create.cache', 'dist/oci-ts-runtime-init-seccomp.js', 'dist/oci-ts-runtime-init-seccomp.cache',
       'schemas/oci-conform-report.v2.schema.json', 'schemas/oci-validate-report.v1.schema.json',
       'ci/expectations/runc.yaml', 'docs/INTERPRETING.md',
     ]) expect(paths, must).toContain(must);

@@ -4,14 +4,15 @@
  * keeps two commands on one container apart (a second process waits until the
  * first releases; a killed holder's lock is broken, a live one's never; a
  * container deleted meanwhile is reported as gone). Also parseSignal of
- * runtime/commands.ts.
+ * runtime/commands.ts, and RuntimeError across two copies of the module (as
+ * two code-cached scripts of the command line hold).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseSignal } from '../../runtime/commands.js';
 import { alive, processStartTime, RuntimeError, stateOf, statusOf, Store, type ContainerRecord } from '../../runtime/store.js';
 
@@ -55,6 +56,22 @@ async function exited(c: ChildProcess): Promise<void> {
   if (c.exitCode !== null || c.signalCode !== null) return;
   await new Promise((r) => c.once('exit', r));
 }
+
+describe('RuntimeError', () => {
+  it('is recognised whichever copy of store.ts made it; a subclass and a plain Error are told apart', async () => {
+    vi.resetModules();
+    const copy = await import('../../runtime/store.js');
+    expect(copy.RuntimeError).not.toBe(RuntimeError);
+    const theirs = new copy.RuntimeError('from the other copy');
+    expect(theirs).toBeInstanceOf(RuntimeError);
+    expect(new RuntimeError('ours')).toBeInstanceOf(copy.RuntimeError);
+    class Usage extends RuntimeError {}
+    expect(new Usage('u')).toBeInstanceOf(Usage);
+    expect(new Usage('u')).toBeInstanceOf(RuntimeError);
+    expect(theirs).not.toBeInstanceOf(Usage);
+    for (const v of [new Error('plain'), Object.assign(new Error('named'), { name: 'RuntimeError' }), undefined, null, 'RuntimeError']) expect(v instanceof RuntimeError).toBe(false);
+  });
+});
 
 describe('container ids', () => {
   it.each(['', '.', '..', '../x', 'a/b', '-x', '.hidden', 'a b', 'a\nb', 'é', 'x'.repeat(1025)])('refuses %j before touching the disk', (id) => {
