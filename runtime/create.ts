@@ -4,7 +4,8 @@
  * cgroups and waits until it reports "created" (runtime.md, Lifecycle 1-6).
  *
  * How the init gets its namespaces without C code (Node is multithreaded, so
- * it can't create or join a user namespace, nor make a mount namespace):
+ * it can't create or join a user namespace; the others are per thread, and
+ * enter the program with the thread that calls execve):
  * - pid (and time): `unshare(CLONE_NEWPID)` / `setns` here applies to our
  *   children only, so the init we spawn next is PID 1 of the new namespace and
  *   its parent (this process) exits after create, as runc's does;
