@@ -6,7 +6,10 @@
  */
 import { readSync, writeSync } from 'node:fs';
 import { EAGAIN, EINTR, libc, MSG_CMSG_CLOEXEC } from '../core/libc.js';
-import type { Spec, State } from './spec.js';
+import type { NamespaceType, Spec, State } from './spec.js';
+
+/** The namespace types a thread can make or join on its own (unshare, setns), which the init does (InitPlan.threadNs). */
+export type ThreadNamespace = Extract<NamespaceType, 'mount' | 'uts' | 'ipc' | 'network' | 'cgroup'>;
 
 export const CHANNEL_FD = 3;
 
@@ -49,14 +52,14 @@ export interface InitPlan {
   spec: Spec;
   bundle: string;
   rootfs: string;
-  /** Create a cgroup namespace (after the runtime placed us in our cgroups), or join this one. */
-  cgroupNs?: { path?: string };
   /**
-   * Join this mount namespace from our main thread (unshare CLONE_FS, then setns) before anything else: the init
-   * starts in the runtime's mount namespace, where node and its scripts are, which a joined one (another
-   * container's) has not.
+   * The namespaces the init's main thread makes (create) or joins by path (join) itself, in that order after its
+   * cgroups are set: all but user, pid and time, which only a new process enters. A joined mount namespace is
+   * another container's, without node and our scripts, and a made one would be entered by a program (util-linux
+   * unshare) that costs an exec; the init starts in the runtime's and moves its own thread (namespaces are per
+   * thread; Node's other threads keep the runtime's and are gone at execve).
    */
-  mountNs?: { path: string };
+  threadNs: { create: ThreadNamespace[]; join: [ThreadNamespace, string][] };
   /** The state document as hooks get it (status creating; container hooks get their own pid). */
   state: State;
 }

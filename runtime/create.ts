@@ -9,22 +9,22 @@
  * - pid (and time): `unshare(CLONE_NEWPID)` / `setns` here applies to our
  *   children only, so the init we spawn next is PID 1 of the new namespace and
  *   its parent (this process) exits after create, as runc's does;
- * - user: a holder process (`unshare --user [--pid] cat`) makes the user
- *   namespace (and a pid namespace it owns); we write its uid_map and gid_map
- *   and the init enters it with `nsenter --user`, as uid 0 with every
- *   capability there;
- * - mount, uts, ipc, network: util-linux `unshare` (new) or `nsenter` (by
- *   path) execs into node with them; except a mount namespace by path, which
- *   the init joins itself from its main thread (unshare CLONE_FS, then setns:
- *   a thread that shares no fs_struct may), since node and its scripts are in
- *   ours and not in another container's; cgroup: the init itself, after we
- *   placed it in its cgroups.
+ * - mount, uts, ipc, network, cgroup: the init's main thread makes or joins
+ *   them itself once we placed it in its cgroups (InitPlan.threadNs): Node and
+ *   its scripts start in ours, and no program is exec'd on the way;
+ * - user: a holder process (`unshare --user cat`) makes the user namespace;
+ *   we write its uid_map and gid_map and the init enters it with
+ *   `nsenter --user`, as uid 0 with every capability there. A pid namespace it
+ *   owns is made after entering it (`unshare --pid --fork`), and so are the
+ *   new mount, uts, ipc and network ones, and those joined by path except
+ *   mount and cgroup, as util-linux enters them (the init's thread then holds
+ *   no capability in the host's user namespace).
  */
 import { closeSync, constants as fsc, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSemVer } from '../spec/versions.js';
-import { receive, send, type FromInit, type InitPlan, type ToInit } from './channel.js';
+import { receive, send, type FromInit, type InitPlan, type ThreadNamespace, type ToInit } from './channel.js';
 import { applyResources, makeCgroups, placeInCgroups, planCgroups, removeCgroups } from './cgroups/index.js';
 import { prestartAtCreate, runHooks } from './hooks.js';
 import { SIGNALS } from './signals.js';
@@ -189,9 +189,10 @@ class Started {
 }
 
 function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, rootfs: string, ns: NamespacePlan, o: CreateOptions, started: Started): void {
-  const tools = utilLinux();
+  // util-linux is needed to enter a user namespace, and to join a time namespace (setns there wants a single thread)
+  const tools = has(ns, 'user') || ns.join.has('time') ? utilLinux() : undefined;
   // user namespace (and a pid namespace it owns) held by a small process
-  const userPath = ns.create.has('user') ? startHolder(spec, tools, started) : ns.join.get('user');
+  const userPath = tools && ns.create.has('user') ? startHolder(spec, tools, started) : ns.join.get('user');
   const dir = store.dir(rec.id);
   const handed = handOver(dir, o.consoleSocket, spec.linux?.seccomp?.listenerPath);
   let channel: number;
@@ -227,8 +228,7 @@ function build(store: Store, rec: ContainerRecord, spec: Spec, bundle: string, r
     spec,
     bundle,
     rootfs,
-    cgroupNs: ns.create.has('cgroup') ? {} : ns.join.has('cgroup') ? { path: ns.join.get('cgroup') } : undefined,
-    mountNs: ns.join.has('mount') ? { path: ns.join.get('mount')! } : undefined,
+    threadNs: threadNamespaces(ns, has(ns, 'user')),
     state,
   };
   sendToInit({ t: 'plan', plan });
@@ -381,28 +381,27 @@ function handOver(dir: string, consoleSocket: string | undefined, listenerPath: 
   return fds;
 }
 
-/** Starts the init with `channel` as its fd 3; its pid. */
-function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string | undefined, channel: number): number {
-  const enter: string[] = [];
-  if (userPath) enter.push(`--user=${userPath}`);
-  // not mount: the init joins a mount namespace itself, once Node has started in ours (plan.mountNs)
-  for (const t of ['ipc', 'uts', 'network', 'time'] as const) {
-    const p = ns.join.get(t);
-    if (p) enter.push(`${UTIL_OPTION[t]}=${p}`);
-  }
-  const make = (['mount', 'uts', 'ipc', 'network'] as const).filter((t) => ns.create.has(t)).map((t) => UTIL_OPTION[t]);
-  // A pid namespace owned by the container's user namespace can only be made after entering it, and a process
-  // becomes its PID 1 only by being started in it: unshare forks the init (and kills it if it dies itself).
-  const pidByFork = userPath !== undefined && ns.create.has('pid');
-  if (pidByFork) make.unshift('--pid', '--fork', '--kill-child');
+const THREAD_NAMESPACES: readonly ThreadNamespace[] = ['mount', 'uts', 'ipc', 'network', 'cgroup'];
+
+/**
+ * What the init's main thread makes or joins itself (InitPlan.threadNs): every namespace but user, pid and time; under
+ * a user namespace (`byUtil`) only a new cgroup namespace and the mount and cgroup namespaces joined by path, the rest
+ * being util-linux's (spawnInit).
+ */
+function threadNamespaces(ns: NamespacePlan, byUtil: boolean): InitPlan['threadNs'] {
+  const ours = THREAD_NAMESPACES.filter((t) => !byUtil || t === 'cgroup' || t === 'mount');
+  return {
+    create: ours.filter((t) => ns.create.has(t) && !(byUtil && t === 'mount')),
+    join: ours.filter((t) => ns.join.has(t)).map((t) => [t, ns.join.get(t)!]),
+  };
+}
+
+/** Starts the init with `channel` as its fd 3; its pid. `tools` (util-linux): for a user namespace or a time namespace joined. */
+function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools | undefined, userPath: string | undefined, channel: number): number {
   const init = initCommand();
-  const argv = [
-    ...(enter.length > 0 ? [tools.nsenter, ...enter, '--'] : []),
-    ...(make.length > 0 ? [tools.unshare, ...make, '--propagation', 'unchanged', '--'] : []),
-    process.execPath,
-    ...init.args,
-  ];
+  const argv = [...(tools ? utilPrefix(ns, tools, userPath) : []), process.execPath, ...init.args];
   // pid and time namespaces apply to the children we start from now on
+  const pidByFork = tools !== undefined && userPath !== undefined && ns.create.has('pid');
   let restorePid: number | undefined;
   try {
     if ((ns.create.has('pid') && !pidByFork) || ns.join.has('pid')) {
@@ -443,6 +442,29 @@ function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools, userPath: string
       closeSync(restorePid);
     }
   }
+}
+
+/**
+ * The programs that start the init: nsenter joins a time namespace by path (setns there wants a single thread) and
+ * enters a user namespace, with the ipc, uts and network namespaces joined by path (mount and cgroup the init joins
+ * itself); then unshare makes the new ones the user namespace owns. A pid namespace owned by the container's user
+ * namespace can only be made after entering it, and a process becomes its PID 1 only by being started in it:
+ * unshare forks the init (and kills it if it dies itself). Without a user namespace the init makes and joins the
+ * others itself (threadNamespaces).
+ */
+function utilPrefix(ns: NamespacePlan, tools: Tools, userPath: string | undefined): string[] {
+  const enter: string[] = [];
+  const time = ns.join.get('time');
+  if (time) enter.push(`${UTIL_OPTION.time}=${time}`);
+  if (userPath === undefined) return [tools.nsenter, ...enter, '--'];
+  enter.push(`--user=${userPath}`);
+  for (const t of ['ipc', 'uts', 'network'] as const) {
+    const p = ns.join.get(t);
+    if (p) enter.push(`${UTIL_OPTION[t]}=${p}`);
+  }
+  const make = (['mount', 'uts', 'ipc', 'network'] as const).filter((t) => ns.create.has(t)).map((t) => UTIL_OPTION[t]);
+  if (ns.create.has('pid')) make.unshift('--pid', '--fork', '--kill-child');
+  return [...(enter.length > 0 ? [tools.nsenter, ...enter, '--'] : []), ...(make.length > 0 ? [tools.unshare, ...make, '--propagation', 'unchanged', '--'] : [])];
 }
 
 function writePidFile(path: string, pid: number): void {

@@ -1,12 +1,13 @@
 /**
- * The container init: the process `create` starts in the container's
- * namespaces (util-linux nsenter/unshare made or joined them before Node
- * started; `create` placed it in its cgroups). It builds the container from
+ * The container init: the process `create` starts in the container's pid
+ * namespace (and, for a user namespace, in it and the ones it owns, through
+ * util-linux nsenter/unshare); `create` places it in its cgroups, and its main
+ * thread makes or joins the other namespaces itself. It builds the container from
  * the plan `create` sends on fd 3, reports "created", waits at the exec fifo
  * until `start`, and becomes the user program with execve: its pid is the
  * container's pid from create to exit.
  *
- * Order (config.md, runtime.md): cgroup namespace, sysctls, hostname, rootfs
+ * Order (config.md, runtime.md): namespaces, sysctls, hostname, rootfs
  * (mounts, devices); prestart/createRuntime hooks by `create`, createContainer
  * hooks here; pivot_root, masked and read-only paths; terminal; process
  * attributes; credentials (user, groups, capabilities, umask, no_new_privs) and
@@ -22,7 +23,7 @@ import { mkdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache } from '../../core/code-cache.js';
-import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, type ToInit } from '../channel.js';
+import { CHANNEL_FD, receive, receiveHanded, send, type Handed, type InitPlan, type ThreadNamespace, type ToInit } from '../channel.js';
 import { runHooks } from '../hooks.js';
 import {
   check,
@@ -32,7 +33,10 @@ import {
   close,
   CLONE_FS,
   CLONE_NEWCGROUP,
+  CLONE_NEWIPC,
+  CLONE_NEWNET,
   CLONE_NEWNS,
+  CLONE_NEWUTS,
   execve,
   exitOnSignals,
   F_GETFL,
@@ -136,12 +140,7 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   // away: our executable, and the seccomp part's script
   const runtimeExe = statSync(process.execPath);
   const seccompScript = spec.linux?.seccomp ? loadSeccomp() : undefined;
-  const cgroupFd = plan.cgroupNs?.path ? check(open(plan.cgroupNs.path, O_RDONLY | O_CLOEXEC), 'open', plan.cgroupNs.path) : -1;
-  if (plan.mountNs) joinMountNamespace(plan.mountNs.path);
-  if (cgroupFd >= 0) {
-    check(setns(cgroupFd, CLONE_NEWCGROUP), 'setns', 'cgroup');
-    close(cgroupFd);
-  } else if (plan.cgroupNs) check(unshare(CLONE_NEWCGROUP), 'unshare', 'cgroup');
+  enterNamespaces(plan.threadNs);
   const consoleSock = spec.process?.terminal ? (handed.console ?? -1) : -1;
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) {
     try {
@@ -183,20 +182,26 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   return { program, seccomp, credentialsAfterFilter };
 }
 
+const FLAG: Record<ThreadNamespace, number> = { mount: CLONE_NEWNS, uts: CLONE_NEWUTS, ipc: CLONE_NEWIPC, network: CLONE_NEWNET, cgroup: CLONE_NEWCGROUP };
+
 /**
- * Joins the mount namespace at `path` from this thread, the one that builds the root and calls execve. Namespaces
- * are per thread: setns(CLONE_NEWNS) needs a thread that shares its fs_struct (root, cwd, umask) with no other, so
- * this one first takes a copy of its own (unshare CLONE_FS; Node's other threads keep the runtime's namespace and
- * are gone at execve). The init has to start in the runtime's mount namespace: node and this script are there,
- * not in another container's.
+ * Moves this thread, the one that builds the root and calls execve, into the namespaces of `ns`: the joined ones
+ * first, then new ones made in one unshare. Namespaces are per thread (Node's other threads keep the runtime's and
+ * are gone at execve), and hooks and the program started from this thread get its own. Every path is opened before
+ * the first setns, as joining a mount namespace changes what a path names. A mount namespace, made or joined, needs
+ * a thread that shares its fs_struct (root, cwd, umask) with no other: this one takes a copy first (unshare
+ * CLONE_FS). A new cgroup namespace is rooted where create placed us, which it did before sending the plan.
  */
-function joinMountNamespace(path: string): void {
-  const fd = check(open(path, O_RDONLY | O_CLOEXEC), 'open', `linux.namespaces mount path ${path}`);
+function enterNamespaces(ns: InitPlan['threadNs']): void {
+  const fds: [ThreadNamespace, number][] = [];
   try {
-    check(unshare(CLONE_FS), 'unshare', 'CLONE_FS (to join a mount namespace)');
-    check(setns(fd, CLONE_NEWNS), 'setns', `linux.namespaces mount path ${path}`);
+    for (const [type, path] of ns.join) fds.push([type, check(open(path, O_RDONLY | O_CLOEXEC), 'open', `linux.namespaces ${type} path ${path}`)]);
+    if (ns.create.includes('mount') || ns.join.some(([t]) => t === 'mount')) check(unshare(CLONE_FS), 'unshare', 'CLONE_FS (for a mount namespace of our own)');
+    for (const [type, fd] of fds) check(setns(fd, FLAG[type]), 'setns', `linux.namespaces ${type} path ${ns.join.find(([t]) => t === type)![1]}`);
+    const flags = ns.create.reduce((f, t) => f | FLAG[t], 0);
+    if (flags !== 0) check(unshare(flags), 'unshare', `new namespaces (${ns.create.join(', ')})`);
   } finally {
-    close(fd);
+    for (const [, fd] of fds) close(fd);
   }
 }
 
