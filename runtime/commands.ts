@@ -6,7 +6,7 @@
 import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareVersions } from '../spec/versions.js';
-import { cgroupPids, removeCgroups } from './cgroups/index.js';
+import { emptyAndRemoveCgroups } from './cgroups/index.js';
 import { prestartAtCreate, runHooks } from './hooks.js';
 import { SIGNALS } from './signals.js';
 import type { State } from './spec.js';
@@ -128,22 +128,8 @@ export function remove(store: Store, id: string, force: boolean, warn: (m: strin
       if (!force) throw new RuntimeError(`container ${id} is ${status}: delete needs a stopped container (or --force)`);
       stop(rec);
     }
-    if (rec.cgroups) {
-      // what the container left running (no pid namespace of its own): it goes with the container
-      for (let round = 0; round < 200; round++) {
-        const pids = cgroupPids(rec.cgroups as never);
-        if (pids.length === 0) break;
-        for (const p of pids) {
-          try {
-            process.kill(p, 'SIGKILL');
-          } catch {
-            // gone already
-          }
-        }
-        sleep(5);
-      }
-      removeCgroups(rec.cgroups as never);
-    }
+    // what the container left running (no pid namespace of its own): it goes with the container
+    if (rec.cgroups) emptyAndRemoveCgroups(rec.cgroups as never);
     if (rec.created) {
       const stopped: State = { ...stateOf(rec), status: 'stopped' };
       for (const f of runHooks('poststop', rec.hooks?.poststop, stopped, true)) warn(f.message);

@@ -9,4 +9,5 @@
  * error class crosses between them only by a mark (store.ts RuntimeError), and create gets the main script's Store.
  */
 export { create } from './create.js';
+export { cleanUpInPlace, createInPlace } from './create-in-place.js';
 export { features } from './features.js';

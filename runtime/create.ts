@@ -2,6 +2,10 @@
  * `create`: reads the bundle, refuses what it can't apply before anything
  * exists, then starts the container init in the container's namespaces and
  * cgroups and waits until it reports "created" (runtime.md, Lifecycle 1-6).
+ * This is create for the configs create-in-place.ts leaves to it (a user or
+ * time namespace, no new pid namespace, runtime-namespace hooks, a terminal,
+ * a seccomp listener) and whenever node runs the command line directly; for
+ * the others the command itself becomes the init there.
  *
  * How the init gets its namespaces without C code (Node is multithreaded, so
  * it can't create or join a user namespace; the others are per thread, and
@@ -74,7 +78,7 @@ export function readBundle(bundleArg: string): { bundle: string; spec: Spec; roo
 }
 
 /** Everything that can be refused before anything exists; returns warnings to print. */
-function refuseEarly(spec: Spec, bundle: string, o: CreateOptions): { ns: NamespacePlan; warnings: string[] } {
+export function refuseEarly(spec: Spec, bundle: string, o: CreateOptions): { ns: NamespacePlan; warnings: string[] } {
   const ns = planNamespaces(spec);
   if (!has(ns, 'mount')) throw new RuntimeError('linux.namespaces: the container needs a mount namespace (new or by path); without one its root would be the host\'s');
   checkSysctls(spec, ns);
@@ -98,23 +102,18 @@ function wrap<T>(f: () => T): T {
   }
 }
 
+/** The record of a container being created by `creator`. */
+export function newRecord(id: string, bundle: string, spec: Spec, creator: number): ContainerRecord {
+  return { id, bundle, ociVersion: spec.ociVersion, annotations: spec.annotations, created: false, started: false, creator, hooks: spec.hooks, noProcess: spec.process === undefined };
+}
+
 /** Creates the container; resolves with the exit status of the process create started (the init, or the waiter beside it, which exits with the init's status), for `run`. */
 export async function create(store: Store, id: string, o: CreateOptions, warn: (m: string) => void): Promise<{ wait: () => Promise<number> }> {
   const { bundle, spec, rootfs } = readBundle(o.bundle);
   const { ns, warnings } = refuseEarly(spec, bundle, o);
   for (const w of warnings) warn(w);
   const lock = store.createLocked(id);
-  const rec: ContainerRecord = {
-    id,
-    bundle,
-    ociVersion: spec.ociVersion,
-    annotations: spec.annotations,
-    created: false,
-    started: false,
-    creator: process.pid,
-    hooks: spec.hooks,
-    noProcess: spec.process === undefined,
-  };
+  const rec = newRecord(id, bundle, spec, process.pid);
   writeFileSync(join(lock.dir, 'config.json'), JSON.stringify(spec));
   store.write(rec);
   for (const f of ['exec.fifo', 'exec.done']) check(mkfifo(join(lock.dir, f), 0o600), 'mkfifo', f);
@@ -364,7 +363,7 @@ function initCommand(): { args: string[]; cwd?: string } {
 }
 
 /** What the init is handed (channel.ts): the exec fifo's two ends, exec.done, the console socket connected. */
-function handOver(dir: string, consoleSocket: string | undefined, listenerPath: string | undefined): number[] {
+export function handOver(dir: string, consoleSocket: string | undefined, listenerPath: string | undefined): number[] {
   const fifo = join(dir, 'exec.fifo');
   const fds: number[] = [];
   try {
@@ -388,7 +387,7 @@ const THREAD_NAMESPACES: readonly ThreadNamespace[] = ['mount', 'uts', 'ipc', 'n
  * a user namespace (`byUtil`) only a new cgroup namespace and the mount and cgroup namespaces joined by path, the rest
  * being util-linux's (spawnInit).
  */
-function threadNamespaces(ns: NamespacePlan, byUtil: boolean): InitPlan['threadNs'] {
+export function threadNamespaces(ns: NamespacePlan, byUtil: boolean): InitPlan['threadNs'] {
   const ours = THREAD_NAMESPACES.filter((t) => !byUtil || t === 'cgroup' || t === 'mount');
   return {
     create: ours.filter((t) => ns.create.has(t) && !(byUtil && t === 'mount')),

@@ -407,6 +407,7 @@ export const AT_EMPTY_PATH = 0x1000;
 export const AT_RECURSIVE = 0x8000;
 export const O_CREAT = 0o100;
 export const O_EXCL = 0o200;
+export const O_TRUNC = 0o1000;
 export const S_IFMT = 0o170000;
 export const S_IFIFO = 0o010000;
 export const S_IFCHR = 0o020000;
@@ -459,6 +460,10 @@ export function makedev(major: number, minor: number): bigint {
 
 export function symlinkat(target: string, dirfd: number, path: string): number {
   return fn('int symlinkat(const char *target, int dirfd, const char *path)')(target, dirfd, path) as number;
+}
+
+export function renameat(olddirfd: number, oldpath: string, newdirfd: number, newpath: string): number {
+  return fn('int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath)')(olddirfd, oldpath, newdirfd, newpath) as number;
 }
 
 export function unlinkat(dirfd: number, path: string, flags: number): number {

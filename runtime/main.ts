@@ -10,7 +10,7 @@
  *
  * An error is one line on stderr (and in --log), exit status 1.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache } from '../core/code-cache.js';
@@ -32,6 +32,36 @@ async function loadCreate(scripts: CodeCache | undefined): Promise<CreateScript>
   const loaded = scripts.run(CREATE_SCRIPT) as CreateScript | undefined;
   if (!loaded) throw new RuntimeError(`${join(dirname(fileURLToPath(import.meta.url)), `${CREATE_SCRIPT}.js`)} is missing: run npm run build`);
   return loaded;
+}
+
+/**
+ * Set by the launcher (bin/oci-ts-runtime.js) to its pid when it started `create` as PID 1 of a new pid namespace,
+ * with fd 9 the pipe it reads the outcome from (create-in-place.ts).
+ */
+const IN_PLACE_ENV = 'OCI_TS_RUNTIME_IN_PLACE';
+/** Set by the launcher when create in place failed with something made: this run removes it (create-in-place.ts). */
+const CLEAN_UP_ENV = 'OCI_TS_RUNTIME_CLEAN_UP';
+const LAUNCHER_FD = 9;
+
+/** The launcher of create in place, if this process is one (the variables are removed: no hook or program sees them). */
+function launcherOf(env: NodeJS.ProcessEnv): { pid: number; tell(outcome: number): void } | undefined {
+  const v = env[IN_PLACE_ENV];
+  delete env[IN_PLACE_ENV];
+  if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  let told = false;
+  return {
+    pid: Number(v),
+    tell: (outcome) => {
+      if (told) return;
+      told = true;
+      try {
+        writeSync(LAUNCHER_FD, `${outcome}\n`);
+        closeSync(LAUNCHER_FD);
+      } catch {
+        // the launcher is gone (create was killed)
+      }
+    },
+  };
 }
 
 const USAGE = `usage: oci-ts-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND
@@ -120,10 +150,24 @@ export async function main(argv: readonly string[], scripts?: CodeCache): Promis
   try {
     switch (command) {
       case 'create': {
-        const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file', 'console-socket'], ['no-pivot', 'no-new-keyring']);
-        const { create } = await loadCreate(scripts);
-        await create(store, one(rest, 'create'), { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file'), consoleSocket: opts.get('console-socket') }, warn);
-        return 0;
+        const launcher = launcherOf(process.env);
+        try {
+          const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file', 'console-socket'], ['no-pivot', 'no-new-keyring']);
+          const id = one(rest, 'create');
+          const o = { bundle: opts.get('bundle') ?? opts.get('b') ?? '.', pidFile: opts.get('pid-file'), consoleSocket: opts.get('console-socket') };
+          const c = await loadCreate(scripts);
+          if (process.env[CLEAN_UP_ENV] !== undefined) {
+            c.cleanUpInPlace(store, id, o.pidFile, warn);
+            return 1;
+          }
+          if (launcher) return c.createInPlace(store, id, o, warn, launcher, (e) => fail(g, e));
+          await c.create(store, id, o, warn);
+          return 0;
+        } catch (e) {
+          const code = fail(g, e);
+          launcher?.tell(code);
+          return code;
+        }
       }
       case 'start':
         start(store, one(parse(args, [], []).rest, 'start'), warn);

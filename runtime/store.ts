@@ -42,8 +42,13 @@ export interface ContainerRecord {
    * file by rename flushes it): read() derives it from the exec fifo, which start removes before it releases.
    */
   started: boolean;
-  /** The pid of the create command while it runs (a dead creator with created false means a broken create). */
+  /**
+   * The pid of the create command while it runs (a dead creator with created false means a broken create); create in
+   * place names its launcher, and keeps it once created (create-in-place.ts cleanUpInPlace recognises its own by it).
+   */
   creator?: number;
+  /** create run in place reached its hooks: a failure from there on is followed by the poststop hooks (create.ts). */
+  hooksRan?: boolean;
   /** What createCgroups made (runtime/cgroups), for delete. */
   cgroups?: unknown;
   hooks?: Partial<Record<HookKind, Hook[]>>;
@@ -86,8 +91,8 @@ export class Store {
     return join(this.root, id);
   }
 
-  /** A new container directory, locked; an error if the id is taken. */
-  createLocked(id: string): Locked {
+  /** A new container directory, locked (by `owner`: create run in place holds it for its launcher); an error if the id is taken. */
+  createLocked(id: string, owner = process.pid): Locked {
     const dir = this.dir(id);
     mkdirSync(this.root, { recursive: true, mode: 0o711 });
     try {
@@ -96,7 +101,7 @@ export class Store {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RuntimeError(`container ${id} already exists`);
       throw e;
     }
-    return lockDir(id, dir, this.onBusy);
+    return lockDir(id, dir, this.onBusy, owner);
   }
 
   /** An existing container's directory, locked, with its record. */
@@ -164,12 +169,12 @@ const LOCK = 'lock';
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 
 /** Takes the lock of `dir`, waiting while a live command holds it; ENOENT when the directory is (or goes) away. */
-function lockDir(id: string, dir: string, onBusy?: (holder: number) => void): Locked {
+function lockDir(id: string, dir: string, onBusy?: (holder: number) => void, owner = process.pid): Locked {
   const lock = join(dir, LOCK);
-  const mine = join(dir, `${LOCK}.${process.pid}`);
-  const start = processStartTime(process.pid);
-  if (start === undefined) throw new RuntimeError('/proc/self/stat can not be read: oci-ts-runtime needs /proc');
-  const me = `${process.pid} ${start}`;
+  const mine = join(dir, `${LOCK}.${owner}`);
+  const start = processStartTime(owner);
+  if (start === undefined) throw new RuntimeError(`/proc/${owner}/stat can not be read: oci-ts-runtime needs /proc`);
+  const me = `${owner} ${start}`;
   let told = false;
   for (let i = 0; ; i++) {
     // a file of this name left by a killed command whose pid we now have is no one's: overwritten

@@ -5,7 +5,8 @@
  * and (where this machine sets it) set. The program is busybox `true` in the
  * config `runc spec` writes (terminal off). Also the mean CPU time (user +
  * system) of each command, which the machine's load changes far less than wall
- * time. Ours runs as a program (bin/oci-ts-runtime.js), as oci-conform and
+ * time (for create, only what the command waits for: not runc's init, not
+ * our launcher's background Node). Ours runs as a program (bin/oci-ts-runtime.js), as oci-conform and
  * users run it: its interpreter line starts Node without NODE_EXTRA_CA_CERTS,
  * so with it set our commands do not pay for the bundle and `node -e 0` does.
  * Needs root, runc, busybox and a build (`npm run build`).
@@ -124,7 +125,9 @@ try {
     const mean = (key: string): number => (cpu.get(key) ?? 0) / RUNS;
     console.log(`  CPU time (user + system), mean per command: node -e 0 ${mean('node').toFixed(1)} ms`);
     for (const k of ['create', 'start', 'delete', 'state'] as const) {
-      const note = k === 'create' ? ' (the command alone: the init it starts is not its waited-for child)' : '';
+      // runc's: the command alone (the init it starts is not its waited-for child); ours: the launcher alone, as
+      // create's Node runs in the background, in place or starting an init (bin/oci-ts-runtime.js)
+      const note = k === 'create' ? ' (runc: the command without its init; ours: the launcher only, Node runs in its background)' : '';
       console.log(`  ${k.padEnd(6)} ours ${mean(`ours ${k}`).toFixed(1).padStart(7)} ms   runc ${mean(`runc ${k}`).toFixed(1).padStart(7)} ms   ours - node -e 0: ${(mean(`ours ${k}`) - mean('node')).toFixed(1)} ms${note}`);
     }
   }

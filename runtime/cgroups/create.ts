@@ -161,6 +161,28 @@ function hasChildren(dir: string): boolean {
   }
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Kills every process in the container's cgroups, again while any is left (a fork between our look and our kill),
+ * up to about a second, then removes the directories (removeCgroups): what a container left running goes with it.
+ */
+export function emptyAndRemoveCgroups(rec: CgroupRecord): void {
+  for (let round = 0; round < 200; round++) {
+    const pids = cgroupPids(rec);
+    if (pids.length === 0) break;
+    for (const p of pids) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+    Atomics.wait(PAUSE, 0, 0, 5);
+  }
+  removeCgroups(rec);
+}
+
 /** Removes every directory createCgroups made, deepest first; throws the first failure after trying them all. */
 export function removeCgroups(rec: CgroupRecord): void {
   let first: Error | undefined;

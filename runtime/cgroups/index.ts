@@ -10,5 +10,5 @@
  * The record is plain JSON, to keep with the container's state between commands.
  */
 export { planCgroups, type CgroupPlan, type PlannedCgroup } from './plan.js';
-export { createCgroups, makeCgroups, placeInCgroups, cgroupPids, removeCgroups, type CgroupRecord, type RecordedCgroup } from './create.js';
+export { createCgroups, makeCgroups, placeInCgroups, cgroupPids, emptyAndRemoveCgroups, removeCgroups, type CgroupRecord, type RecordedCgroup } from './create.js';
 export { applyResources } from './apply.js';

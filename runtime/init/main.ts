@@ -80,30 +80,76 @@ let loadSeccomp: () => SeccompScript = () => {
   throw new Error('the container init was not started by run()');
 };
 
+/** The seccomp part for a config with linux.seccomp, when the container is built elsewhere than by run() (create-in-place.ts). */
+export function useSeccompScript(script: SeccompScript): void {
+  loadSeccomp = () => script;
+}
+
 function main(): void {
   // the host's procfs is still mounted here: /proc/self is our pid as the runtime sees it. First thing, before the
   // libc binding loads (some 5 ms): create places us in the cgroups meanwhile
   send({ t: 'hello', pid: Number(readlinkSync('/proc/self')) });
-  exitOnSignals(ENDING);
-  // Not dumpable until execve (which makes the program dumpable as usual), as runc's init: a process of the
-  // container (one sharing its pid namespace already, or a hook) can't open /proc/<our pid>/exe, the host's node
-  // binary, to write it (CVE-2019-5736). Once we drop to the container's capabilities before `created`, the
-  // capability subset rule of ptrace access no longer keeps it out.
-  check(prctl(PR_SET_DUMPABLE, 0), 'prctl PR_SET_DUMPABLE');
+  becomeInit();
   const handed = receiveHanded();
   const first = receive<ToInit>();
   if (first?.t !== 'plan') process.exit(1);
   const plan = first.plan;
+  becomeContainer(plan, handed, {
+    gate: () => {
+      send({ t: 'hooks' });
+      const reply = receive<ToInit>();
+      if (reply?.t !== 'go') process.exit(1);
+    },
+    created: (ready) => {
+      applyCredentialsNow(plan, ready);
+      send({ t: 'created', warnings: [] });
+      close(CHANNEL_FD);
+    },
+    failed: (message) => {
+      try {
+        send({ t: 'error', message });
+      } catch {
+        // the runtime is gone (start was called): the error file tells it
+      }
+    },
+  });
+}
+
+/**
+ * What the init's process is from its first step: a PID 1 that ends on the signals that end a process, and not
+ * dumpable until execve (which makes the program dumpable as usual), as runc's init: a process of the container
+ * (one sharing its pid namespace already, or a hook) can't open /proc/<our pid>/exe, the host's node binary, to
+ * write it (CVE-2019-5736). Once we drop to the container's capabilities before `created`, the capability subset
+ * rule of ptrace access no longer keeps it out.
+ */
+export function becomeInit(): void {
+  exitOnSignals(ENDING);
+  check(prctl(PR_SET_DUMPABLE, 0), 'prctl PR_SET_DUMPABLE');
+}
+
+/** The points where the process that builds the container (the init, or create itself: create.ts) meets its runtime. */
+export interface Steps {
+  /** Between the rootfs prepared and the createContainer hooks: the runtime's prestart and createRuntime hooks. */
+  gate(): void;
+  /** Built: the credentials are still to set (applyCredentialsNow), then `created` is told. */
+  created(ready: Ready | undefined): void;
+  /** A failure before `created` was told (the message also goes to exec.done, which `start` reads). */
+  failed(message: string): void;
+}
+
+/** Builds the container from `plan`, waits at the exec fifo and becomes the program at `start`; never returns. */
+export function becomeContainer(plan: InitPlan, handed: Handed, steps: Steps): never {
   let errFd = -1;
+  let told = false;
   try {
     // exec.done is held until execve closes it: `start` reads it to its end, which is the exec, or an error
     errFd = handed.done;
     // reading waits for `start` (our own write end, handed.fifoWrite, keeps it from seeing end of file)
     const fifo = handed.fifoRead;
     check(fcntl(fifo, F_SETFL, fcntl(fifo, F_GETFL) & ~O_NONBLOCK), 'fcntl', 'exec.fifo');
-    const ready = build(plan, handed);
-    send({ t: 'created', warnings: [] });
-    close(CHANNEL_FD);
+    const ready = build(plan, handed, steps.gate);
+    steps.created(ready);
+    told = true;
     // blocks until `start` writes (or the process is killed)
     const b = Buffer.alloc(1);
     for (;;) {
@@ -115,18 +161,23 @@ function main(): void {
     startProgram(plan, ready, handed);
   } catch (e) {
     const message = (e as Error).message;
-    try {
-      send({ t: 'error', message });
-    } catch {
-      // the runtime is gone (start was called): the error file tells it
-    }
+    if (!told) steps.failed(message);
     if (errFd >= 0) writeSync(errFd, message + '\n');
-    process.exit(1);
   }
+  process.exit(1);
 }
 
-/** What is left for `start`: the program (resolved in the container's root), its seccomp program, whether the credentials are still to set. */
-interface Ready {
+/**
+ * As runc's finalizeNamespace, before the exec fifo: a failure is create's, and start waits for none of it. Without
+ * no_new_privs a seccomp filter can only be installed while we still hold CAP_SYS_ADMIN, so with one the
+ * credentials follow it at `start` (startProgram).
+ */
+export function applyCredentialsNow(plan: InitPlan, ready: Ready | undefined): void {
+  if (ready && plan.spec.process && !ready.credentialsAfterFilter) applyCredentials(plan.spec.process);
+}
+
+/** What is left for `start`: the program (resolved in the container's root), its seccomp program, whether the credentials wait for the filter. */
+export interface Ready {
   readonly program: Program;
   /** The seccomp program and the part that installs it. */
   readonly seccomp: { readonly compiled: CompiledSeccomp; readonly script: SeccompScript } | undefined;
@@ -134,7 +185,7 @@ interface Ready {
 }
 
 /** Everything create does in the container; what `start` still has to do (undefined: there is no process). */
-function build(plan: InitPlan, handed: Handed): Ready | undefined {
+function build(plan: InitPlan, handed: Handed, gate: () => void): Ready | undefined {
   const { spec } = plan;
   // what is read by a path of the runtime's mount namespace, before a joined one (or pivot_root) takes those paths
   // away: our executable, and the seccomp part's script
@@ -153,9 +204,7 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
   if (spec.domainname) check(setdomainname(spec.domainname), 'setdomainname', spec.domainname);
   const rootfsPlan = { spec, bundle: plan.bundle, rootfs: plan.rootfs, terminal: spec.process?.terminal === true };
   prepareRootfs(rootfsPlan);
-  send({ t: 'hooks' });
-  const reply = receive<ToInit>();
-  if (reply?.t !== 'go') process.exit(1);
+  gate();
   // hooks in the container's namespaces get its pid as seen there
   const failed = runHooks('createContainer', spec.hooks?.createContainer, { ...plan.state, pid: process.pid });
   if (failed[0]) throw new Error(failed[0].message);
@@ -177,8 +226,6 @@ function build(plan: InitPlan, handed: Handed): Ready | undefined {
     seccompScript && spec.linux?.seccomp ? { compiled: seccompScript.compileSeccomp(seccompScript.seccompAsOf(spec.linux.seccomp, spec.ociVersion)), script: seccompScript } : undefined;
   // Without no_new_privs a filter can only be installed while we still hold CAP_SYS_ADMIN: before the credentials.
   const credentialsAfterFilter = seccomp !== undefined && spec.process.noNewPrivileges !== true;
-  // as runc's finalizeNamespace, before the exec fifo: a failure is create's, and start waits for none of it
-  if (!credentialsAfterFilter) applyCredentials(spec.process);
   return { program, seccomp, credentialsAfterFilter };
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createOrRefusal, defineCase } from '../case.js';
 import { EXE_PROBE, exeWriteAccess, fingerprint, fingerprintChanges, parseExeProbe, runtimeFiles } from './_lib/escape.js';
@@ -13,7 +13,8 @@ import { EXE_PROBE, exeWriteAccess, fingerprint, fingerprintChanges, parseExePro
  * those host files (a refusal only for ETXTBSY included: it ends once nothing
  * runs the file), and any change of them (size, mtime, inode, sha256: the
  * host's binary and, for a script runtime, its interpreter from the #! line),
- * is a violation. Reading them is only noted. A runtime whose init runs from
+ * is a violation; B's init's own executable, as the host sees it, is one of
+ * them too. Reading them is only noted. A runtime whose init runs from
  * a sealed copy (runc's memfd) or is not dumpable (runc: the container gets
  * EACCES on /proc/<pid>/exe) gives the container nothing to write.
  */
@@ -42,6 +43,17 @@ export default defineCase({
     const b = await ctx.another('init', (c) => c.withNamespace('pid', `/proc/${pidA}/ns/pid`).withArgs('/bin/true'));
     const refused = await createOrRefusal(b);
     if (refused !== undefined) ctx.skip(`the runtime refused a second container joining the first one's pid namespace, which this case needs: ${refused}`);
+    // what B's init runs as the host sees it, which no #! line may name (a launcher script that execs an
+    // interpreter found in PATH); not a file of the host's (runc's sealed memfd copy): nothing to add
+    const initExe = await hostFile(`/proc/${await b.pid()}/exe`);
+    if (initExe !== undefined && !files.includes(initExe)) {
+      const f = await fingerprint(initExe);
+      files.push(initExe);
+      before.push(f);
+      targets.set(`${f.dev}:${f.ino}`, f.path);
+      ctx.note(`the created init's executable: ${f.path} (${f.dev}:${f.ino}, ${f.size} bytes)`);
+      await writeFile(join(rootfs, 'tmp', 'h10-targets'), [...targets.keys()].join(' '));
+    }
     await writeFile(join(rootfs, 'tmp', 'h10-go1'), '');
     await ctx.waitForOutput('phase1-done');
     await b.start();
@@ -71,3 +83,13 @@ export default defineCase({
     for (const how of exeWriteAccess(probe, targets)) ctx.expect(REQ, false, { message: how, expected: 'no write access', actual: how });
   },
 });
+
+/** The regular host file a link names (symlinks resolved), or undefined (gone, not a file: a memfd, a deleted file). */
+async function hostFile(link: string): Promise<string | undefined> {
+  try {
+    const real = await realpath(link);
+    return (await stat(real)).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * What test/e2e/oci-ts-runtime.test.ts needs around the built runtime: running
- * the CLI (bin/oci-ts-runtime.js → dist/) with its own --root, bundles from
+ * the CLI (bin/oci-ts-runtime.js as a program → dist/) with its own --root, bundles from
  * the fixture rootfs with a cgroupsPath under a prefix of this run, and the
  * scan for anything a container left behind: state directories, cgroup
  * directories under the prefix, processes in those cgroups, in a container's
@@ -49,7 +49,8 @@ export function startCli(dir: string, root: string, args: readonly string[], cwd
   const err = openSync(stderrFile, 'w');
   let child: ChildProcess;
   try {
-    child = spawn(process.execPath, [BIN, '--root', root, ...args], { stdio: ['ignore', out, err], cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    // as a program, as oci-conform and users run it: its launcher is part of what is tested (create in place)
+    child = spawn(BIN, ['--root', root, ...args], { stdio: ['ignore', out, err], cwd, env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}` } });
   } finally {
     closeSync(out);
     closeSync(err);

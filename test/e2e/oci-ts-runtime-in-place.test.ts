@@ -1,0 +1,176 @@
+/**
+ * create in place (runtime/create-in-place.ts), end to end through the launcher (bin/oci-ts-runtime.js run as a
+ * program; needs root and `npm run build`): for a config with a new pid namespace and nothing that needs the
+ * runtime's own namespaces at create, the create command itself, started by the launcher as PID 1 of a new pid
+ * namespace (util-linux unshare --fork), becomes the container's init; any other config is made by create.ts's
+ * create, whose init is a second Node (dist/oci-ts-runtime-init.cjs). Each way is told apart here by the init's
+ * command line. And the launcher's three other outcomes: the command tells it the config is made elsewhere after
+ * the launcher guessed otherwise; a failure with something made is cleaned up by the launcher's second run; the
+ * command killed before it told anything. Every test's containers are deleted with --force and afterEach asserts
+ * that nothing of them remains (the kit's leftover scan).
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeBundle } from '../../fixtures/bundle.js';
+import { baseConfig, ConfigBuilder } from '../../fixtures/config.js';
+import { buildRootfs } from '../../fixtures/rootfs.js';
+import type { ContainerRecord } from '../../runtime/store.js';
+import { BIN, leftovers, PREFIX, proc, skipReason, startCli, stillThere, sweep, waitFor, NamespaceWatch, type Run } from './oci-ts-runtime-kit.js';
+
+const SKIP = skipReason();
+const USERNS = { containerID: 0, hostID: 100000, size: 65536 };
+
+let base: string;
+let template: string;
+let dir: string;
+let root: string;
+let ids: Set<string>;
+let watched: NamespaceWatch;
+let testNo = 0;
+
+beforeAll(async () => {
+  if (SKIP) return;
+  base = mkdtempSync(join(tmpdir(), 'oci-ts-in-place-'));
+  chmodSync(base, 0o755);
+  template = join(base, 'template');
+  await buildRootfs(template);
+});
+
+afterAll(() => {
+  if (base) rmSync(base, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  dir = join(base, `t${testNo++}`);
+  mkdirSync(dir, { mode: 0o755 });
+  root = join(dir, 'root');
+  ids = new Set();
+  watched = new NamespaceWatch();
+});
+
+afterEach(async () => {
+  if (SKIP) return;
+  for (const id of ids) await cli('delete', '--force', id);
+  const found = leftovers(dir, root, watched);
+  watched.close();
+  await sweep(found);
+  rmSync(dir, { recursive: true, force: true });
+  expect(found, 'left behind by the test (swept now)').toEqual([]);
+});
+
+const cli = (...args: string[]): Promise<Run> => startCli(dir, root, args).done;
+
+async function bundle(name: string, edit: (c: ConfigBuilder) => ConfigBuilder = (c) => c): Promise<string> {
+  const b = join(dir, name);
+  await writeBundle(b, template, edit(ConfigBuilder.from(baseConfig('1.2.0')).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`).build());
+  return b;
+}
+
+const record = (id: string): ContainerRecord => JSON.parse(readFileSync(join(root, id, 'container.json'), 'utf8')) as ContainerRecord;
+const cmdline = (pid: number): string => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+const statusField = (pid: number, name: string): string =>
+  readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`))!
+    .slice(name.length + 1)
+    .trim();
+const parentOf = (pid: number): number => Number(statusField(pid, 'PPid'));
+const comm = (pid: number): string => readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+
+/** create, expected to work; the container's pid (state), also held in the namespace watch. */
+async function created(id: string, b: string): Promise<{ run: Run; pid: number }> {
+  ids.add(id);
+  const run = await cli('create', '--bundle', b, id);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const s = JSON.parse((await cli('state', id)).stdout) as { status: string; pid: number };
+  expect(s.status).toBe('created');
+  watched.add(s.pid);
+  return { run, pid: s.pid };
+}
+
+describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP})` : ''}`, () => {
+  it('a new pid namespace: the create command is the init, PID 1 there under unshare --fork; start, kill, delete as usual', async () => {
+    const b = await bundle('here');
+    const { pid } = await created('here', b);
+    // the command line the launcher gave the create command, now the init's
+    expect(cmdline(pid)).toBe(`node ${BIN} --root ${root} create --bundle ${b} here`);
+    expect(statusField(pid, 'NSpid').split(/\s+/)).toEqual([String(pid), '1']);
+    expect(comm(parentOf(pid))).toBe('unshare');
+    // the record names no creator process that still runs (the launcher has exited), the lock is released
+    expect(record('here')).toMatchObject({ created: true, pid });
+    expect(readdirSync(join(root, 'here')).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo']);
+    // descriptors 0-2 only, once the program runs
+    expect(await cli('start', 'here')).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(`/proc/${pid}/fd`).sort()).toEqual(['0', '1', '2']);
+    expect(cmdline(pid)).toBe('/bin/sleep 1000');
+    expect(await cli('kill', 'here', 'KILL')).toMatchObject({ code: 0, stderr: '' });
+    await waitFor('the container to stop', () => !existsSync(`/proc/${pid}`) || statusField(pid, 'State').startsWith('Z'));
+    expect(await cli('delete', 'here')).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(join(root, 'here'))).toBe(false);
+  });
+
+  it("a pid namespace joined by path: the launcher's guess says in place, the command says otherwise before anything exists, create.ts makes it", async () => {
+    const b = await bundle('joined', (c) => c.withNamespace('pid', `/proc/${process.pid}/ns/pid`));
+    const { pid } = await created('joined', b);
+    expect(cmdline(pid)).toContain(join('dist', 'oci-ts-runtime-init.cjs'));
+    expect(readFileSync(`/proc/${pid}/status`, 'utf8')).toMatch(new RegExp(`^NSpid:\\s+${pid}$`, 'm'));
+  });
+
+  it('a user namespace: the launcher sends it to create.ts at once (util-linux enters it)', async () => {
+    const b = await bundle('userns', (c) => c.withNamespace('user').withUidMappings(USERNS).withGidMappings(USERNS));
+    const { pid } = await created('userns', b);
+    expect(cmdline(pid)).toContain(join('dist', 'oci-ts-runtime-init.cjs'));
+    expect(readFileSync(`/proc/${pid}/uid_map`, 'utf8').trim().split(/\s+/)).toEqual(['0', '100000', '65536']);
+  });
+
+  it("a failure after the cgroups were made: one line, the poststop hooks once, and the launcher's second run removes everything", async () => {
+    const log = join(dir, 'poststop.log');
+    const b = await bundle('fails', (c) =>
+      c
+        .withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', 'echo the hook says no >&2; exit 3'] })
+        .withHook('poststop', { path: '/bin/sh', args: ['sh', '-c', `echo poststop >> ${log}`] }),
+    );
+    ids.add('fails');
+    const r = await cli('create', '--bundle', b, 'fails');
+    expect(r.stderr).toBe('oci-ts-runtime: hook createContainer[0] (/bin/sh) exited with status 3: the hook says no\n');
+    expect(r.code).toBe(1);
+    expect(readFileSync(log, 'utf8')).toBe('poststop\n');
+    expect(existsSync(join(root, 'fails'))).toBe(false);
+  });
+
+  it('the create command killed before it told anything: the launcher says so in one line; the container is stopped and delete removes the rest', async () => {
+    const marker = join(dir, 'hook-ran');
+    const b = await bundle('killed', (c) => c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', `touch ${marker}; exec sleep 300`] }));
+    ids.add('killed');
+    const run = startCli(dir, root, ['create', '--bundle', b, 'killed']);
+    await waitFor('the createContainer hook to run', () => existsSync(marker));
+    // the create command: the node process under unshare whose command line is this create's
+    const command = await waitFor('the create command', () =>
+      readdirSync('/proc')
+        .filter((n) => /^\d+$/.test(n))
+        .map(Number)
+        .find((p) => {
+          try {
+            return cmdline(p).endsWith(`create --bundle ${b} killed`) && comm(parentOf(p)) === 'unshare';
+          } catch {
+            return false;
+          }
+        }),
+    );
+    const held = proc(command)!;
+    watched.add(command);
+    process.kill(command, 'SIGKILL');
+    const r = await run.done;
+    // util-linux unshare, whose child was killed by a signal it can't raise on itself, may say so first
+    expect(r.stderr).toMatch(/^(unshare: [^\n]+\n)?oci-ts-runtime: create ended without telling its outcome\n$/);
+    expect(r.code).toBe(1);
+    expect(stillThere(held)).toBe(false);
+    // the hook was in the command's pid namespace: it went with its PID 1
+    expect(JSON.parse((await cli('state', 'killed')).stdout)).toMatchObject({ status: 'stopped' });
+    expect(await cli('delete', 'killed')).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(join(root, 'killed'))).toBe(false);
+  });
+});
