@@ -10,7 +10,7 @@
  *
  * An error is one line on stderr (and in --log), exit status 1.
  */
-import { appendFileSync, closeSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache } from '../core/code-cache.js';
@@ -76,6 +76,8 @@ const USAGE = `usage: oci-ts-runtime [--root DIR] [--log FILE] [--log-format tex
 interface Global {
   root: string;
   log?: string;
+  /** The log held open: create in place writes it after pivot_root has taken its path away. */
+  logFd?: number;
   logFormat: 'text' | 'json';
 }
 
@@ -151,6 +153,7 @@ export async function main(argv: readonly string[], scripts?: CodeCache): Promis
     switch (command) {
       case 'create': {
         const launcher = launcherOf(process.env);
+        if (launcher && g.log) g.logFd = openLog(g.log);
         try {
           const { opts, rest } = parse(args, ['bundle', 'b', 'pid-file', 'console-socket'], ['no-pivot', 'no-new-keyring']);
           const id = one(rest, 'create');
@@ -219,6 +222,15 @@ function fail(g: Global, e: unknown): number {
   return 1;
 }
 
+function openLog(path: string): number | undefined {
+  try {
+    return openSync(path, 'a');
+  } catch {
+    // written by path, as for any other command: an error then is ignored there
+    return undefined;
+  }
+}
+
 function log(g: Global, level: 'error' | 'warning', message: string): void {
   print(2, `oci-ts-runtime: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
   if (!g.log) return;
@@ -226,7 +238,7 @@ function log(g: Global, level: 'error' | 'warning', message: string): void {
   const line =
     g.logFormat === 'json' ? JSON.stringify({ level: level === 'warning' ? 'warning' : 'error', msg: message, time }) : `time="${time}" level=${level} msg=${JSON.stringify(message)}`;
   try {
-    appendFileSync(g.log, line + '\n');
+    appendFileSync(g.logFd ?? g.log, line + '\n');
   } catch {
     // the log is a copy; stderr has the message
   }

@@ -141,6 +141,18 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
     expect(existsSync(join(root, 'fails'))).toBe(false);
   });
 
+  it('--log gets the error of a failure past pivot_root, where the path of the log is no longer reachable', async () => {
+    const log = join(dir, 'runtime.log');
+    const b = await bundle('nolog', (c) => c.withArgs('/nope/missing'));
+    ids.add('nolog');
+    const r = await cli('--log', log, '--log-format', 'json', 'create', '--bundle', b, 'nolog');
+    expect(r.stderr).toBe('oci-ts-runtime: process.args[0] /nope/missing: no executable file at that path in the container\n');
+    expect(r.code).toBe(1);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([['error', 'process.args[0] /nope/missing: no executable file at that path in the container']]);
+    expect(existsSync(join(root, 'nolog'))).toBe(false);
+  });
+
   it('the create command killed before it told anything: the launcher says so in one line; the container is stopped and delete removes the rest', async () => {
     const marker = join(dir, 'hook-ran');
     const b = await bundle('killed', (c) => c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', `touch ${marker}; exec sleep 300`] }));
