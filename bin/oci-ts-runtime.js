@@ -6,7 +6,7 @@
 # prestart or createRuntime hook and no seccomp listener (a guess from its text; the command decides before anything
 # exists), it runs create in place (runtime/create-in-place.ts): the command itself as PID 1 of a new pid namespace,
 # which becomes the container's init, so create is one Node start instead of two. We wait for the outcome it tells
-# on fd 9: 0 created, 75 made the usual way (create.ts, run here), 70 failed with something made (the same command
+# on fd 9 (its stderr is its fd 6 until it takes it back): 0 created, 75 made the usual way (create.ts, run here), 70 failed with something made (the same command
 # line runs again to remove it), any other the exit status of a failed create.
 unset NODE_EXTRA_CA_CERTS OCI_TS_RUNTIME_IN_PLACE OCI_TS_RUNTIME_CLEAN_UP
 cmd= want= bundle=. other=
@@ -31,15 +31,17 @@ if [ "$cmd" = create ] && [ -z "$other" ] && [ -O / ] && [ -r "$bundle/config.js
   case $found in
     *user* | *time* | *prestart* | *createRuntime* | *listenerPath*) ;;
     *pid*)
-      # fd 9 of the command is the pipe; its stdin and stdout are ours (a background job's stdin would be /dev/null)
+      # fd 9 of the command is the pipe; its stdin and stdout are ours (a background job's stdin would be /dev/null);
+      # our stderr is its fd 6, which it makes its fd 2 first thing: unshare, which waits beside the container for
+      # its life, has /dev/null (it would write to the container's stderr when the container is killed by SIGKILL)
       exec 7<&0 8>&1
-      { OCI_TS_RUNTIME_IN_PLACE=$$ unshare --pid --fork --kill-child node "$0" "$@" 0<&7 9>&1 1>&8 7<&- 8>&- & } | { read -r outcome; exit "${outcome:-99}"; }
+      { OCI_TS_RUNTIME_IN_PLACE=$$ unshare --pid --fork --kill-child node "$0" "$@" 0<&7 9>&1 1>&8 6>&2 2>/dev/null 7<&- 8>&- & } | { read -r outcome; exit "${outcome:-99}"; }
       outcome=$?
       exec 7<&- 8>&-
       case $outcome in
         75) ;;
         70) OCI_TS_RUNTIME_CLEAN_UP=1 exec node "$0" "$@" ;;
-        99) echo "oci-ts-runtime: create ended without telling its outcome" >&2; exit 1 ;;
+        99) echo "oci-ts-runtime: create ended without telling its outcome (killed, or Node failed to start)" >&2; exit 1 ;;
         *) exit "$outcome" ;;
       esac ;;
   esac

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache } from '../core/code-cache.js';
 import { remove, kill, start, state } from './commands.js';
+import { dup2 } from './libc.js';
 import { print } from './output.js';
 import { DEFAULT_ROOT, RuntimeError, Store, statusOf } from './store.js';
 
@@ -43,11 +44,18 @@ const IN_PLACE_ENV = 'OCI_TS_RUNTIME_IN_PLACE';
 const CLEAN_UP_ENV = 'OCI_TS_RUNTIME_CLEAN_UP';
 const LAUNCHER_FD = 9;
 
-/** The launcher of create in place, if this process is one (the variables are removed: no hook or program sees them). */
+/** The launcher's stderr in create in place, until we make it our fd 2 (util-linux unshare beside us has /dev/null). */
+const STDERR_FD = 6;
+
+/**
+ * The launcher of create in place, if this process is one (the variables are removed: no hook or program sees
+ * them); the launcher's stderr, fd 6, is made our fd 2 at once.
+ */
 function launcherOf(env: NodeJS.ProcessEnv): { pid: number; tell(outcome: number): void } | undefined {
   const v = env[IN_PLACE_ENV];
   delete env[IN_PLACE_ENV];
   if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  if (dup2(STDERR_FD, 2) >= 0) closeSync(STDERR_FD);
   let told = false;
   return {
     pid: Number(v),
