@@ -25,8 +25,10 @@ for a do
     *) [ -n "$cmd" ] || cmd=$a ;;
   esac
 done
-# (root only: -O / is true for the owner of /; a pid namespace is not ours to make otherwise)
-if [ "$cmd" = create ] && [ -z "$other" ] && [ -O / ] && [ -r "$bundle/config.json" ] && command -v unshare > /dev/null; then
+# (root only: -O / is true for the owner of /; a pid namespace is not ours to make otherwise. stdio open: a
+# redirection of a closed one would end this shell)
+if [ "$cmd" = create ] && [ -z "$other" ] && [ -O / ] && [ -r "$bundle/config.json" ] && command -v unshare > /dev/null &&
+  [ -e /proc/$$/fd/0 ] && [ -e /proc/$$/fd/1 ] && [ -e /proc/$$/fd/2 ]; then
   found=$(grep -oE '"type"[[:space:]]*:[[:space:]]*"(pid|user|time)"|"(prestart|createRuntime|listenerPath)"' "$bundle/config.json")
   case $found in
     *user* | *time* | *prestart* | *createRuntime* | *listenerPath*) ;;
