@@ -26,6 +26,7 @@ if (mode === 'hold') {
     const lock = store.openLocked(id!);
     process.stdout.write(`got ${lock.record.id}\n`);
     lock.release();
+    process.stdout.write('released\n');
   } catch (e) {
     process.stdout.write(`error: ${(e as Error).message}\n`);
   }

@@ -233,6 +233,8 @@ describe('the lock on a container', () => {
     expect(await waiter.line(/^(waiting|got|error)/)).toBe(`waiting for ${holder.child.pid}`);
     holder.child.stdin!.write('release\n');
     expect(await waiter.line(/^(got|error)/)).toBe('got c1');
+    // its release comes after its "got": only then is the file gone
+    await waiter.line(/^released$/);
     expect(existsSync(lockFile())).toBe(false);
     expect(readdirSync(store.dir('c1')).sort()).toEqual(['container.json']);
   });
