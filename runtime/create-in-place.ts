@@ -92,12 +92,16 @@ export async function createInPlace(store: Store, id: string, o: CreateOptions, 
     // a pid written to cgroup.procs is read in the writer's pid namespace: ours is 1 here
     placeInCgroups(rec.cgroups as never, process.pid);
     const state: State = { ociVersion: spec.ociVersion, id, status: 'creating', pid: self, bundle, ...(spec.annotations ? { annotations: spec.annotations } : {}) };
-    const finish = finisher(lock.dir, o.pidFile, { ...rec, pid: self, startTime: processStartTime(self), created: true }, launcherDir);
+    const startTime = processStartTime(self);
+    const finish = finisher(lock.dir, o.pidFile, () => ({ ...rec, pid: self, startTime, created: true }), launcherDir);
     const plan: InitPlan = { spec, bundle, rootfs, threadNs: threadNamespaces(ns, false), state };
     return becomeContainer(plan, handed, {
       gate: () => {
         // from here a failure is followed by the poststop hooks, as create.ts's is after its hooks
-        if (spec.hooks?.poststop?.length) store.write({ ...rec, hooksRan: true });
+        if (spec.hooks?.poststop?.length) {
+          rec.hooksRan = true;
+          store.write(rec);
+        }
       },
       created: (ready) => {
         finish();
@@ -121,7 +125,7 @@ export async function createInPlace(store: Store, id: string, o: CreateOptions, 
  * file, the lock's release, through descriptors of their directories. If the launcher is gone by then (create was
  * killed), the container is not finished: we exit, and the record stays a broken create's (state: stopped).
  */
-function finisher(dir: string, pidFile: string | undefined, final: ContainerRecord, launcherDir: number): () => void {
+function finisher(dir: string, pidFile: string | undefined, finalRecord: () => ContainerRecord, launcherDir: number): () => void {
   const dirFd = check(open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), 'open', dir);
   let pidDir = -1;
   let pidName = '';
@@ -133,6 +137,7 @@ function finisher(dir: string, pidFile: string | undefined, final: ContainerReco
   }
   return () => {
     if (!alive(launcherDir)) process.exit(1);
+    const final = finalRecord();
     writeAt(dirFd, 'container.json', JSON.stringify(final));
     if (pidDir >= 0) writeAt(pidDir, pidName, String(final.pid));
     check(unlinkat(dirFd, 'lock', 0), 'unlinkat', join(dir, 'lock'));
