@@ -9,66 +9,20 @@
  * command killed before it told anything. Every test's containers are deleted with --force and afterEach asserts
  * that nothing of them remains (the kit's leftover scan).
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../fixtures/bundle.js';
-import { baseConfig, ConfigBuilder } from '../../fixtures/config.js';
-import { buildRootfs } from '../../fixtures/rootfs.js';
+import { describe, expect, it } from 'vitest';
 import type { ContainerRecord } from '../../runtime/store.js';
-import { BIN, leftovers, PREFIX, proc, skipReason, startCli, stillThere, sweep, waitFor, NamespaceWatch, type Run } from './oci-ts-runtime-kit.js';
+import { BIN, proc, skipReason, startCli, stillThere, useScratch, waitFor, type Run } from './oci-ts-runtime-kit.js';
 
 const SKIP = skipReason();
 const USERNS = { containerID: 0, hostID: 100000, size: 65536 };
 
-let base: string;
-let template: string;
-let dir: string;
-let root: string;
-let ids: Set<string>;
-let watched: NamespaceWatch;
-let testNo = 0;
+/** The file's places and the test's; every test's containers are deleted and the test checked for leftovers after it. */
+const sc = useScratch('oci-ts-in-place-');
+const { cli, bundle } = sc;
 
-beforeAll(async () => {
-  if (SKIP) return;
-  base = mkdtempSync(join(tmpdir(), 'oci-ts-in-place-'));
-  chmodSync(base, 0o755);
-  template = join(base, 'template');
-  await buildRootfs(template);
-});
-
-afterAll(() => {
-  if (base) rmSync(base, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  dir = join(base, `t${testNo++}`);
-  mkdirSync(dir, { mode: 0o755 });
-  root = join(dir, 'root');
-  ids = new Set();
-  watched = new NamespaceWatch();
-});
-
-afterEach(async () => {
-  if (SKIP) return;
-  for (const id of ids) await cli('delete', '--force', id);
-  const found = leftovers(dir, root, watched);
-  watched.close();
-  await sweep(found);
-  rmSync(dir, { recursive: true, force: true });
-  expect(found, 'left behind by the test (swept now)').toEqual([]);
-});
-
-const cli = (...args: string[]): Promise<Run> => startCli(dir, root, args).done;
-
-async function bundle(name: string, edit: (c: ConfigBuilder) => ConfigBuilder = (c) => c): Promise<string> {
-  const b = join(dir, name);
-  await writeBundle(b, template, edit(ConfigBuilder.from(baseConfig('1.2.0')).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`).build());
-  return b;
-}
-
-const record = (id: string): ContainerRecord => JSON.parse(readFileSync(join(root, id, 'container.json'), 'utf8')) as ContainerRecord;
+const record = (id: string): ContainerRecord => JSON.parse(readFileSync(join(sc.root, id, 'container.json'), 'utf8')) as ContainerRecord;
 const cmdline = (pid: number): string => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
 const statusField = (pid: number, name: string): string =>
   readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -81,13 +35,13 @@ const comm = (pid: number): string => readFileSync(`/proc/${pid}/comm`, 'utf8').
 
 /** create, expected to work; the container's pid (state), also held in the namespace watch. */
 async function created(id: string, b: string): Promise<{ run: Run; pid: number }> {
-  ids.add(id);
+  sc.ids.add(id);
   const run = await cli('create', '--bundle', b, id);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const s = JSON.parse((await cli('state', id)).stdout) as { status: string; pid: number };
   expect(s.status).toBe('created');
-  watched.add(s.pid);
+  sc.watched.add(s.pid);
   return { run, pid: s.pid };
 }
 
@@ -96,12 +50,12 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
     const b = await bundle('here');
     const { run, pid } = await created('here', b);
     // the command line the launcher gave the create command, now the init's
-    expect(cmdline(pid)).toBe(`node ${BIN} --root ${root} create --bundle ${b} here`);
+    expect(cmdline(pid)).toBe(`node ${BIN} --root ${sc.root} create --bundle ${b} here`);
     expect(statusField(pid, 'NSpid').split(/\s+/)).toEqual([String(pid), '1']);
     expect(comm(parentOf(pid))).toBe('unshare');
     // the record names no creator process that still runs (the launcher has exited), the lock is released
     expect(record('here')).toMatchObject({ created: true, pid });
-    expect(readdirSync(join(root, 'here')).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo']);
+    expect(readdirSync(join(sc.root, 'here')).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo']);
     // descriptors 0-2 only, once the program runs
     expect(await cli('start', 'here')).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(`/proc/${pid}/fd`).sort()).toEqual(['0', '1', '2']);
@@ -114,7 +68,7 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
     expect(await cli('delete', 'here')).toMatchObject({ code: 0, stderr: '' });
     // unshare, the container's parent, saw it killed by SIGKILL and wrote nothing to create's stderr
     expect(readFileSync(createErr, 'utf8')).toBe('');
-    expect(existsSync(join(root, 'here'))).toBe(false);
+    expect(existsSync(join(sc.root, 'here'))).toBe(false);
   });
 
   it("a pid namespace joined by path: the launcher's guess says in place, the command says otherwise before anything exists, create.ts makes it", async () => {
@@ -132,37 +86,37 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
   });
 
   it("a failure after the cgroups were made: one line, the poststop hooks once, and the launcher's second run removes everything", async () => {
-    const log = join(dir, 'poststop.log');
+    const log = join(sc.dir, 'poststop.log');
     const b = await bundle('fails', (c) =>
       c
         .withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', 'echo the hook says no >&2; exit 3'] })
         .withHook('poststop', { path: '/bin/sh', args: ['sh', '-c', `echo poststop >> ${log}`] }),
     );
-    ids.add('fails');
+    sc.ids.add('fails');
     const r = await cli('create', '--bundle', b, 'fails');
     expect(r.stderr).toBe('oci-ts-runtime: hook createContainer[0] (/bin/sh) exited with status 3: the hook says no\n');
     expect(r.code).toBe(1);
     expect(readFileSync(log, 'utf8')).toBe('poststop\n');
-    expect(existsSync(join(root, 'fails'))).toBe(false);
+    expect(existsSync(join(sc.root, 'fails'))).toBe(false);
   });
 
   it('--log gets the error of a failure past pivot_root, where the path of the log is no longer reachable', async () => {
-    const log = join(dir, 'runtime.log');
+    const log = join(sc.dir, 'runtime.log');
     const b = await bundle('nolog', (c) => c.withArgs('/nope/missing'));
-    ids.add('nolog');
+    sc.ids.add('nolog');
     const r = await cli('--log', log, '--log-format', 'json', 'create', '--bundle', b, 'nolog');
     expect(r.stderr).toBe('oci-ts-runtime: process.args[0] /nope/missing: no executable file at that path in the container\n');
     expect(r.code).toBe(1);
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
     expect(lines.map((l) => [l.level, l.msg])).toEqual([['error', 'process.args[0] /nope/missing: no executable file at that path in the container']]);
-    expect(existsSync(join(root, 'nolog'))).toBe(false);
+    expect(existsSync(join(sc.root, 'nolog'))).toBe(false);
   });
 
   it('the create command killed before it told anything: the launcher says so in one line; the container is stopped and delete removes the rest', async () => {
-    const marker = join(dir, 'hook-ran');
+    const marker = join(sc.dir, 'hook-ran');
     const b = await bundle('killed', (c) => c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', `touch ${marker}; exec sleep 300`] }));
-    ids.add('killed');
-    const run = startCli(dir, root, ['create', '--bundle', b, 'killed']);
+    sc.ids.add('killed');
+    const run = startCli(sc.dir, sc.root, ['create', '--bundle', b, 'killed']);
     await waitFor('the createContainer hook to run', () => existsSync(marker));
     // the create command: the node process under unshare whose command line is this create's
     const command = await waitFor('the create command', () =>
@@ -178,7 +132,7 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
         }),
     );
     const held = proc(command)!;
-    watched.add(command);
+    sc.watched.add(command);
     process.kill(command, 'SIGKILL');
     const r = await run.done;
     // (util-linux unshare, whose child was killed by a signal it can't raise on itself, says so on its /dev/null)
@@ -188,6 +142,6 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
     // the hook was in the command's pid namespace: it went with its PID 1
     expect(JSON.parse((await cli('state', 'killed')).stdout)).toMatchObject({ status: 'stopped' });
     expect(await cli('delete', 'killed')).toMatchObject({ code: 0, stderr: '' });
-    expect(existsSync(join(root, 'killed'))).toBe(false);
+    expect(existsSync(join(sc.root, 'killed'))).toBe(false);
   });
 });

@@ -8,8 +8,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { writeBundle } from '../../fixtures/bundle.js';
+import { baseConfig, ConfigBuilder } from '../../fixtures/config.js';
+import { buildRootfs } from '../../fixtures/rootfs.js';
 import { planCgroups } from '../../runtime/cgroups/index.js';
 import { processStartTime } from '../../runtime/store.js';
 
@@ -60,6 +65,90 @@ export function startCli(dir: string, root: string, args: readonly string[], cwd
     child.once('exit', (code, signal) => resolve({ code, signal, stdout: readFileSync(stdoutFile, 'utf8'), stderr: readFileSync(stderrFile, 'utf8'), stdoutFile }));
   });
   return { child, done };
+}
+
+/**
+ * A test file's places, made and checked by the vitest hooks this registers (call it once, at the file's top): a
+ * directory for the file (0755: a container root mapped to another uid must reach its rootfs) with the busybox
+ * rootfs template, and for each test a directory of its own with its --root. After each test, every container in
+ * `ids` is deleted with --force, `beforeScan` runs (what the file started besides), and the test fails if anything
+ * of it remains (the leftover scan; what is found is swept first).
+ */
+export function useScratch(prefix: string, beforeScan?: () => void): Scratch {
+  const skip = skipReason() !== undefined;
+  let base: string | undefined;
+  let testNo = 0;
+  const s = {} as { template: string; dir: string; root: string; ids: Set<string>; watched: NamespaceWatch };
+  beforeAll(async () => {
+    if (skip) return;
+    base = mkdtempSync(join(tmpdir(), prefix));
+    chmodSync(base, 0o755);
+    s.template = join(base, 'template');
+    await buildRootfs(s.template);
+  });
+  afterAll(() => {
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    if (!base) return;
+    s.dir = join(base, `t${testNo++}`);
+    mkdirSync(s.dir, { mode: 0o755 });
+    s.root = join(s.dir, 'root');
+    s.ids = new Set();
+    s.watched = new NamespaceWatch();
+  });
+  const cli = (...args: string[]): Promise<Run> => startCli(s.dir, s.root, args).done;
+  afterEach(async () => {
+    if (skip) return;
+    for (const id of s.ids) await cli('delete', '--force', id);
+    beforeScan?.();
+    const found = leftovers(s.dir, s.root, s.watched);
+    s.watched.close();
+    await sweep(found);
+    rmSync(s.dir, { recursive: true, force: true });
+    expect(found, 'left behind by the test (swept now)').toEqual([]);
+  });
+  return {
+    get template() {
+      return s.template;
+    },
+    get dir() {
+      return s.dir;
+    },
+    get root() {
+      return s.root;
+    },
+    get ids() {
+      return s.ids;
+    },
+    get watched() {
+      return s.watched;
+    },
+    cli,
+    async bundle(name, edit = (c) => c, ociVersion = '1.2.0') {
+      const b = join(s.dir, name);
+      const c = edit(ConfigBuilder.from(baseConfig(ociVersion)).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`);
+      await writeBundle(b, s.template, c.build());
+      return b;
+    },
+  };
+}
+
+/** What useScratch gives a test: the current test's places, and the CLI and bundles made in them. */
+export interface Scratch {
+  /** The busybox rootfs the file's bundles copy. */
+  readonly template: string;
+  /** The current test's directory and the runtime's --root in it. */
+  readonly dir: string;
+  readonly root: string;
+  /** The ids the test created: deleted with --force after it. */
+  readonly ids: Set<string>;
+  /** Namespaces to look for after the test. */
+  readonly watched: NamespaceWatch;
+  /** The CLI with the test's --root, run in its directory. */
+  cli(...args: string[]): Promise<Run>;
+  /** A bundle `name` in the test's directory running `sleep 1000`; the container's cgroups are `<PREFIX>-<name>`. */
+  bundle(name: string, edit?: (c: ConfigBuilder) => ConfigBuilder, ociVersion?: string): Promise<string>;
 }
 
 export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

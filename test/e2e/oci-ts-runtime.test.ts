@@ -10,83 +10,37 @@
  * /proc/self/fd). Every test's containers are deleted with --force and its
  * files removed in afterEach, which then asserts that nothing of it remains.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConsoleSocket, receiverProblem, type ConsoleSocket } from '../../harness/console-socket.js';
-import { writeBundle } from '../../fixtures/bundle.js';
-import { baseConfig, ConfigBuilder } from '../../fixtures/config.js';
-import { buildRootfs } from '../../fixtures/rootfs.js';
+import { ConfigBuilder } from '../../fixtures/config.js';
 import type { RecordedCgroup } from '../../runtime/cgroups/index.js';
 import type { ContainerRecord } from '../../runtime/store.js';
 import { validateDocument } from '../../validators/document.js';
-import { leftovers, namespacesOf, PREFIX, proc, skipReason, startCli, stillThere, sweep, waitFor, NamespaceWatch, type Leftover, type Proc, type Run } from './oci-ts-runtime-kit.js';
+import { leftovers, namespacesOf, proc, skipReason, startCli, stillThere, useScratch, waitFor, type Leftover, type Proc, type Run } from './oci-ts-runtime-kit.js';
 
 const SKIP = skipReason();
 const HOOK_KINDS = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
 const NAMESPACES = ['cgroup', 'ipc', 'mount', 'network', 'pid', 'time', 'user', 'uts'];
 const USERNS = { containerID: 0, hostID: 100000, size: 65536 };
 
-/** The file's directory (0755: a container root mapped to another uid must reach its rootfs), and the rootfs template. */
-let base: string;
-let template: string;
-/** This test's directory, --root, ids, extra processes it started (hooks), namespaces to look for afterwards. */
-let dir: string;
-let root: string;
-let ids: Set<string>;
-let extra: Proc[];
-let watched: NamespaceWatch;
-let sockets: ConsoleSocket[];
-let testNo = 0;
+/** Extra processes a test started (hooks) and its console sockets: ended and closed after it, before the scan. */
+let extra: Proc[] = [];
+let sockets: ConsoleSocket[] = [];
 
-beforeAll(async () => {
-  if (SKIP) return;
-  base = mkdtempSync(join(tmpdir(), 'oci-ts-e2e-'));
-  chmodSync(base, 0o755);
-  template = join(base, 'template');
-  await buildRootfs(template);
-});
-
-afterAll(() => {
-  if (base) rmSync(base, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  dir = join(base, `t${testNo++}`);
-  mkdirSync(dir, { mode: 0o755 });
-  root = join(dir, 'root');
-  ids = new Set();
+/** The file's places and the test's; every test's containers are deleted and the test checked for leftovers after it. */
+const sc = useScratch('oci-ts-e2e-', () => {
+  for (const socket of sockets) socket.close();
+  for (const p of extra) if (stillThere(p)) process.kill(p.pid, 'SIGKILL');
   extra = [];
-  watched = new NamespaceWatch();
   sockets = [];
 });
-
-afterEach(async () => {
-  if (SKIP) return;
-  for (const id of ids) await cli('delete', '--force', id);
-  for (const s of sockets) s.close();
-  for (const p of extra) if (stillThere(p)) process.kill(p.pid, 'SIGKILL');
-  const found = leftovers(dir, root, watched);
-  watched.close();
-  await sweep(found);
-  rmSync(dir, { recursive: true, force: true });
-  expect(found, 'left behind by the test (swept now)').toEqual([]);
-});
-
-const cli = (...args: string[]): Promise<Run> => startCli(dir, root, args).done;
-
-/** A bundle in the test's directory; the container's cgroups are `<PREFIX>-<name>`. */
-async function bundle(name: string, edit: (c: ConfigBuilder) => ConfigBuilder = (c) => c, ociVersion = '1.2.0'): Promise<string> {
-  const b = join(dir, name);
-  const c = edit(ConfigBuilder.from(baseConfig(ociVersion)).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`);
-  await writeBundle(b, template, c.build());
-  return b;
-}
+const { cli, bundle } = sc;
 
 /** create, expected to work. */
 async function create(id: string, b: string, ...more: string[]): Promise<Run> {
-  ids.add(id);
+  sc.ids.add(id);
   const r = await cli('create', '--bundle', b, ...more, id);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -122,7 +76,7 @@ function oneLine(r: Run, message: string | RegExp, code = 1): void {
   else expect(r.stderr).toMatch(message);
 }
 
-const record = (id: string): ContainerRecord => JSON.parse(readFileSync(join(root, id, 'container.json'), 'utf8')) as ContainerRecord;
+const record = (id: string): ContainerRecord => JSON.parse(readFileSync(join(sc.root, id, 'container.json'), 'utf8')) as ContainerRecord;
 const cgroupsOf = (rec: ContainerRecord): RecordedCgroup[] => [...((rec.cgroups as { cgroups: RecordedCgroup[] } | undefined)?.cgroups ?? [])];
 const procsIn = (cgs: readonly RecordedCgroup[]): number[] => [
   ...new Set(cgs.flatMap((c) => readFileSync(join(c.dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number))),
@@ -164,7 +118,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       expect(s).not.toHaveProperty('pid');
       expect(await cli('delete', 'life')).toMatchObject({ code: 0, stderr: '' });
       oneLine(await cli('state', 'life'), 'container life does not exist');
-      expect(existsSync(join(root, 'life'))).toBe(false);
+      expect(existsSync(join(sc.root, 'life'))).toBe(false);
     });
 
     it('kill by number delivers that signal to the container process', async () => {
@@ -208,18 +162,18 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       const b = await bundle('pidf');
       await create('pidf', b, '--pid-file', 'sub/pid');
       const s = await state('pidf');
-      expect(readFileSync(join(dir, 'sub/pid'), 'utf8').trim()).toBe(String(s.pid));
-      expect(existsSync(join(dir, 'sub/pid.tmp'))).toBe(false);
+      expect(readFileSync(join(sc.dir, 'sub/pid'), 'utf8').trim()).toBe(String(s.pid));
+      expect(existsSync(join(sc.dir, 'sub/pid.tmp'))).toBe(false);
     });
 
     it('run creates, starts, waits for the exit and deletes', async () => {
       const b = await bundle('runner', (c) => c.withScript('echo hello-from-run; cat /proc/self/cgroup | grep -c . > /dev/null'));
-      ids.add('runner');
-      const r = await cli('run', '--bundle', b, '--pid-file', join(dir, 'run.pid'), 'runner');
+      sc.ids.add('runner');
+      const r = await cli('run', '--bundle', b, '--pid-file', join(sc.dir, 'run.pid'), 'runner');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('hello-from-run\n');
-      expect(Number(readFileSync(join(dir, 'run.pid'), 'utf8'))).toBeGreaterThan(1);
+      expect(Number(readFileSync(join(sc.dir, 'run.pid'), 'utf8'))).toBeGreaterThan(1);
       oneLine(await cli('state', 'runner'), 'container runner does not exist');
     });
   });
@@ -253,11 +207,11 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       const other = await bundle('taken2', (c) => c.withArgs('/bin/sh', '-c', 'touch /tmp/i-ran; sleep 1000'));
       await create('taken', b);
       const before = await state('taken');
-      const rec = readFileSync(join(root, 'taken', 'container.json'), 'utf8');
+      const rec = readFileSync(join(sc.root, 'taken', 'container.json'), 'utf8');
       const r = await cli('create', '--bundle', other, 'taken');
       oneLine(r, 'container taken already exists');
       expect(await state('taken')).toEqual(before);
-      expect(readFileSync(join(root, 'taken', 'container.json'), 'utf8')).toBe(rec);
+      expect(readFileSync(join(sc.root, 'taken', 'container.json'), 'utf8')).toBe(rec);
       expect(existsSync(join(other, 'rootfs/tmp/i-ran'))).toBe(false);
     });
 
@@ -286,18 +240,18 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       oneLine(await cli('state', '../escape'), 'invalid container id "../escape": letters, digits and _ . + - only');
       const b = await bundle('badid');
       oneLine(await cli('create', '--bundle', b, '.hidden'), /^oci-ts-runtime: invalid container id "\.hidden"/);
-      expect(existsSync(root) ? readdirSync(root) : []).toEqual([]);
+      expect(existsSync(sc.root) ? readdirSync(sc.root) : []).toEqual([]);
     });
 
     it('create fails before anything exists for a bad bundle', async () => {
-      oneLine(await cli('create', '--bundle', join(dir, 'nowhere'), 'nob'), `${join(dir, 'nowhere', 'config.json')}: no such file (is --bundle the bundle directory?)`);
+      oneLine(await cli('create', '--bundle', join(sc.dir, 'nowhere'), 'nob'), `${join(sc.dir, 'nowhere', 'config.json')}: no such file (is --bundle the bundle directory?)`);
       const b = await bundle('badver', (c) => c.withOciVersion('2.0.0'));
       oneLine(await cli('create', '--bundle', b, 'badver'), `${join(b, 'config.json')}: ociVersion 2.0.0: this runtime implements runtime-spec 1.x`);
       const t = await bundle('term0', (c) => c.withTerminal());
       oneLine(await cli('create', '--bundle', t, 'term0'), 'process.terminal is true: --console-socket is required');
       const nt = await bundle('noterm');
-      oneLine(await cli('create', '--bundle', nt, '--console-socket', join(dir, 'nosock'), 'noterm'), '--console-socket was given but process.terminal is not true');
-      expect(existsSync(root) ? readdirSync(root) : []).toEqual([]);
+      oneLine(await cli('create', '--bundle', nt, '--console-socket', join(sc.dir, 'nosock'), 'noterm'), '--console-socket was given but process.terminal is not true');
+      expect(existsSync(sc.root) ? readdirSync(sc.root) : []).toEqual([]);
     });
 
     it('usage errors exit 2 with the message first', async () => {
@@ -332,7 +286,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
 
     it('every hook kind it lists runs, in the order of the lifecycle', async () => {
       // the log is the rootfs's /tmp/hooks.log: at its host path for the hooks run outside the container's root
-      const logHost = join(dir, 'hooks', 'rootfs/tmp/hooks.log');
+      const logHost = join(sc.dir, 'hooks', 'rootfs/tmp/hooks.log');
       const b = await bundle('hooks', (c) =>
         HOOK_KINDS.reduce((x, kind) => x.withHook(kind as never, { path: '/bin/sh', args: ['sh', '-c', `echo ${kind} >> "$1"`, 'sh', kind === 'startContainer' ? '/tmp/hooks.log' : logHost] }), c),
       );
@@ -366,7 +320,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       await cli('start', 'allns');
       const { pid } = await state('allns');
       const theirs = namespacesOf(pid!);
-      watched.add(pid!);
+      sc.watched.add(pid!);
       const ours = namespacesOf(process.pid);
       expect(theirs).toHaveLength(8);
       expect(theirs.filter((n) => ours.includes(n))).toEqual([]);
@@ -376,8 +330,8 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
   describe('terminal and user namespace', () => {
     it.skipIf(receiverProblem() !== undefined)('process.terminal: the pty master comes over --console-socket and the program has a terminal', async () => {
       const b = await bundle('tty', (c) => c.withTerminal().withScript('tty; [ -t 0 ] && [ -t 1 ] && echo is-a-tty; stty size').edit((d) => void ((d.process as Record<string, unknown>).consoleSize = { height: 33, width: 101 })));
-      const sock = join(dir, 'console.sock');
-      const out = join(dir, 'console.out');
+      const sock = join(sc.dir, 'console.sock');
+      const out = join(sc.dir, 'console.out');
       sockets.push(openConsoleSocket(sock, out, 60));
       await create('tty', b, '--console-socket', sock);
       await cli('start', 'tty');
@@ -400,7 +354,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       const r = await create('userns', b);
       await cli('start', 'userns');
       const { pid } = await state('userns');
-      watched.add(pid!);
+      sc.watched.add(pid!);
       await waitFor('the program to print', () => readFileSync(r.stdoutFile, 'utf8').includes('\n'));
       expect(readFileSync(r.stdoutFile, 'utf8')).toBe('uid=0 gid=0\n');
       expect(readFileSync(`/proc/${pid}/uid_map`, 'utf8').trim().split(/\s+/)).toEqual(['0', '100000', '65536']);
@@ -415,8 +369,8 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       for (const p of what.procs) expect(stillThere(p), `process ${p.pid}`).toBe(false);
       for (const c of what.cgroups) for (const d of c.created) expect(existsSync(d), d).toBe(false);
       expect(mountsUnder(what.bundle)).toEqual([]);
-      expect(existsSync(join(root, id))).toBe(false);
-      expect(leftovers(dir, root, watched).filter((l: Leftover) => l.what !== 'process' || !extra.some((p) => p.pid === l.pid))).toEqual([]);
+      expect(existsSync(join(sc.root, id))).toBe(false);
+      expect(leftovers(sc.dir, sc.root, sc.watched).filter((l: Leftover) => l.what !== 'process' || !extra.some((p) => p.pid === l.pid))).toEqual([]);
     }
 
     it.each([
@@ -437,7 +391,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
         return p.length >= 2 ? p : undefined;
       });
       const procs = inside.map(proc).filter((p): p is Proc => p !== undefined);
-      for (const p of inside) watched.add(p);
+      for (const p of inside) sc.watched.add(p);
       expect(await cli('delete', '--force', id)).toMatchObject({ code: 0, stderr: '' });
       await checkGone(id, { procs, cgroups, bundle: b });
     });
@@ -446,13 +400,13 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       ['delete', 'mid-plain', (c: ConfigBuilder) => c],
       ['delete --force', 'mid-userns', (c: ConfigBuilder) => c.withNamespace('user').withUidMappings(USERNS).withGidMappings(USERNS)],
     ])('SIGKILL of create while a createRuntime hook runs, then %s: the init goes on its own, then nothing is left', async (how, id, edit) => {
-      const hookState = join(dir, `${id}.state`);
-      const hookPid = join(dir, `${id}.hookpid`);
+      const hookState = join(sc.dir, `${id}.state`);
+      const hookPid = join(sc.dir, `${id}.hookpid`);
       const b = await bundle(id, (c) =>
         edit(c).withHook('createRuntime', { path: '/bin/sh', args: ['sh', '-c', `cat > ${hookState}; echo $$ > ${hookPid}.tmp; mv ${hookPid}.tmp ${hookPid}; exec sleep 300`] }),
       );
-      ids.add(id);
-      const run = startCli(dir, root, ['create', '--bundle', b, id]);
+      sc.ids.add(id);
+      const run = startCli(sc.dir, sc.root, ['create', '--bundle', b, id]);
       const hook = await waitFor('the hook to run', () => (existsSync(hookPid) ? proc(Number(readFileSync(hookPid, 'utf8'))) : undefined));
       extra.push(hook);
       const creator = proc(run.child.pid!)!;
@@ -460,7 +414,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       expect(hookSaw.status).toBe('creating');
       const init = proc(hookSaw.pid!)!;
       expect(init).toBeDefined();
-      watched.add(init.pid);
+      sc.watched.add(init.pid);
       const rec = record(id);
       const cgroups = cgroupsOf(rec);
       expect(procsIn(cgroups)).toContain(init.pid);
@@ -479,8 +433,8 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       // what remains before any delete: the state dir (the record of an unfinished create, and the lock the killed
       // create held, which the next command breaks), the cgroup directories (empty), and the hook, which belongs to
       // no container; no process of the container, no mount
-      expect(readdirSync(join(root, id)).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo', 'lock']);
-      expect(readFileSync(join(root, id, 'lock'), 'utf8')).toMatch(new RegExp(`^${creator.pid} \\d+$`));
+      expect(readdirSync(join(sc.root, id)).sort()).toEqual(['config.json', 'container.json', 'exec.done', 'exec.fifo', 'lock']);
+      expect(readFileSync(join(sc.root, id, 'lock'), 'utf8')).toMatch(new RegExp(`^${creator.pid} \\d+$`));
       expect(record(id)).toMatchObject({ created: false, creator: creator.pid });
       for (const c of cgroups) expect(existsSync(c.dir), c.dir).toBe(true);
       await waitFor('the cgroups to empty', () => procsIn(cgroups).length === 0);
@@ -488,7 +442,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       expect(stillThere(hook)).toBe(true);
       const s = await state(id);
       expect(s).toEqual({ ociVersion: '1.2.0', id, status: 'stopped', bundle: b });
-      expect(leftovers(dir, root, watched).filter((l) => l.what === 'process' && l.pid !== hook.pid)).toEqual([]);
+      expect(leftovers(sc.dir, sc.root, sc.watched).filter((l) => l.what === 'process' && l.pid !== hook.pid)).toEqual([]);
 
       expect(await cli(...how.split(' '), id)).toMatchObject({ code: 0, stderr: '' });
       process.kill(hook.pid, 'SIGKILL');
@@ -529,12 +483,12 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
         undefined,
       ],
     ] as const)('%s: one line, no state dir, cgroup, process or mount', async (_, id, edit, message, poststop) => {
-      const log = join(dir, `${id}.log`);
+      const log = join(sc.dir, `${id}.log`);
       const b = await bundle(id, (c) => edit(c, log));
-      ids.add(id);
+      sc.ids.add(id);
       const r = await cli('create', '--bundle', b, id);
       oneLine(r, message);
-      expect(existsSync(join(root, id))).toBe(false);
+      expect(existsSync(join(sc.root, id))).toBe(false);
       expect(mountsUnder(b)).toEqual([]);
       expect(existsSync(log) ? readFileSync(log, 'utf8') : undefined).toBe(poststop);
       // afterEach checks the cgroups and processes of the run
@@ -543,12 +497,12 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
 
   describe('nothing left behind when create is killed inside the container', () => {
     it('SIGKILL of create while a createContainer hook runs in the container, then delete: the init and the hook go with the cgroups', async () => {
-      const hookPid = join(dir, 'cc.hookpid');
+      const hookPid = join(sc.dir, 'cc.hookpid');
       const b = await bundle('mid-cc', (c) =>
         c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', `echo $$ > ${hookPid}.tmp; mv ${hookPid}.tmp ${hookPid}; exec sleep 300`] }),
       );
-      ids.add('mid-cc');
-      const run = startCli(dir, root, ['create', '--bundle', b, 'mid-cc']);
+      sc.ids.add('mid-cc');
+      const run = startCli(sc.dir, sc.root, ['create', '--bundle', b, 'mid-cc']);
       let procs: Proc[];
       let cgroups: ReturnType<typeof cgroupsOf>;
       try {
@@ -568,7 +522,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
           return pids.length === 2 && pids.some((p) => comm(p) === 'sleep') ? pids : undefined;
         });
         procs = inside.map(proc).filter((p): p is Proc => p !== undefined);
-        for (const p of inside) watched.add(p);
+        for (const p of inside) sc.watched.add(p);
       } finally {
         // create holds the container's lock while its hook runs: it must go, or afterEach's delete would wait for it
         run.child.kill('SIGKILL');
@@ -581,7 +535,7 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
       for (const p of procs) expect(stillThere(p), `process ${p.pid}`).toBe(false);
       for (const c of cgroups) for (const d of c.created) expect(existsSync(d), d).toBe(false);
       expect(mountsUnder(b)).toEqual([]);
-      expect(existsSync(join(root, 'mid-cc'))).toBe(false);
+      expect(existsSync(join(sc.root, 'mid-cc'))).toBe(false);
     });
   });
 
@@ -598,13 +552,13 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
 
     it("process.args /proc/self/exe (the runtime's own binary) is refused at create, leaving nothing", async () => {
       const b = await bundle('selfexe', (c) => c.withArgs('/proc/self/exe', '-e', 'console.log(1)'));
-      ids.add('selfexe');
+      sc.ids.add('selfexe');
       oneLine(await cli('create', '--bundle', b, 'selfexe'), /^oci-ts-runtime: process\.args\[0\] \/proc\/self\/exe: it is the runtime's own executable \(.+\); a container may not run it\n$/);
-      expect(existsSync(join(root, 'selfexe'))).toBe(false);
+      expect(existsSync(join(sc.root, 'selfexe'))).toBe(false);
     });
 
     it("cwd /proc/<host pid>/cwd (a container sharing the host's pid namespace sees host processes) is refused", async () => {
-      const marker = join(dir, 'host-marker');
+      const marker = join(sc.dir, 'host-marker');
       writeFileSync(marker, 'host\n');
       const b = await bundle('hostcwd', (c) =>
         c
@@ -612,20 +566,20 @@ describe.skipIf(SKIP !== undefined)(`oci-ts-runtime CLI${SKIP ? ` (skipped: ${SK
           .withCwd(`/proc/${process.pid}/cwd`)
           .withScript(`cat ${'../'.repeat(40)}${marker.slice(1)} 2>/dev/null || echo not-reached`),
       );
-      ids.add('hostcwd');
+      sc.ids.add('hostcwd');
       const r = await cli('create', '--bundle', b, 'hostcwd');
       oneLine(r, new RegExp(`^oci-ts-runtime: process\\.cwd /proc/${process.pid}/cwd: .*ENOENT`));
-      expect(existsSync(join(root, 'hostcwd'))).toBe(false);
+      expect(existsSync(join(sc.root, 'hostcwd'))).toBe(false);
     });
 
     it('cwd /proc/self/fd/<n> never leaves the program in a host directory', async () => {
-      const marker = join(dir, 'host-marker');
+      const marker = join(sc.dir, 'host-marker');
       writeFileSync(marker, 'host\n');
       const climb = `${'../'.repeat(40)}${marker.slice(1)}`;
       for (const n of [3, 4, 5, 6, 7, 8, 9]) {
         const id = `cwd${n}`;
         const b = await bundle(id, (c) => c.withCwd(`/proc/self/fd/${n}`).withScript(`cat ${climb} 2>/dev/null || echo not-reached`));
-        ids.add(id);
+        sc.ids.add(id);
         const r = await cli('create', '--bundle', b, id);
         if (r.code !== 0) {
           oneLine(r, new RegExp(`^oci-ts-runtime: process\\.cwd /proc/self/fd/${n}: `));
