@@ -37,7 +37,10 @@ if [ "$cmd" = create ] && [ -z "$other" ] && [ -O / ] && [ -r "$bundle/config.js
       # our stderr is its fd 6, which it makes its fd 2 first thing: unshare, which waits beside the container for
       # its life, has /dev/null (it would write to the container's stderr when the container is killed by SIGKILL)
       exec 7<&0 8>&1
-      { OCI_TS_RUNTIME_IN_PLACE=$$ unshare --pid --fork --kill-child node "$0" "$@" 0<&7 9>&1 1>&8 6>&2 2>/dev/null 7<&- 8>&- & } | { read -r outcome; exit "${outcome:-99}"; }
+      # after any outcome but created we read on to the pipe's end, which is the command's exit and unshare's: create
+      # returns with nothing of it running
+      { OCI_TS_RUNTIME_IN_PLACE=$$ unshare --pid --fork --kill-child node "$0" "$@" 0<&7 9>&1 1>&8 6>&2 2>/dev/null 7<&- 8>&- & } |
+        { read -r outcome; [ "$outcome" = 0 ] || while read -r _; do :; done; exit "${outcome:-99}"; }
       outcome=$?
       exec 7<&- 8>&-
       case $outcome in

@@ -33,6 +33,20 @@ const statusField = (pid: number, name: string): string =>
 const parentOf = (pid: number): number => Number(statusField(pid, 'PPid'));
 const comm = (pid: number): string => readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
 
+/** The processes whose command line names `path` (a dead one's is empty), with it. */
+const naming = (path: string): string[] =>
+  readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .map((p) => `${p}: ${cmdlineOr(Number(p))}`)
+    .filter((line) => line.includes(path));
+const cmdlineOr = (pid: number): string => {
+  try {
+    return cmdline(pid);
+  } catch {
+    return '';
+  }
+};
+
 /** create, expected to work; the container's pid (state), also held in the namespace watch. */
 async function created(id: string, b: string): Promise<{ run: Run; pid: number }> {
   sc.ids.add(id);
@@ -98,6 +112,21 @@ describe.skipIf(SKIP !== undefined)(`create in place${SKIP ? ` (skipped: ${SKIP}
     expect(r.code).toBe(1);
     expect(readFileSync(log, 'utf8')).toBe('poststop\n');
     expect(existsSync(join(sc.root, 'fails'))).toBe(false);
+  });
+
+  it('a failed create returns once its command and unshare are gone, also when a hook left a process behind', async () => {
+    // the hook's sleep holds what the hook inherited, the launcher's pipe included: it is in the container's pid
+    // namespace, which ends with the command (its PID 1), so the launcher's read to the pipe's end does not wait for it
+    const hooked = await bundle('gone', (c) => c.withHook('createContainer', { path: '/bin/sh', args: ['sh', '-c', 'sleep 1000 > /dev/null 2>&1 & exit 3'] }));
+    const early = await bundle('badid');
+    for (let i = 0; i < 5; i++) {
+      sc.ids.add('gone');
+      expect(await cli('create', '--bundle', hooked, 'gone')).toMatchObject({ code: 1 });
+      expect(naming(hooked)).toEqual([]);
+      expect(existsSync(join(sc.root, 'gone'))).toBe(false);
+      expect(await cli('create', '--bundle', early, '.hidden')).toMatchObject({ code: 1 });
+      expect(naming(early)).toEqual([]);
+    }
   });
 
   it('--log gets the error of a failure past pivot_root, where the path of the log is no longer reachable', async () => {
