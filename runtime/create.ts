@@ -35,6 +35,7 @@ import { SIGNALS } from './signals.js';
 import { checkProcessConfig } from './init/process.js';
 import { checkRootfsConfig } from './init/rootfs.js';
 import { checkSeccomp } from './init/seccomp/index.js';
+import { forkProcess } from './child-process.js';
 import { check, close, CLONE_NEWPID, CLONE_NEWTIME, connectUnix, exitStatus, kill, mkfifo, pipe, sendFds, setns, socketpair, spawnProcess, unshare, waitpid, WNOHANG } from './libc.js';
 import { checkSysctls, has, planNamespaces, UTIL_OPTION, type NamespacePlan } from './namespaces.js';
 import type { Spec, State } from './spec.js';
@@ -431,7 +432,10 @@ function spawnInit(spec: Spec, ns: NamespacePlan, tools: Tools | undefined, user
     try {
       // stdio is ours (Node keeps its own close-on-exec: given explicitly); a session of its own
       const fds: [number, number][] = [[0, 0], [1, 1], [2, 2], [3, channel]];
-      return spawnProcess(argv[0]!, argv, ['PATH=/usr/sbin:/usr/bin:/sbin:/bin'], { fds, cwd: init.cwd ?? '/', setsid: true });
+      const env = ['PATH=/usr/sbin:/usr/bin:/sbin:/bin'];
+      const how = { fds, cwd: init.cwd ?? '/', setsid: true };
+      // a new time namespace: with fork, not posix_spawn's CLONE_VM, which older kernels (6.1) refuse while it is pending
+      return ns.create.has('time') ? forkProcess(argv[0]!, argv, env, how) : spawnProcess(argv[0]!, argv, env, how);
     } catch (e) {
       throw new RuntimeError(`the container init could not be started: ${(e as Error).message}`);
     }
