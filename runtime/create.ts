@@ -273,9 +273,8 @@ function exitOf(started: Started): string {
 }
 
 /**
- * The init is in the time namespace made for it. libc's posix_spawn forks with CLONE_VM, and such a child enters
- * the namespace only at its execve, which older kernels did not do: there the container would run on the host's
- * clocks, so create fails instead.
+ * The init is in the time namespace made for it (it is forked into it: forkProcess), checked rather than assumed:
+ * a container on the host's clocks fails create instead.
  */
 function checkTimeNamespace(pid: number): void {
   let same = false;
@@ -284,7 +283,7 @@ function checkTimeNamespace(pid: number): void {
   } catch {
     // reported below
   }
-  if (!same) throw new RuntimeError('linux.namespaces (time): the container init is not in the new time namespace (this kernel does not move a process started by posix_spawn into it at execve)');
+  if (!same) throw new RuntimeError('linux.namespaces (time): the container init is not in the new time namespace');
 }
 
 interface Tools {
