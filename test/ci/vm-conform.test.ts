@@ -1,7 +1,8 @@
 /**
- * The CI gate on a pure cgroup v2 host: runc over the cgroups, namespaces and lifecycle cases in the qemu VM
- * (ci/vm/, docs/CI.md), gated on its committed baseline. What only such a host runs is checked to have run for
- * real: the unified case, the io controller's weight and throttles on the VM's block device.
+ * The CI gate on a pure cgroup v2 host: runc, and oci-ts-runtime (ours, the default), over the cgroups, namespaces
+ * and lifecycle cases in the qemu VM (ci/vm/, docs/CI.md), each gated on its committed baseline. What only such a
+ * host runs is checked to have run for real: the unified case, the io controller's weight and throttles on the VM's
+ * block device; for ours also its device rules (an eBPF program on v2) and a new time namespace on the VM's kernel.
  * Skipped, with the probe's reason, where qemu, the kernel, busybox-static or runc is missing.
  */
 import { spawn } from 'node:child_process';
@@ -62,5 +63,28 @@ describe.skipIf(missing !== undefined)(`oci-conform on a pure cgroup v2 host (qe
     expect(statusOf(report, 'linux.cgroups.blockio.throttle-read-bps')).toBe('pass');
     // and the v1-only ones skip
     expect(statusOf(report, 'linux.cgroups.unified.controller-not-on-unified')).toBe('skip');
+  });
+
+  it('oci-ts-runtime, the default runtime, passes on its (empty) baseline: its cgroup v2 path, and time namespaces on this older kernel', LIMIT, async () => {
+    const { status, output, report } = await conformInVm('oci-ts-runtime', ['--expectations', 'ci/expectations/oci-ts-runtime.yaml', '--only', 'misc.features.namespaces-recognized']);
+    expect(report.run.host.profile.name, output.slice(-3000)).toBe('v2');
+    expect(report.summary.expectations, output.slice(-3000)).toMatchObject({ unexpected: [], stale: [] });
+    expect(report.summary.counts, output.slice(-3000)).toMatchObject({ fail: 0, warn: 0, error: 0 });
+    expect(report.summary.leftovers).toEqual([]);
+    expect(status, output.slice(-3000)).toBe(0);
+    // cgroup v2 for real: the unified file, io on the VM's disk, devices through the eBPF program; and a new time
+    // namespace, which the VM's 6.1 kernel lets a child enter only when it is forked (not posix_spawn'ed) into it
+    for (const id of [
+      'linux.cgroups.unified.applied-v2',
+      'linux.cgroups.blockio.weight',
+      'linux.cgroups.blockio.throttle-read-bps',
+      'linux.cgroups.blockio.weight-device',
+      'linux.cgroups.devices.order',
+      'linux.namespaces.create.time',
+      'linux.namespaces.time.offsets',
+      'misc.features.namespaces-recognized',
+    ]) {
+      expect(statusOf(report, id), id).toBe('pass');
+    }
   });
 });
