@@ -15,11 +15,12 @@ export function childProcess(): ChildProcessModule {
 
 /**
  * A child started as libuv starts one, with fork(2): a plain copy of this process, no CLONE_VM. For a child that must
- * enter a time namespace this thread made for its children (unshare(CLONE_NEWTIME)): older kernels (6.1, Debian 12's, among them; 6.18 does not) refuse
- * CLONE_VM while such a namespace is pending, and libc's posix_spawn (spawnProcess) forks with it (EINVAL). `fds` as
- * spawnProcess's ([its fd, ours]); every other descriptor of ours is closed (they are close-on-exec), every signal at its default action and none
- * blocked, as with spawnProcess. The child is reaped by whoever waits for it first: a waitpid of ours, or libuv's,
- * which lets go of a child it finds already reaped. Its pid.
+ * enter a time namespace this thread made for its children (unshare(CLONE_NEWTIME)): older kernels (Debian 12's 6.1
+ * among them; 6.18 is not) refuse CLONE_VM while such a namespace is pending, and libc's posix_spawn (spawnProcess)
+ * forks with it (EINVAL). `fds` as spawnProcess's ([its fd, ours]); as there, the child keeps none of our
+ * close-on-exec descriptors, and every signal is at its default action and none blocked. The child is reaped by
+ * whoever waits for it first: a waitpid of ours, or libuv's, which lets go of a child it finds already reaped.
+ * Its pid.
  */
 export function forkProcess(path: string, argv: readonly string[], envp: readonly string[], o: { fds: readonly (readonly [number, number])[]; cwd: string; setsid: boolean }): number {
   const stdio: (number | 'ignore')[] = [];

@@ -1,7 +1,7 @@
 /**
  * forkProcess (runtime/child-process.ts): the init's start where a new time namespace is pending, with fork instead of
  * posix_spawn. What the child gets is what spawnProcess gives it: the descriptors asked for at the numbers asked for
- * and no other of ours, a session of its own, the working directory and environment given, argv[0] as given, no
+ * and none of our close-on-exec ones, a session of its own, the working directory and environment given, argv[0] as given, no
  * signal ignored or blocked; and its pid is ours to wait for.
  */
 import { mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
