@@ -78,7 +78,16 @@ export function useScratch(prefix: string, beforeScan?: () => void): Scratch {
   const skip = skipReason() !== undefined;
   let base: string | undefined;
   let testNo = 0;
-  const s = {} as { template: string; dir: string; root: string; ids: Set<string>; watched: NamespaceWatch };
+  // one object for the file, its fields set for each test (tests read them when they run)
+  const s = {
+    cli: (...args: string[]): Promise<Run> => startCli(s.dir, s.root, args).done,
+    async bundle(name: string, edit: (c: ConfigBuilder) => ConfigBuilder = (c) => c, ociVersion = '1.2.0'): Promise<string> {
+      const b = join(s.dir, name);
+      const c = edit(ConfigBuilder.from(baseConfig(ociVersion)).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`);
+      await writeBundle(b, s.template, c.build());
+      return b;
+    },
+  } as { -readonly [K in keyof Scratch]: Scratch[K] };
   beforeAll(async () => {
     if (skip) return;
     base = mkdtempSync(join(tmpdir(), prefix));
@@ -97,10 +106,9 @@ export function useScratch(prefix: string, beforeScan?: () => void): Scratch {
     s.ids = new Set();
     s.watched = new NamespaceWatch();
   });
-  const cli = (...args: string[]): Promise<Run> => startCli(s.dir, s.root, args).done;
   afterEach(async () => {
     if (skip) return;
-    for (const id of s.ids) await cli('delete', '--force', id);
+    for (const id of s.ids) await s.cli('delete', '--force', id);
     beforeScan?.();
     const found = leftovers(s.dir, s.root, s.watched);
     s.watched.close();
@@ -108,30 +116,7 @@ export function useScratch(prefix: string, beforeScan?: () => void): Scratch {
     rmSync(s.dir, { recursive: true, force: true });
     expect(found, 'left behind by the test (swept now)').toEqual([]);
   });
-  return {
-    get template() {
-      return s.template;
-    },
-    get dir() {
-      return s.dir;
-    },
-    get root() {
-      return s.root;
-    },
-    get ids() {
-      return s.ids;
-    },
-    get watched() {
-      return s.watched;
-    },
-    cli,
-    async bundle(name, edit = (c) => c, ociVersion = '1.2.0') {
-      const b = join(s.dir, name);
-      const c = edit(ConfigBuilder.from(baseConfig(ociVersion)).withArgs('/bin/sleep', '1000')).withCgroupsPath(`${PREFIX}-${name}`);
-      await writeBundle(b, s.template, c.build());
-      return b;
-    },
-  };
+  return s;
 }
 
 /** What useScratch gives a test: the current test's places, and the CLI and bundles made in them. */
